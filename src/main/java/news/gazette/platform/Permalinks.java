@@ -1,0 +1,74 @@
+package news.gazette.platform;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * The one place every URL of the reader site is made: pages, feeds, sitemaps, the API and alternates all ask here.
+ */
+@Component
+public class Permalinks {
+
+    private final String publicUrl;
+
+    Permalinks(@Value("${gazette.public-url:}") String publicUrl) {
+        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    }
+
+    public String front(String edition) {
+        return "/" + edition + "/";
+    }
+
+    public String section(String edition, String sectionSlug) {
+        return "/" + edition + "/" + sectionSlug + "/";
+    }
+
+    public String story(String edition, String sectionSlug, long id, String slug) {
+        return "/" + edition + "/" + sectionSlug + "/" + id + "-" + slug;
+    }
+
+    public String author(String edition, String authorSlug) {
+        return "/" + edition + "/author/" + authorSlug;
+    }
+
+    public String tag(String edition, String tagSlug) {
+        return "/" + edition + "/tag/" + tagSlug;
+    }
+
+    public String search(String edition) {
+        return "/" + edition + "/search";
+    }
+
+    public String search(String edition, String query) {
+        return search(edition) + "?q=" + encode(query);
+    }
+
+    public String media(String fileName) {
+        return "/media/" + fileName;
+    }
+
+    public String viewBeacon(long storyId) {
+        return "/views/" + storyId;
+    }
+
+    /** The link a language switcher entry follows: it remembers the reader's choice, then goes to {@code target}. */
+    public String switchEdition(String edition, String target) {
+        return "/switch/" + edition + "?to=" + encode(target);
+    }
+
+    /** With the host: from {@code gazette.public-url} when set, else from the current request. */
+    public String absolute(String path) {
+        if (!publicUrl.isEmpty()) {
+            return publicUrl + path;
+        }
+        return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString() + path;
+    }
+
+    public static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Platform: what every part of Gazette leans on (URLs, security headers, errors, time, text utilities).
+ */
+@org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+package news.gazette.platform;

@@ -1,0 +1,25 @@
+package news.gazette.reader;
+
+import java.util.List;
+
+/**
+ * What every reader page shows around its content: header, navigation, footer, and the page's own metadata.
+ */
+public record Chrome(String edition, String lang, String outletName, String title, String description,
+                     String canonical, String frontUrl, String searchUrl, String query,
+                     List<LanguageLink> languages, List<NavLink> sections, List<SocialLink> social,
+                     String appStoreUrl, String googlePlayUrl, String copyright, String reusePolicy,
+                     String cssUrl, String headScriptUrl, String scriptUrl) {
+
+    /** An entry of the language switcher; {@code current} marks the edition being read. */
+    public record LanguageLink(String edition, String lang, String label, String name, String href, boolean current) {
+    }
+
+    /** A section in the navigation. */
+    public record NavLink(String name, String href, boolean current) {
+    }
+
+    /** An account of the outlet; {@code network} picks the icon, {@code label} is the accessible name. */
+    public record SocialLink(String network, String label, String href) {
+    }
+}

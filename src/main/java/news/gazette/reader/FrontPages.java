@@ -1,0 +1,114 @@
+package news.gazette.reader;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import news.gazette.edition.Edition;
+import news.gazette.edition.Editions;
+import news.gazette.platform.Permalinks;
+import news.gazette.section.Section;
+import news.gazette.section.Sections;
+import news.gazette.story.Stories;
+import news.gazette.story.Story;
+import news.gazette.views.MostRead;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseCookie;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.CookieValue;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Edition front pages, and the way in: {@code /} sends a reader to the edition they chose before, else the one their
+ * browser asks for, else the default.
+ */
+@Controller
+class FrontPages {
+
+    static final String EDITION_COOKIE = "edition";
+    private static final int LATEST = 8;
+    private static final int PER_SECTION = 3;
+    private static final int MOST_READ = 5;
+
+    private final Editions editions;
+    private final Sections sections;
+    private final Stories stories;
+    private final MostRead mostRead;
+    private final ReaderViews views;
+    private final Renderer renderer;
+    private final Permalinks links;
+
+    FrontPages(Editions editions, Sections sections, Stories stories, MostRead mostRead, ReaderViews views,
+               Renderer renderer, Permalinks links) {
+        this.editions = editions;
+        this.sections = sections;
+        this.stories = stories;
+        this.mostRead = mostRead;
+        this.views = views;
+        this.renderer = renderer;
+        this.links = links;
+    }
+
+    @GetMapping("/")
+    ResponseEntity<Void> root(@CookieValue(name = EDITION_COOKIE, required = false) String chosen,
+                              HttpServletRequest request) {
+        Edition edition = editions.find(chosen).orElseGet(() -> {
+            String accept = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
+            try {
+                return accept == null ? editions.defaultEdition() : editions.bestFor(Locale.LanguageRange.parse(accept));
+            } catch (IllegalArgumentException malformed) {
+                return editions.defaultEdition();
+            }
+        });
+        return ResponseEntity.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, links.front(edition.code()))
+                .header(HttpHeaders.VARY, "Cookie, Accept-Language").build();
+    }
+
+    /** Remembers the edition a reader picked in the language switcher, then takes them to the page they asked for. */
+    @GetMapping("/switch/{edition:[a-z]{2,3}}")
+    ResponseEntity<Void> switchEdition(@PathVariable String edition, @RequestParam(name = "to", required = false) String to) {
+        Edition e = Pages.edition(editions, edition);
+        String front = links.front(e.code());
+        boolean safe = to != null && to.startsWith(front) && !to.contains("//") && !to.contains("\\")
+                && to.length() < 2000 && to.chars().noneMatch(c -> c < 0x20);
+        ResponseCookie cookie = ResponseCookie.from(EDITION_COOKIE, e.code()).path("/").httpOnly(true)
+                .sameSite("Lax").maxAge(java.time.Duration.ofDays(365)).build();
+        return ResponseEntity.status(HttpStatus.FOUND).header(HttpHeaders.SET_COOKIE, cookie.toString())
+                .header(HttpHeaders.LOCATION, safe ? to : front).build();
+    }
+
+    @GetMapping("/{edition:[a-z]{2,3}}")
+    ResponseEntity<Void> withoutSlash(@PathVariable String edition) {
+        Edition e = Pages.edition(editions, edition);
+        return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY).header(HttpHeaders.LOCATION, links.front(e.code())).build();
+    }
+
+    @GetMapping("/{edition:[a-z]{2,3}}/")
+    ResponseEntity<byte[]> front(@PathVariable String edition) {
+        Edition e = Pages.edition(editions, edition);
+        Texts t = views.texts(e);
+        List<Story> latest = stories.latest(e.code(), LATEST + 1, 0);
+        Story lead = stories.lead(e.code()).orElse(latest.isEmpty() ? null : latest.get(0));
+        List<Story> rest = latest.stream().filter(s -> lead == null || s.id() != lead.id()).limit(LATEST).toList();
+        List<FrontPage.SectionBlock> blocks = new ArrayList<>();
+        for (Section section : sections.inEdition(e.code())) {
+            List<Teaser> teasers = views.teasers(stories.inSection(section.id(), PER_SECTION, 0), t);
+            if (!teasers.isEmpty()) {
+                blocks.add(new FrontPage.SectionBlock(section.name(), section.description(),
+                        links.section(e.code(), section.slug()), teasers));
+            }
+        }
+        List<Teaser> popular = views.teasers(stories.publishedByIds(mostRead.inEdition(e.code(), MOST_READ)), t);
+        FrontPage page = new FrontPage(lead == null ? null : views.teasers(List.of(lead), t).get(0),
+                views.teasers(rest, t), blocks, popular);
+        Chrome chrome = views.chrome(e, t, null, t.get("front.description", e.outletName()), links.front(e.code()),
+                null, Map.of(), null);
+        return renderer.page("front.jte", Map.of("chrome", chrome, "t", t, "page", page));
+    }
+}

@@ -1,0 +1,59 @@
+package news.gazette.reader;
+
+import jakarta.servlet.http.HttpServletRequest;
+import news.gazette.platform.BadRequestException;
+import news.gazette.platform.PageNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Turns what went wrong in a controller into the right status and a localized page.
+ */
+@RestControllerAdvice
+class ReaderErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(ReaderErrors.class);
+
+    private final ErrorPages pages;
+
+    ReaderErrors(ErrorPages pages) {
+        this.pages = pages;
+    }
+
+    @ExceptionHandler({PageNotFoundException.class, NoResourceFoundException.class, NoHandlerFoundException.class})
+    ResponseEntity<?> notFound(HttpServletRequest request) {
+        return pages.answer(request, HttpStatus.NOT_FOUND);
+    }
+
+    @ExceptionHandler({BadRequestException.class, MethodArgumentTypeMismatchException.class,
+            MissingServletRequestParameterException.class})
+    ResponseEntity<?> badRequest(HttpServletRequest request) {
+        return pages.answer(request, HttpStatus.BAD_REQUEST);
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<?> methodNotAllowed(HttpServletRequest request) {
+        return pages.answer(request, HttpStatus.METHOD_NOT_ALLOWED);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<Void> notAcceptable() {
+        return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE).build();
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<?> unexpected(HttpServletRequest request, Exception e) {
+        log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return pages.answer(request, HttpStatus.INTERNAL_SERVER_ERROR);
+    }
+}

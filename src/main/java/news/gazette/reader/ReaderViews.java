@@ -1,0 +1,184 @@
+package news.gazette.reader;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import news.gazette.author.Authors;
+import news.gazette.edition.Edition;
+import news.gazette.edition.Editions;
+import news.gazette.media.Media;
+import news.gazette.media.MediaLibrary;
+import news.gazette.platform.Permalinks;
+import news.gazette.platform.SiteProperties;
+import news.gazette.section.Section;
+import news.gazette.section.Sections;
+import news.gazette.story.Stories;
+import news.gazette.story.Story;
+import news.gazette.story.Tags;
+import news.gazette.views.ViewCounter;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns stored stories, sections and authors into the records templates read.
+ */
+@Component
+class ReaderViews {
+
+    private final MessageSource messages;
+    private final Editions editions;
+    private final Sections sections;
+    private final Authors authors;
+    private final Tags tags;
+    private final Stories stories;
+    private final MediaLibrary media;
+    private final Permalinks links;
+    private final SiteProperties site;
+    private final Dates dates;
+    private final Assets assets;
+    private final ViewCounter counter;
+    private final Clock clock;
+
+    ReaderViews(MessageSource messages, Editions editions, Sections sections, Authors authors, Tags tags,
+                Stories stories, MediaLibrary media, Permalinks links, SiteProperties site, Dates dates,
+                Assets assets, ViewCounter counter, Clock clock) {
+        this.messages = messages;
+        this.editions = editions;
+        this.sections = sections;
+        this.authors = authors;
+        this.tags = tags;
+        this.stories = stories;
+        this.media = media;
+        this.links = links;
+        this.site = site;
+        this.dates = dates;
+        this.assets = assets;
+        this.counter = counter;
+        this.clock = clock;
+    }
+
+    Texts texts(Edition edition) {
+        return new Texts(messages, edition.locale());
+    }
+
+    /**
+     * The page frame.
+     *
+     * @param translations where the language switcher leads for each edition code; editions not named lead to their front page
+     * @param currentSection the slug of the section being read, or {@code null}
+     */
+    Chrome chrome(Edition edition, Texts t, String title, String description, String canonicalPath,
+                  String currentSection, Map<String, String> translations, String query) {
+        String outlet = edition.outletName();
+        List<Chrome.LanguageLink> languages = editions.all().stream().map(e -> {
+            boolean current = e.code().equals(edition.code());
+            String target = current ? canonicalPath : translations.getOrDefault(e.code(), links.front(e.code()));
+            return new Chrome.LanguageLink(e.code(), e.language(), e.label(), e.name(),
+                    links.switchEdition(e.code(), target), current);
+        }).toList();
+        List<Chrome.NavLink> nav = sections.inEdition(edition.code()).stream()
+                .map(s -> new Chrome.NavLink(s.name(), links.section(edition.code(), s.slug()), s.slug().equals(currentSection)))
+                .toList();
+        List<Chrome.SocialLink> social = site.social().stream()
+                .map(a -> new Chrome.SocialLink(a.network(), t.get("social." + a.network(), outlet), a.url()))
+                .toList();
+        String fullTitle = title == null ? outlet : t.get("page.title", title, outlet);
+        return new Chrome(edition.code(), edition.language(), outlet, fullTitle, description,
+                links.absolute(canonicalPath), links.front(edition.code()), links.search(edition.code()), query,
+                languages, nav, social, site.apps().appStore(), site.apps().googlePlay(),
+                t.get("footer.copyright", String.valueOf(dates.year(clock.instant())), outlet),
+                t.get("footer.reuse"), assets.url("/assets/css/site.css"), assets.url("/assets/js/head.js"),
+                assets.url("/assets/js/reader.js"));
+    }
+
+    List<Teaser> teasers(Collection<Story> list, Texts t) {
+        if (list.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Section> sectionsById = sectionsOf(list);
+        Map<Long, Media> images = media.byIds(list.stream().map(Story::image).filter(Objects::nonNull)
+                .map(Story.Image::mediaId).collect(Collectors.toSet()));
+        List<Teaser> teasers = new ArrayList<>(list.size());
+        for (Story story : list) {
+            Section section = sectionsById.get(story.sectionId());
+            teasers.add(new Teaser(story.id(), storyPath(story, section), story.headline(), story.standfirst(),
+                    section.name(), links.section(story.edition(), section.slug()), dates.of(story.publishedAt(), t),
+                    picture(story, images), story.breaking(), story.isPressReview()));
+        }
+        return teasers;
+    }
+
+    String storyPath(Story story, Section section) {
+        return links.story(story.edition(), section.slug(), story.id(), story.slug());
+    }
+
+    /** The path of the story in its own section, for redirects and translations. */
+    String storyPath(Story story) {
+        Section section = sections.byId(story.sectionId()).orElseThrow();
+        return storyPath(story, section);
+    }
+
+    StoryPage storyPage(Story story, Section section, Texts t) {
+        Map<Long, Media> images = story.image() == null ? Map.of() : media.byIds(List.of(story.image().mediaId()));
+        Teaser.Picture picture = picture(story, images);
+        String path = storyPath(story, section);
+        String url = links.absolute(path);
+        List<StoryPage.Link> bylines = authors.bylines(List.of(story.id())).stream()
+                .map(b -> new StoryPage.Link(b.author().name(), links.author(story.edition(), b.author().slug())))
+                .toList();
+        List<StoryPage.Link> tagLinks = tags.ofStories(List.of(story.id())).stream()
+                .map(st -> new StoryPage.Link(st.tag().name(), links.tag(story.edition(), st.tag().slug())))
+                .toList();
+        StoryPage.Link source = story.source() == null ? null
+                : new StoryPage.Link(story.source().name(), story.source().url());
+        StoryPage.Figure figure = picture == null ? null
+                : new StoryPage.Figure(picture, story.image().caption(), story.image().credit());
+        List<Teaser> more = teasers(stories.inSection(section.id(), 5, 0).stream()
+                .filter(s -> s.id() != story.id()).limit(4).toList(), t);
+        return new StoryPage(story.id(), story.headline(), story.standfirst(), story.body(), section.name(),
+                links.section(story.edition(), section.slug()), section.description(),
+                dates.of(story.publishedAt(), t), story.wasUpdated() ? dates.of(story.updatedAt(), t) : null,
+                bylines, tagLinks, source, story.views() + counter.pending(story.id()), figure, story.breaking(),
+                url, links.viewBeacon(story.id()), share(url, story.headline()), follow(t), more);
+    }
+
+    private StoryPage.Share share(String url, String headline) {
+        String u = Permalinks.encode(url);
+        String h = Permalinks.encode(headline);
+        return new StoryPage.Share(
+                "https://x.com/intent/post?url=" + u + "&text=" + h,
+                "https://www.facebook.com/sharer/sharer.php?u=" + u,
+                "https://t.me/share/url?url=" + u + "&text=" + h,
+                "https://wa.me/?text=" + Permalinks.encode(headline + " " + url),
+                "mailto:?subject=" + h.replace("+", "%20") + "&body=" + u);
+    }
+
+    private StoryPage.Follow follow(Texts t) {
+        SiteProperties.Follow follow = site.follow();
+        if (follow == null || follow.url() == null || follow.network() == null) {
+            return null;
+        }
+        String network = t.get("network." + follow.network());
+        return new StoryPage.Follow(t.get("follow.invite", network), t.get("follow.action", network), follow.url());
+    }
+
+    private Map<Long, Section> sectionsOf(Collection<Story> list) {
+        return list.stream().map(Story::edition).distinct()
+                .flatMap(e -> sections.inEdition(e).stream())
+                .collect(Collectors.toMap(Section::id, Function.identity()));
+    }
+
+    private Teaser.Picture picture(Story story, Map<Long, Media> images) {
+        if (story.image() == null) {
+            return null;
+        }
+        Media m = images.get(story.image().mediaId());
+        return m == null ? null : new Teaser.Picture(links.media(m.fileName()), story.image().alt(), m.width(), m.height());
+    }
+}

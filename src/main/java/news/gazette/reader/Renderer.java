@@ -1,0 +1,40 @@
+package news.gazette.reader;
+
+import java.util.Map;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.Utf8ByteOutput;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+/**
+ * Renders precompiled jte templates straight to UTF-8 bytes.
+ */
+@Component
+class Renderer {
+
+    static final MediaType HTML = new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8);
+
+    private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
+
+    byte[] render(String template, Map<String, Object> params) {
+        Utf8ByteOutput output = new Utf8ByteOutput();
+        engine.render(template, params, output);
+        return output.toByteArray();
+    }
+
+    ResponseEntity<byte[]> page(String template, Map<String, Object> params) {
+        return page(HttpStatus.OK, template, params);
+    }
+
+    ResponseEntity<byte[]> page(HttpStatusCode status, String template, Map<String, Object> params) {
+        return ResponseEntity.status(status).contentType(HTML)
+                .cacheControl(CacheControl.noCache())
+                .body(render(template, params));
+    }
+}

@@ -1,0 +1,105 @@
+package news.gazette.reader;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import news.gazette.edition.Edition;
+import news.gazette.edition.Editions;
+import news.gazette.platform.PageNotFoundException;
+import news.gazette.platform.Permalinks;
+import news.gazette.section.Section;
+import news.gazette.section.Sections;
+import news.gazette.story.Stories;
+import news.gazette.story.Story;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Section pages and story pages: {@code /{edition}/{section}/} and {@code /{edition}/{section}/{id}-{slug}}.
+ */
+@Controller
+class StoryPages {
+
+    private static final Pattern ID_SLUG = Pattern.compile("([0-9]{1,18})(?:-(.*))?");
+
+    private final Editions editions;
+    private final Sections sections;
+    private final Stories stories;
+    private final ReaderViews views;
+    private final Renderer renderer;
+    private final Permalinks links;
+
+    StoryPages(Editions editions, Sections sections, Stories stories, ReaderViews views, Renderer renderer,
+               Permalinks links) {
+        this.editions = editions;
+        this.sections = sections;
+        this.stories = stories;
+        this.views = views;
+        this.renderer = renderer;
+        this.links = links;
+    }
+
+    @GetMapping("/{edition:[a-z]{2,3}}/{section:[a-z0-9-]+}/")
+    ResponseEntity<byte[]> section(@PathVariable String edition, @PathVariable("section") String slug,
+                                   @RequestParam(name = "page", required = false) String page) {
+        Edition e = Pages.edition(editions, edition);
+        Section section = sections.find(e.code(), slug).orElseThrow(() -> new PageNotFoundException("No section " + slug));
+        int number = Pages.pageNumber(page);
+        String path = links.section(e.code(), section.slug());
+        Pager pager = Pager.of(path, number, stories.countInSection(section.id()));
+        Pages.checkExists(pager);
+        Texts t = views.texts(e);
+        List<Teaser> teasers = views.teasers(stories.inSection(section.id(), Pager.PAGE_SIZE, Pager.offset(number)), t);
+        Listing listing = new Listing("section", section.name(), section.description(), teasers, pager,
+                t.get("listing.empty"));
+        String title = number == 1 ? section.name() : t.get("listing.title-page", section.name(), number);
+        Chrome chrome = views.chrome(e, t, title, section.description(),
+                number == 1 ? path : path + "?page=" + number, section.slug(), Map.of(), null);
+        return renderer.page("listing.jte", Map.of("chrome", chrome, "t", t, "listing", listing));
+    }
+
+    @GetMapping("/{edition:[a-z]{2,3}}/{section:[a-z0-9-]+}")
+    ResponseEntity<Void> sectionWithoutSlash(@PathVariable String edition, @PathVariable("section") String slug) {
+        Edition e = Pages.edition(editions, edition);
+        Section section = sections.find(e.code(), slug).orElseThrow(() -> new PageNotFoundException("No section " + slug));
+        return redirect(links.section(e.code(), section.slug()));
+    }
+
+    @GetMapping("/{edition:[a-z]{2,3}}/{section:[a-z0-9-]+}/{idSlug}")
+    ResponseEntity<byte[]> story(@PathVariable String edition, @PathVariable("section") String sectionSlug,
+                                 @PathVariable String idSlug) {
+        Edition e = Pages.edition(editions, edition);
+        Matcher m = ID_SLUG.matcher(idSlug);
+        if (!m.matches()) {
+            throw new PageNotFoundException("Not a story address: " + idSlug);
+        }
+        Story story = stories.findPublished(e.code(), Long.parseLong(m.group(1)))
+                .orElseThrow(() -> new PageNotFoundException("No story " + idSlug));
+        Section section = sections.byId(story.sectionId()).orElseThrow();
+        if (!section.slug().equals(sectionSlug) || !story.slug().equals(m.group(2))) {
+            // The id is the story's identity; an old slug or section keeps working and points to the permalink.
+            return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY)
+                    .header("Location", views.storyPath(story, section)).build();
+        }
+        Texts t = views.texts(e);
+        StoryPage page = views.storyPage(story, section, t);
+        Map<String, String> translations = new HashMap<>();
+        for (Story translation : stories.translationsOf(story)) {
+            translations.put(translation.edition(), views.storyPath(translation));
+        }
+        Chrome chrome = views.chrome(e, t, story.headline(), story.standfirst(), views.storyPath(story, section),
+                section.slug(), translations, null);
+        return renderer.page("story.jte", Map.of("chrome", chrome, "t", t, "story", page));
+    }
+
+    private static ResponseEntity<Void> redirect(String location) {
+        return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY).header("Location", location).build();
+    }
+}

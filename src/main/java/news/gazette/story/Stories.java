@@ -1,0 +1,231 @@
+package news.gazette.story;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import news.gazette.platform.Slugs;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The archive of stories. Reader-facing queries only ever return published stories whose time has come.
+ */
+@Repository
+public class Stories {
+
+    private static final String PUBLISHED = "s.status = 'published' and s.published_at <= :now";
+
+    private static final RowMapper<Story> ROW = Stories::map;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Stories(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public Optional<Story> findPublished(String edition, long id) {
+        return jdbc.sql("select s.* from stories s where s.id = :id and s.edition = :edition and " + PUBLISHED)
+                .param("id", id).param("edition", edition).param("now", now())
+                .query(ROW).optional();
+    }
+
+    public Optional<Story> findPublished(long id) {
+        return jdbc.sql("select s.* from stories s where s.id = :id and " + PUBLISHED)
+                .param("id", id).param("now", now()).query(ROW).optional();
+    }
+
+    public List<Story> latest(String edition, int limit, int offset) {
+        return jdbc.sql("select s.* from stories s where s.edition = :edition and " + PUBLISHED
+                        + " order by s.published_at desc, s.id desc limit :limit offset :offset")
+                .param("edition", edition).param("now", now()).param("limit", limit).param("offset", offset)
+                .query(ROW).list();
+    }
+
+    /** The newest featured story of the edition, the lead of its front page. */
+    public Optional<Story> lead(String edition) {
+        return jdbc.sql("select s.* from stories s where s.edition = :edition and s.featured and " + PUBLISHED
+                        + " order by s.published_at desc limit 1")
+                .param("edition", edition).param("now", now()).query(ROW).optional();
+    }
+
+    public List<Story> inSection(long sectionId, int limit, int offset) {
+        return jdbc.sql("select s.* from stories s where s.section_id = :section and " + PUBLISHED
+                        + " order by s.published_at desc, s.id desc limit :limit offset :offset")
+                .param("section", sectionId).param("now", now()).param("limit", limit).param("offset", offset)
+                .query(ROW).list();
+    }
+
+    public long countInSection(long sectionId) {
+        return jdbc.sql("select count(*) from stories s where s.section_id = :section and " + PUBLISHED)
+                .param("section", sectionId).param("now", now()).query(Long.class).single();
+    }
+
+    public List<Story> byAuthor(long authorId, int limit, int offset) {
+        return jdbc.sql("select s.* from stories s join story_authors sa on sa.story_id = s.id where sa.author_id = :author and "
+                        + PUBLISHED + " order by s.published_at desc, s.id desc limit :limit offset :offset")
+                .param("author", authorId).param("now", now()).param("limit", limit).param("offset", offset)
+                .query(ROW).list();
+    }
+
+    public long countByAuthor(long authorId) {
+        return jdbc.sql("select count(*) from stories s join story_authors sa on sa.story_id = s.id where sa.author_id = :author and "
+                        + PUBLISHED).param("author", authorId).param("now", now()).query(Long.class).single();
+    }
+
+    public List<Story> byTag(long tagId, int limit, int offset) {
+        return jdbc.sql("select s.* from stories s join story_tags st on st.story_id = s.id where st.tag_id = :tag and "
+                        + PUBLISHED + " order by s.published_at desc, s.id desc limit :limit offset :offset")
+                .param("tag", tagId).param("now", now()).param("limit", limit).param("offset", offset)
+                .query(ROW).list();
+    }
+
+    public long countByTag(long tagId) {
+        return jdbc.sql("select count(*) from stories s join story_tags st on st.story_id = s.id where st.tag_id = :tag and "
+                        + PUBLISHED).param("tag", tagId).param("now", now()).query(Long.class).single();
+    }
+
+    /** The published translations of a story in other editions. */
+    public List<Story> translationsOf(Story story) {
+        if (story.translationGroup() == null) {
+            return List.of();
+        }
+        return jdbc.sql("select s.* from stories s where s.translation_group = :group and s.id <> :id and " + PUBLISHED)
+                .param("group", story.translationGroup()).param("id", story.id()).param("now", now())
+                .query(ROW).list();
+    }
+
+    /** Published stories by id, in the order of the ids given. */
+    public List<Story> publishedByIds(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Story> found = jdbc.sql("select s.* from stories s where s.id in (:ids) and " + PUBLISHED)
+                .param("ids", ids).param("now", now()).query(ROW).list();
+        List<Story> ordered = new ArrayList<>(found.size());
+        for (Long id : ids) {
+            found.stream().filter(s -> s.id() == id).findFirst().ifPresent(ordered::add);
+        }
+        return ordered;
+    }
+
+    /** Headline and standfirst matching every word of the query, newest first. */
+    public List<Story> matching(String edition, List<String> words, int limit, int offset) {
+        StringBuilder sql = new StringBuilder("select s.* from stories s where s.edition = :edition and " + PUBLISHED);
+        List<Object[]> params = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            sql.append(" and (lower(s.headline) like :w").append(i).append(" escape '\\' or lower(s.standfirst) like :w")
+                    .append(i).append(" escape '\\' or lower(s.body) like :w").append(i).append(" escape '\\')");
+            params.add(new Object[]{"w" + i, "%" + escapeLike(words.get(i).toLowerCase(java.util.Locale.ROOT)) + "%"});
+        }
+        sql.append(" order by s.published_at desc, s.id desc limit :limit offset :offset");
+        var spec = jdbc.sql(sql.toString()).param("edition", edition).param("now", now())
+                .param("limit", limit).param("offset", offset);
+        for (Object[] p : params) {
+            spec = spec.param((String) p[0], p[1]);
+        }
+        return spec.query(ROW).list();
+    }
+
+    private static String escapeLike(String word) {
+        return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    public long viewsOf(long id) {
+        return jdbc.sql("select views from stories where id = ?").param(id).query(Long.class).optional().orElse(0L);
+    }
+
+    /**
+     * Adds counted views to story totals in one batch ({@code views = views + n}), so several nodes can add at once.
+     */
+    @Transactional
+    public void addViews(Map<Long, Long> increments) {
+        for (Map.Entry<Long, Long> entry : increments.entrySet()) {
+            jdbc.sql("update stories set views = views + ? where id = ?")
+                    .params(entry.getValue(), entry.getKey()).update();
+        }
+    }
+
+    @Transactional
+    public long create(NewStory story) {
+        var keys = new GeneratedKeyHolder();
+        Instant created = now();
+        jdbc.sql("""
+                        insert into stories (edition, section_id, translation_group, slug, headline, standfirst, body,
+                            source_name, source_url, status, featured, breaking, image_id, image_alt, image_caption,
+                            image_credit, created_at, published_at, updated_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(story.edition(), story.sectionId(), story.translationGroup(), Slugs.of(story.headline()),
+                        story.headline(), story.standfirst(), StoryBodyPolicy.sanitize(story.body()),
+                        story.source() == null ? null : story.source().name(),
+                        story.source() == null ? null : story.source().url(),
+                        story.status().column(), story.featured(), story.breaking(), story.imageId(),
+                        story.imageAlt(), story.imageCaption(), story.imageCredit(), utc(created),
+                        utc(story.publishedAt()), utc(story.updatedAt()))
+                .update(keys, "id");
+        long id = keys.getKey().longValue();
+        for (int i = 0; i < story.authorIds().size(); i++) {
+            jdbc.sql("insert into story_authors (story_id, author_id, position) values (?, ?, ?)")
+                    .params(id, story.authorIds().get(i), i).update();
+        }
+        for (Long tagId : story.tagIds()) {
+            jdbc.sql("insert into story_tags (story_id, tag_id) values (?, ?)").params(id, tagId).update();
+        }
+        return id;
+    }
+
+    /** Makes stories translations of one another. */
+    @Transactional
+    public void linkTranslations(Collection<Long> storyIds) {
+        if (storyIds.size() < 2) {
+            return;
+        }
+        long group = storyIds.stream().min(Long::compare).orElseThrow();
+        jdbc.sql("update stories set translation_group = :group where id in (:ids)")
+                .param("group", group).param("ids", storyIds).update();
+    }
+
+    public long count() {
+        return jdbc.sql("select count(*) from stories").query(Long.class).single();
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Story map(ResultSet rs, int n) throws SQLException {
+        String sourceName = rs.getString("source_name");
+        Long imageId = rs.getObject("image_id", Long.class);
+        return new Story(rs.getLong("id"), rs.getString("edition"), rs.getLong("section_id"),
+                rs.getObject("translation_group", Long.class), rs.getString("slug"), rs.getString("headline"),
+                rs.getString("standfirst"), rs.getString("body"),
+                sourceName == null ? null : new Story.Source(sourceName, rs.getString("source_url")),
+                StoryStatus.ofColumn(rs.getString("status")), rs.getBoolean("featured"), rs.getBoolean("breaking"),
+                imageId == null ? null : new Story.Image(imageId, rs.getString("image_alt"),
+                        rs.getString("image_caption"), rs.getString("image_credit")),
+                instant(rs, "published_at"), instant(rs, "updated_at"), rs.getLong("views"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

@@ -1,0 +1,187 @@
+package news.gazette.views;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Counts views in memory and flushes them to the {@link ViewLedger} in batches.
+ * <p>
+ * A reader is known only by a salted hash of address and user agent; the salt lives in memory and changes daily, so
+ * nothing stored can be traced back to a person. Each (story, reader) pair counts once per window. Counters are
+ * {@link LongAdder}s (striped, so threads do not contend); a flush swaps the whole map under a write lock, so an
+ * increment lands either in this flush or the next, never in neither. A failed flush puts its counts back.
+ */
+@Component
+@EnableConfigurationProperties(ViewProperties.class)
+public class ViewCounter implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ViewCounter.class);
+    private static final Duration SALT_LIFETIME = Duration.ofDays(1);
+
+    private final ViewLedger ledger;
+    private final Clock clock;
+    private final Cache<Seen, Boolean> seen;
+    private final ReentrantReadWriteLock swap = new ReentrantReadWriteLock();
+    private final SecureRandom random = new SecureRandom();
+    private volatile ConcurrentHashMap<Long, LongAdder> counts = new ConcurrentHashMap<>();
+    private volatile Salt salt;
+    private volatile boolean running;
+
+    ViewCounter(ViewLedger ledger, Clock clock, ViewProperties properties) {
+        this.ledger = ledger;
+        this.clock = clock;
+        this.seen = Caffeine.newBuilder()
+                .expireAfterWrite(properties.window())
+                .maximumSize(properties.maxReaders())
+                .build();
+        this.salt = newSalt();
+    }
+
+    /**
+     * Counts one view of a story unless the client is a bot or this reader was already counted within the window.
+     *
+     * @return whether the view was counted
+     */
+    public boolean record(long storyId, String clientAddress, String userAgent) {
+        if (Bots.isBot(userAgent)) {
+            return false;
+        }
+        Seen key = new Seen(storyId, readerOf(clientAddress, userAgent));
+        if (seen.asMap().putIfAbsent(key, Boolean.TRUE) != null) {
+            return false;
+        }
+        swap.readLock().lock();
+        try {
+            counts.computeIfAbsent(storyId, id -> new LongAdder()).increment();
+        } finally {
+            swap.readLock().unlock();
+        }
+        return true;
+    }
+
+    /** Views of the story counted on this node and not yet flushed. */
+    public long pending(long storyId) {
+        LongAdder adder = counts.get(storyId);
+        return adder == null ? 0 : adder.sum();
+    }
+
+    /** Writes every counted view to the database. Safe to call at any time, from any thread. */
+    @Scheduled(fixedDelayString = "${gazette.views.flush-interval:5s}")
+    public synchronized void flush() {
+        ConcurrentHashMap<Long, LongAdder> taken;
+        swap.writeLock().lock();
+        try {
+            taken = counts;
+            counts = new ConcurrentHashMap<>();
+        } finally {
+            swap.writeLock().unlock();
+        }
+        Map<Long, Long> increments = new HashMap<>();
+        taken.forEach((id, adder) -> {
+            long n = adder.sum();
+            if (n > 0) {
+                increments.put(id, n);
+            }
+        });
+        if (increments.isEmpty()) {
+            return;
+        }
+        try {
+            ledger.add(increments, clock.instant());
+        } catch (RuntimeException e) {
+            log.warn("Could not write {} stories' views; keeping them for the next flush", increments.size(), e);
+            putBack(increments);
+        }
+    }
+
+    private void putBack(Map<Long, Long> increments) {
+        swap.readLock().lock();
+        try {
+            increments.forEach((id, n) -> counts.computeIfAbsent(id, k -> new LongAdder()).add(n));
+        } finally {
+            swap.readLock().unlock();
+        }
+    }
+
+    private long readerOf(String clientAddress, String userAgent) {
+        Salt current = salt;
+        Instant now = clock.instant();
+        if (now.isAfter(current.expires())) {
+            synchronized (this) {
+                if (salt == current) {
+                    salt = newSalt();
+                }
+                current = salt;
+            }
+        }
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(current.bytes());
+            digest.update(String.valueOf(clientAddress).getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(String.valueOf(userAgent).getBytes(StandardCharsets.UTF_8));
+            byte[] hash = digest.digest();
+            long value = 0;
+            for (int i = 0; i < 8; i++) {
+                value = (value << 8) | (hash[i] & 0xff);
+            }
+            return value;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private Salt newSalt() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return new Salt(bytes, clock.instant().plus(SALT_LIFETIME));
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /** A graceful stop writes what was counted; this runs after the web server stopped taking requests. */
+    @Override
+    public void stop() {
+        flush();
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        // Stop after the web server (which stops at a higher phase) so late beacons are still flushed.
+        return Integer.MIN_VALUE + 1000;
+    }
+
+    private record Seen(long storyId, long reader) {
+    }
+
+    private record Salt(byte[] bytes, Instant expires) {
+    }
+}
