@@ -163,7 +163,7 @@ public class Stories {
     @Transactional
     public long create(NewStory story) {
         var keys = new GeneratedKeyHolder();
-        Instant created = now();
+        Instant created = clock.instant();
         jdbc.sql("""
                         insert into stories (edition, section_id, translation_group, slug, headline, standfirst, body,
                             source_name, source_url, status, featured, breaking, image_id, image_alt, image_caption,
@@ -203,8 +203,8 @@ public class Stories {
         return jdbc.sql("select count(*) from stories").query(Long.class).single();
     }
 
-    private Instant now() {
-        return clock.instant();
+    private OffsetDateTime now() {
+        return utc(clock.instant());
     }
 
     private static OffsetDateTime utc(Instant instant) {
