@@ -5,6 +5,8 @@ import news.gazette.platform.BadRequestException;
 import news.gazette.platform.PageNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -20,6 +22,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * Turns what went wrong in a controller into the right status and a localized page.
  */
 @RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ReaderErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ReaderErrors.class);
