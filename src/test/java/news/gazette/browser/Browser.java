@@ -1,0 +1,206 @@
+package news.gazette.browser;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.PageLoadStrategy;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Real-browser support for tests: Debian's Chromium driven by Debian's chromedriver, both at fixed paths, so Selenium
+ * Manager is never asked to find (or download) anything.
+ * <p>
+ * Register it as a static extension field ({@code @RegisterExtension static Browser browser = new Browser();}):
+ * <ul>
+ *   <li>before the class, it skips every test when Chromium is missing, or fails them when the environment variable
+ *       {@code GAZETTE_REQUIRE_BROWSER=true} says the browser must be there (CI);</li>
+ *   <li>after a failed test, it saves a screenshot and the browser console under {@code target/browser-failures/} and
+ *       prints where;</li>
+ *   <li>after each test, it quits every browser the test started, and deletes their profiles.</li>
+ * </ul>
+ */
+public final class Browser implements BeforeAllCallback, AfterTestExecutionCallback, AfterEachCallback {
+
+    public static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+    public static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
+    public static final String SKIP_MESSAGE = "Browser tests skipped: install Debian's chromium and chromium-driver "
+            + "(apt-get install chromium chromium-driver) to run them";
+    /** How long any wait for the page may take before the test fails. */
+    public static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private static final Path FAILURES = Paths.get("target", "browser-failures");
+
+    private final List<Session> sessions = new ArrayList<>();
+
+    /** Whether Debian's Chromium and chromedriver are installed and executable. */
+    public static boolean available() {
+        return Files.isRegularFile(CHROMIUM) && Files.isExecutable(CHROMIUM)
+                && Files.isRegularFile(CHROMEDRIVER) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    /** Skips the calling test when there is no browser, unless {@code GAZETTE_REQUIRE_BROWSER=true}: then it fails. */
+    public static void assumeAvailable() {
+        if (available()) {
+            return;
+        }
+        if ("true".equalsIgnoreCase(System.getenv("GAZETTE_REQUIRE_BROWSER"))) {
+            Assertions.fail("GAZETTE_REQUIRE_BROWSER=true but " + CHROMIUM + " or " + CHROMEDRIVER
+                    + " is missing or not executable: apt-get install chromium chromium-driver");
+        }
+        Assumptions.abort(SKIP_MESSAGE);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        assumeAvailable();
+    }
+
+    /** A desktop browser window (1280x900) that waits for each page's load event. */
+    public ChromeDriver open() {
+        return open(PageLoadStrategy.NORMAL);
+    }
+
+    /** A desktop browser window (1280x900); {@code NONE} returns from navigation as soon as it starts. */
+    public ChromeDriver open(PageLoadStrategy pageLoadStrategy) {
+        assumeAvailable();
+        Path profile;
+        try {
+            profile = Files.createTempDirectory("gazette-chromium");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--no-default-browser-check", "--user-data-dir=" + profile,
+                "--window-size=1280,900", "--lang=en-US");
+        options.setPageLoadStrategy(pageLoadStrategy);
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+                .usingAnyFreePort()
+                .build();
+        ChromeDriver driver;
+        try {
+            driver = new ChromeDriver(service, options);
+        } catch (RuntimeException e) {
+            delete(profile);
+            throw e;
+        }
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        driver.manage().timeouts().scriptTimeout(TIMEOUT);
+        sessions.add(new Session(driver, profile));
+        return driver;
+    }
+
+    /** A wait for the given browser, with the common timeout. */
+    public static WebDriverWait waitFor(ChromeDriver driver) {
+        return new WebDriverWait(driver, TIMEOUT);
+    }
+
+    /** Runs a Chrome DevTools Protocol command in the browser's current tab. */
+    public static Map<String, Object> cdp(ChromeDriver driver, String command, Map<String, Object> parameters) {
+        return driver.executeCdpCommand(command, parameters);
+    }
+
+    @Override
+    public void afterTestExecution(ExtensionContext context) {
+        if (context.getExecutionException().isEmpty()) {
+            return;
+        }
+        String name = context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName();
+        for (int i = 0; i < sessions.size(); i++) {
+            String base = name + (sessions.size() > 1 ? "-browser" + (i + 1) : "");
+            saveEvidence(sessions.get(i).driver(), base);
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        for (Session session : sessions) {
+            try {
+                session.driver().quit();
+            } catch (RuntimeException e) {
+                System.err.println("Could not quit the browser: " + e);
+            }
+            delete(session.profile());
+        }
+        sessions.clear();
+    }
+
+    private static void saveEvidence(ChromeDriver driver, String base) {
+        try {
+            Files.createDirectories(FAILURES);
+        } catch (IOException e) {
+            System.err.println("Could not create " + FAILURES.toAbsolutePath() + ": " + e);
+            return;
+        }
+        Path screenshot = FAILURES.resolve(base + ".png");
+        try {
+            Files.write(screenshot, driver.getScreenshotAs(OutputType.BYTES));
+            System.err.println("Browser screenshot of the failed test: " + screenshot.toAbsolutePath());
+        } catch (IOException | RuntimeException e) {
+            System.err.println("Could not save a screenshot of the failed test: " + e);
+        }
+        Path console = FAILURES.resolve(base + "-console.log");
+        try {
+            StringBuilder text = new StringBuilder();
+            text.append("URL: ").append(driver.getCurrentUrl()).append('\n');
+            for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
+                text.append(Instant.ofEpochMilli(entry.getTimestamp())).append(' ').append(entry.getLevel())
+                        .append(' ').append(entry.getMessage()).append('\n');
+            }
+            Files.writeString(console, text, StandardCharsets.UTF_8);
+            System.err.println("Browser console of the failed test: " + console.toAbsolutePath());
+        } catch (IOException | RuntimeException e) {
+            System.err.println("Could not save the browser console of the failed test: " + e);
+        }
+        Path page = FAILURES.resolve(base + ".html");
+        try {
+            Files.writeString(page, driver.getPageSource(), StandardCharsets.UTF_8);
+            System.err.println("Page source of the failed test: " + page.toAbsolutePath());
+        } catch (IOException | RuntimeException e) {
+            System.err.println("Could not save the page source of the failed test: " + e);
+        }
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // A temporary profile left behind is harmless.
+        }
+    }
+
+    private record Session(ChromeDriver driver, Path profile) {
+    }
+}

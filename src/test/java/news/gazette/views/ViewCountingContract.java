@@ -1,0 +1,103 @@
+package news.gazette.views;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import news.gazette.story.Stories;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Views counted through the real HTTP beacon: exact under concurrency, once per reader, never for bots.
+ * The scheduled flush is pushed far out so that only the test's own flush writes.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "gazette.views.flush-interval=1h")
+abstract class ViewCountingContract {
+
+    private static final String BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/140.0 Safari/537.36";
+
+    @LocalServerPort int port;
+    @Autowired ViewCounter counter;
+    @Autowired Stories stories;
+    @Autowired JdbcClient jdbc;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private long storyId(int offset) {
+        return jdbc.sql("select id from stories where status = 'published' order by id limit 1 offset ?")
+                .param(offset).query(Long.class).single();
+    }
+
+    private int beacon(long storyId, String userAgent) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/views/" + storyId))
+                .header("User-Agent", userAgent).POST(HttpRequest.BodyPublishers.noBody()).build();
+        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    @Test
+    void tenThousandReadersFromSixteenThreadsAreCountedExactly() throws Exception {
+        long id = storyId(0);
+        counter.flush();
+        long before = stories.viewsOf(id);
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<Integer>> workers = new ArrayList<>();
+            for (int t = 0; t < 16; t++) {
+                workers.add(pool.submit(() -> {
+                    int failures = 0;
+                    for (int n = next.getAndIncrement(); n < 10_000; n = next.getAndIncrement()) {
+                        if (beacon(id, BROWSER + " reader/" + n) != 200) {
+                            failures++;
+                        }
+                    }
+                    return failures;
+                }));
+            }
+            for (Future<Integer> worker : workers) {
+                assertThat(worker.get()).isZero();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        counter.flush();
+        assertThat(stories.viewsOf(id) - before).isEqualTo(10_000);
+    }
+
+    @Test
+    void aReaderIsCountedOncePerWindowAndBotsNotAtAll() throws Exception {
+        long id = storyId(1);
+        counter.flush();
+        long before = stories.viewsOf(id);
+        for (int i = 0; i < 5; i++) {
+            assertThat(beacon(id, BROWSER + " same-reader")).isEqualTo(200);
+        }
+        for (String bot : List.of("Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)",
+                "facebookexternalhit/1.1", "curl/8.5.0", "python-requests/2.31", "")) {
+            assertThat(beacon(id, bot)).isEqualTo(200);
+        }
+        counter.flush();
+        assertThat(stories.viewsOf(id) - before).isEqualTo(1);
+    }
+
+    @Test
+    void aBeaconForAStoryThatDoesNotExistCountsNothing() throws Exception {
+        assertThat(beacon(999_999_999L, BROWSER)).isEqualTo(404);
+        assertThat(counter.pending(999_999_999L)).isZero();
+    }
+}
