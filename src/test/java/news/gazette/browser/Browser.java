@@ -13,17 +13,20 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.PageLoadStrategy;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -40,12 +43,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * <ul>
  *   <li>before the class, it skips every test when Chromium is missing, or fails them when the environment variable
  *       {@code GAZETTE_REQUIRE_BROWSER=true} says the browser must be there (CI);</li>
+ *   <li>{@link #newPage(String)} gives a test a fresh tab of one browser shared by the class (starting Chromium takes
+ *       seconds); {@link #open()} a browser of its own;</li>
  *   <li>after a failed test, it saves a screenshot and the browser console under {@code target/browser-failures/} and
  *       prints where;</li>
- *   <li>after each test, it quits every browser the test started, and deletes their profiles.</li>
+ *   <li>after each test it quits the browsers the test opened, after the class the shared one, and deletes their
+ *       profiles.</li>
  * </ul>
  */
-public final class Browser implements BeforeAllCallback, AfterTestExecutionCallback, AfterEachCallback {
+public final class Browser implements BeforeAllCallback, AfterTestExecutionCallback, AfterEachCallback,
+        AfterAllCallback {
 
     public static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
     public static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
@@ -57,6 +64,8 @@ public final class Browser implements BeforeAllCallback, AfterTestExecutionCallb
     private static final Path FAILURES = Paths.get("target", "browser-failures");
 
     private final List<Session> sessions = new ArrayList<>();
+    private Session shared;
+    private boolean sharedUsed;
 
     /** Whether Debian's Chromium and chromedriver are installed and executable. */
     public static boolean available() {
@@ -81,13 +90,43 @@ public final class Browser implements BeforeAllCallback, AfterTestExecutionCallb
         assumeAvailable();
     }
 
-    /** A desktop browser window (1280x900) that waits for each page's load event. */
+    /**
+     * A new, blank tab of the browser the test class shares (1280x900, waiting for each page's load event), started
+     * on first use. Every other tab is closed, so device emulation, user agent overrides and scripts added to new
+     * documents (all per tab) are gone; granted permissions are reset, and the storage and cookies of
+     * {@code origin} cleared.
+     */
+    public ChromeDriver newPage(String origin) {
+        if (shared == null) {
+            shared = start(PageLoadStrategy.NORMAL);
+        }
+        sharedUsed = true;
+        ChromeDriver driver = shared.driver();
+        Set<String> old = driver.getWindowHandles();
+        driver.switchTo().newWindow(WindowType.TAB);
+        String fresh = driver.getWindowHandle();
+        for (String handle : old) {
+            driver.switchTo().window(handle).close();
+        }
+        driver.switchTo().window(fresh);
+        cdp(driver, "Browser.resetPermissions", Map.of());
+        cdp(driver, "Storage.clearDataForOrigin", Map.of("origin", origin, "storageTypes", "all"));
+        return driver;
+    }
+
+    /** A browser of the test's own: a desktop window (1280x900) that waits for each page's load event. */
     public ChromeDriver open() {
         return open(PageLoadStrategy.NORMAL);
     }
 
-    /** A desktop browser window (1280x900); {@code NONE} returns from navigation as soon as it starts. */
+    /** A browser of the test's own (1280x900); {@code NONE} returns from navigation as soon as it starts. */
     public ChromeDriver open(PageLoadStrategy pageLoadStrategy) {
+        Session session = start(pageLoadStrategy);
+        sessions.add(session);
+        return session.driver();
+    }
+
+    private Session start(PageLoadStrategy pageLoadStrategy) {
         assumeAvailable();
         Path profile;
         try {
@@ -118,8 +157,7 @@ public final class Browser implements BeforeAllCallback, AfterTestExecutionCallb
         }
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         driver.manage().timeouts().scriptTimeout(TIMEOUT);
-        sessions.add(new Session(driver, profile));
-        return driver;
+        return new Session(driver, profile);
     }
 
     /** A wait for the given browser, with the common timeout. */
@@ -138,23 +176,38 @@ public final class Browser implements BeforeAllCallback, AfterTestExecutionCallb
             return;
         }
         String name = context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName();
-        for (int i = 0; i < sessions.size(); i++) {
-            String base = name + (sessions.size() > 1 ? "-browser" + (i + 1) : "");
-            saveEvidence(sessions.get(i).driver(), base);
+        List<ChromeDriver> used = new ArrayList<>();
+        if (sharedUsed) {
+            used.add(shared.driver());
+        }
+        sessions.forEach(session -> used.add(session.driver()));
+        for (int i = 0; i < used.size(); i++) {
+            saveEvidence(used.get(i), name + (used.size() > 1 ? "-browser" + (i + 1) : ""));
         }
     }
 
     @Override
     public void afterEach(ExtensionContext context) {
-        for (Session session : sessions) {
-            try {
-                session.driver().quit();
-            } catch (RuntimeException e) {
-                System.err.println("Could not quit the browser: " + e);
-            }
-            delete(session.profile());
-        }
+        sessions.forEach(Browser::close);
         sessions.clear();
+        sharedUsed = false;
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (shared != null) {
+            close(shared);
+            shared = null;
+        }
+    }
+
+    private static void close(Session session) {
+        try {
+            session.driver().quit();
+        } catch (RuntimeException e) {
+            System.err.println("Could not quit the browser: " + e);
+        }
+        delete(session.profile());
     }
 
     private static void saveEvidence(ChromeDriver driver, String base) {

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import news.gazette.GazetteApplication;
 import news.gazette.story.Stories;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,7 +24,7 @@ class GracefulStopFlushesViewsTest {
         long id;
         long before;
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(GazetteApplication.class)
-                .web(WebApplicationType.NONE).run(args)) {
+                .web(org.springframework.boot.WebApplicationType.SERVLET).run(args)) {
             id = app.getBean(JdbcClient.class).sql("select min(id) from stories").query(Long.class).single();
             before = app.getBean(Stories.class).viewsOf(id);
             ViewCounter counter = app.getBean(ViewCounter.class);
@@ -36,7 +35,7 @@ class GracefulStopFlushesViewsTest {
             assertThat(app.getBean(Stories.class).viewsOf(id)).isEqualTo(before);
         }
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(GazetteApplication.class)
-                .web(WebApplicationType.NONE).run(args)) {
+                .web(org.springframework.boot.WebApplicationType.SERVLET).run(args)) {
             assertThat(app.getBean(Stories.class).viewsOf(id)).isEqualTo(before + 250);
         }
     }

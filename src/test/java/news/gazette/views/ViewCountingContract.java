@@ -36,7 +36,8 @@ abstract class ViewCountingContract {
     @Autowired Stories stories;
     @Autowired JdbcClient jdbc;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private long storyId(int offset) {
         return jdbc.sql("select id from stories where status = 'published' order by id limit 1 offset ?")
