@@ -6,6 +6,23 @@ package news.gazette.story;
 public enum StoryStatus {
     DRAFT, IN_REVIEW, SCHEDULED, PUBLISHED, UNPUBLISHED;
 
+    /**
+     * Refuses a move the workflow does not allow: only a story that is not published can be published, and only a
+     * published one can be unpublished.
+     */
+    public void checkCanMoveTo(StoryStatus target) {
+        boolean allowed = switch (target) {
+            case PUBLISHED -> this != PUBLISHED;
+            case UNPUBLISHED -> this == PUBLISHED;
+            case IN_REVIEW -> this == DRAFT;
+            case SCHEDULED -> this == DRAFT || this == IN_REVIEW || this == UNPUBLISHED;
+            case DRAFT -> this == IN_REVIEW || this == UNPUBLISHED;
+        };
+        if (!allowed) {
+            throw new IllegalStateException("A " + column() + " story cannot become " + target.column());
+        }
+    }
+
     String column() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

@@ -98,7 +98,7 @@ public final class Browser implements BeforeAllCallback, AfterTestExecutionCallb
      */
     public ChromeDriver newPage(String origin) {
         if (shared == null) {
-            shared = start(PageLoadStrategy.NORMAL);
+            shared = start();
         }
         sharedUsed = true;
         ChromeDriver driver = shared.driver();
@@ -114,19 +114,14 @@ public final class Browser implements BeforeAllCallback, AfterTestExecutionCallb
         return driver;
     }
 
-    /** A browser of the test's own: a desktop window (1280x900) that waits for each page's load event. */
+    /** A browser of the test's own, quit after the test: a desktop window (1280x900). */
     public ChromeDriver open() {
-        return open(PageLoadStrategy.NORMAL);
-    }
-
-    /** A browser of the test's own (1280x900); {@code NONE} returns from navigation as soon as it starts. */
-    public ChromeDriver open(PageLoadStrategy pageLoadStrategy) {
-        Session session = start(pageLoadStrategy);
+        Session session = start();
         sessions.add(session);
         return session.driver();
     }
 
-    private Session start(PageLoadStrategy pageLoadStrategy) {
+    private Session start() {
         assumeAvailable();
         Path profile;
         try {
@@ -140,7 +135,7 @@ public final class Browser implements BeforeAllCallback, AfterTestExecutionCallb
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--no-default-browser-check", "--user-data-dir=" + profile,
                 "--window-size=1280,900", "--lang=en-US");
-        options.setPageLoadStrategy(pageLoadStrategy);
+        options.setPageLoadStrategy(PageLoadStrategy.NORMAL);
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);

@@ -1,6 +1,7 @@
 package news.gazette.story;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -18,11 +19,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 /**
  * What the storage must do, whichever database is under it. Run against H2 and PostgreSQL by its subclasses.
  */
 @SpringBootTest(properties = "gazette.demo-content=false")
+@RecordApplicationEvents
 abstract class StorageContract {
 
     @Autowired Sections sections;
@@ -33,6 +37,8 @@ abstract class StorageContract {
     @Autowired MostRead mostRead;
     @Autowired JdbcClient jdbc;
     @Autowired Clock clock;
+    @Autowired Publishing publishing;
+    @Autowired ApplicationEvents events;
 
     private int counter;
 
@@ -134,5 +140,32 @@ abstract class StorageContract {
         List<Long> ranking = mostRead.inEdition("hy", 20);
         // The 100 old views fall outside the 24-hour window, so the story read 15 times today leads.
         assertThat(ranking.indexOf(popular)).isLessThan(ranking.indexOf(quiet));
+    }
+
+    @Test
+    void publishingMovesThroughTheWorkflowAndRecordsEachChangeInTheOutbox() {
+        Section section = sections.create("en", unique("culture"), "Culture", "Arts", 5);
+        long id = story("en", section, "A draft", null, StoryStatus.DRAFT, List.of(), List.of());
+        assertThatThrownBy(() -> publishing.unpublish(id)).isInstanceOf(IllegalStateException.class);
+
+        publishing.publish(id);
+        Story published = stories.findPublished(id).orElseThrow();
+        assertThat(published.publishedAt()).isNotNull();
+        assertThat(published.wasUpdated()).isFalse();
+        assertThatThrownBy(() -> publishing.publish(id)).isInstanceOf(IllegalStateException.class);
+
+        publishing.revise(id, "A better headline", "New standfirst", "<p>New <script>x</script>body</p>");
+        Story revised = stories.findPublished(id).orElseThrow();
+        assertThat(revised.headline()).isEqualTo("A better headline");
+        assertThat(revised.body()).isEqualTo("<p>New body</p>");
+
+        publishing.unpublish(id);
+        assertThat(stories.findPublished(id)).isEmpty();
+        publishing.delete(id);
+        assertThat(stories.find(id)).isEmpty();
+        assertThatThrownBy(() -> publishing.delete(id)).isInstanceOf(StoryNotFoundException.class);
+
+        assertThat(events.stream(StoryEvent.class).filter(e -> e.storyId() == id).map(e -> e.getClass().getSimpleName()))
+                .containsExactly("Published", "Updated", "Unpublished", "Deleted");
     }
 }

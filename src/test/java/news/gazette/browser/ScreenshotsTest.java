@@ -1,0 +1,135 @@
+package news.gazette.browser;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import news.gazette.support.TestDatabases;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Full-page screenshots of the reader site with the demo content, for the docs: {@code docs/screenshots/}.
+ * Runs only on request: {@code ./mvnw -q test -Dtest=ScreenshotsTest -Dgazette.screenshots=true}.
+ */
+@EnabledIfSystemProperty(named = "gazette.screenshots", matches = "true")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "gazette.demo-content=true",
+        "logging.level.org.openqa.selenium.devtools=ERROR"})
+class ScreenshotsTest {
+
+    @RegisterExtension
+    static Browser browser = new Browser();
+
+    private static final Path OUT = Paths.get("docs", "screenshots");
+    private static final int DESKTOP_WIDTH = 1280;
+    private static final int DESKTOP_HEIGHT = 900;
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabases.h2(registry);
+    }
+
+    @Test
+    void englishStoryLight() throws IOException {
+        shoot("story-en-light.png", leadStory("en"), "light", DESKTOP_WIDTH, DESKTOP_HEIGHT, false);
+    }
+
+    @Test
+    void englishStoryDark() throws IOException {
+        shoot("story-en-dark.png", leadStory("en"), "dark", DESKTOP_WIDTH, DESKTOP_HEIGHT, false);
+    }
+
+    @Test
+    void russianStoryLight() throws IOException {
+        shoot("story-ru-light.png", leadStory("ru"), "light", DESKTOP_WIDTH, DESKTOP_HEIGHT, false);
+    }
+
+    @Test
+    void armenianStoryDark() throws IOException {
+        shoot("story-hy-dark.png", leadStory("hy"), "dark", DESKTOP_WIDTH, DESKTOP_HEIGHT, false);
+    }
+
+    @Test
+    void englishStoryOnAPhone() throws IOException {
+        shoot("story-en-phone.png", leadStory("en"), "light", 390, 844, true);
+    }
+
+    @Test
+    void englishFrontPageLight() throws IOException {
+        shoot("front-en-light.png", base() + "/en/", "light", DESKTOP_WIDTH, DESKTOP_HEIGHT, false);
+    }
+
+    /**
+     * Loads the page in a viewport of the given size, then grows the viewport to the whole page (so lazy images load
+     * and nothing is cut) and captures it.
+     */
+    private void shoot(String file, String url, String colorScheme, int width, int height, boolean mobile)
+            throws IOException {
+        ChromeDriver driver = browser.newPage(base());
+        Browser.cdp(driver, "Emulation.setEmulatedMedia", Map.of(
+                "media", "screen",
+                "features", List.of(Map.of("name", "prefers-color-scheme", "value", colorScheme))));
+        metrics(driver, width, height, mobile);
+        driver.get(url);
+        driver.executeAsyncScript("var done = arguments[arguments.length - 1]; document.fonts.ready.then(function () { done(); });");
+
+        int fullHeight = pageHeight(driver);
+        metrics(driver, width, fullHeight, mobile);
+        Browser.waitFor(driver).until(d -> Boolean.TRUE.equals(driver.executeScript(
+                "return Array.from(document.images).every(function (i) { return i.complete && i.naturalWidth > 0; });")));
+        // Images carry their sizes, so the height should hold; measure again in case it did not.
+        fullHeight = pageHeight(driver);
+        metrics(driver, width, fullHeight, mobile);
+        driver.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + " requestAnimationFrame(function () { requestAnimationFrame(function () { done(); }); });");
+
+        Map<String, Object> shot = Browser.cdp(driver, "Page.captureScreenshot", Map.of(
+                "format", "png",
+                "captureBeyondViewport", true,
+                "clip", Map.of("x", 0, "y", 0, "width", width, "height", fullHeight, "scale", 1)));
+        byte[] png = Base64.getDecoder().decode((String) shot.get("data"));
+        Files.createDirectories(OUT);
+        Path target = OUT.resolve(file);
+        Files.write(target, png);
+        System.out.println("Screenshot: " + target.toAbsolutePath() + " (" + width + "x" + fullHeight + ")");
+        assertThat(png.length).isGreaterThan(10_000);
+    }
+
+    private static void metrics(ChromeDriver driver, int width, int height, boolean mobile) {
+        Browser.cdp(driver, "Emulation.setDeviceMetricsOverride", Map.of(
+                "width", width, "height", height, "deviceScaleFactor", mobile ? 2 : 1, "mobile", mobile));
+    }
+
+    private static int pageHeight(ChromeDriver driver) {
+        return ((Number) driver.executeScript(
+                "return Math.ceil(Math.max(document.documentElement.scrollHeight, document.body.scrollHeight));"))
+                .intValue();
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+
+    private String leadStory(String edition) throws IOException {
+        String href = Jsoup.connect(base() + "/" + edition + "/").get().select(".lead .teaser-headline a").attr("href");
+        assertThat(href).as("lead story on /" + edition + "/").isNotEmpty();
+        return base() + href;
+    }
+}
