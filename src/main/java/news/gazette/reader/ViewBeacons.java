@@ -16,6 +16,8 @@ import news.gazette.platform.PageNotFoundException;
 import news.gazette.story.Stories;
 import news.gazette.story.Story;
 import news.gazette.views.ViewCounter;
+import news.gazette.views.ViewsFlushed;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -55,6 +57,12 @@ class ViewBeacons {
     ResponseEntity<byte[]> pixel(@PathVariable long id, HttpServletRequest request) {
         record(id, request);
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.IMAGE_GIF).body(PIXEL);
+    }
+
+    /** The stored totals just grew by what was pending; forget the old ones so the sum shown never dips. */
+    @EventListener
+    void onFlush(ViewsFlushed flushed) {
+        storedViews.invalidateAll(flushed.storyIds());
     }
 
     private long record(long id, HttpServletRequest request) {

@@ -18,6 +18,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -38,16 +39,20 @@ public class ViewCounter implements SmartLifecycle {
     private static final Duration SALT_LIFETIME = Duration.ofDays(1);
 
     private final ViewLedger ledger;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Cache<Seen, Boolean> seen;
     private final ReentrantReadWriteLock swap = new ReentrantReadWriteLock();
     private final SecureRandom random = new SecureRandom();
     private volatile ConcurrentHashMap<Long, LongAdder> counts = new ConcurrentHashMap<>();
+    /** Counts taken by a flush that is still writing them; still pending for anyone who asks. */
+    private volatile Map<Long, LongAdder> inFlight = Map.of();
     private volatile Salt salt;
     private volatile boolean running;
 
-    ViewCounter(ViewLedger ledger, Clock clock, ViewProperties properties) {
+    ViewCounter(ViewLedger ledger, Clock clock, ViewProperties properties, ApplicationEventPublisher events) {
         this.ledger = ledger;
+        this.events = events;
         this.clock = clock;
         this.seen = Caffeine.newBuilder()
                 .expireAfterWrite(properties.window())
@@ -81,7 +86,8 @@ public class ViewCounter implements SmartLifecycle {
     /** Views of the story counted on this node and not yet flushed. */
     public long pending(long storyId) {
         LongAdder adder = counts.get(storyId);
-        return adder == null ? 0 : adder.sum();
+        LongAdder flushing = inFlight.get(storyId);
+        return (adder == null ? 0 : adder.sum()) + (flushing == null ? 0 : flushing.sum());
     }
 
     /** Writes every counted view to the database. Safe to call at any time, from any thread. */
@@ -91,6 +97,7 @@ public class ViewCounter implements SmartLifecycle {
         swap.writeLock().lock();
         try {
             taken = counts;
+            inFlight = taken;
             counts = new ConcurrentHashMap<>();
         } finally {
             swap.writeLock().unlock();
@@ -103,13 +110,17 @@ public class ViewCounter implements SmartLifecycle {
             }
         });
         if (increments.isEmpty()) {
+            inFlight = Map.of();
             return;
         }
         try {
             ledger.add(increments, clock.instant());
+            inFlight = Map.of();
+            events.publishEvent(new ViewsFlushed(increments.keySet()));
         } catch (RuntimeException e) {
             log.warn("Could not write {} stories' views; keeping them for the next flush", increments.size(), e);
             putBack(increments);
+            inFlight = Map.of();
         }
     }
 

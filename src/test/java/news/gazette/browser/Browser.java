@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 
@@ -22,8 +23,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestInstanceFactoryContext;
+import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.PageLoadStrategy;
 import org.openqa.selenium.WindowType;
@@ -41,8 +43,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * <p>
  * Register it as a static extension field ({@code @RegisterExtension static Browser browser = new Browser();}):
  * <ul>
- *   <li>before the class, it skips every test when Chromium is missing, or fails them when the environment variable
- *       {@code GAZETTE_REQUIRE_BROWSER=true} says the browser must be there (CI);</li>
+ *   <li>before each test (before its instance, so no Spring context is started for nothing), it skips the test when
+ *       Chromium is missing, or fails it when the environment variable {@code GAZETTE_REQUIRE_BROWSER=true} says the
+ *       browser must be there (CI);</li>
  *   <li>{@link #newPage(String)} gives a test a fresh tab of one browser shared by the class (starting Chromium takes
  *       seconds); {@link #open()} a browser of its own;</li>
  *   <li>after a failed test, it saves a screenshot and the browser console under {@code target/browser-failures/} and
@@ -51,8 +54,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  *       profiles.</li>
  * </ul>
  */
-public final class Browser implements BeforeAllCallback, AfterTestExecutionCallback, AfterEachCallback,
-        AfterAllCallback {
+public final class Browser implements TestInstancePreConstructCallback, AfterTestExecutionCallback,
+        AfterEachCallback, AfterAllCallback {
 
     public static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
     public static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
@@ -62,6 +65,7 @@ public final class Browser implements BeforeAllCallback, AfterTestExecutionCallb
     public static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private static final Path FAILURES = Paths.get("target", "browser-failures");
+    private static final AtomicBoolean SKIP_NOTED = new AtomicBoolean();
 
     private final List<Session> sessions = new ArrayList<>();
     private Session shared;
@@ -82,11 +86,15 @@ public final class Browser implements BeforeAllCallback, AfterTestExecutionCallb
             Assertions.fail("GAZETTE_REQUIRE_BROWSER=true but " + CHROMIUM + " or " + CHROMEDRIVER
                     + " is missing or not executable: apt-get install chromium chromium-driver");
         }
+        if (SKIP_NOTED.compareAndSet(false, true)) {
+            // Surefire lists skipped tests without their reason; say it once where a developer looks.
+            System.err.println(SKIP_MESSAGE);
+        }
         Assumptions.abort(SKIP_MESSAGE);
     }
 
     @Override
-    public void beforeAll(ExtensionContext context) {
+    public void preConstructTestInstance(TestInstanceFactoryContext factoryContext, ExtensionContext context) {
         assumeAvailable();
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.logging.Level;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,6 +24,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -61,9 +64,12 @@ class ReaderBrowserTest {
 
     @Test
     void themeToggleTurnsThePageDarkAndTheChoiceIsAppliedBeforeFirstPaintAfterReload() {
+        String story = leadStory("en");
+        assertThat(fetch(path(story)).select("[data-theme-toggle]").hasAttr("hidden"))
+                .as("the toggle is hidden until the script shows it").isTrue();
         ChromeDriver driver = browser.newPage(base());
         emulateColorScheme(driver, "light");
-        driver.get(leadStory("en"));
+        driver.get(story);
 
         WebElement toggle = Browser.waitFor(driver)
                 .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-theme-toggle]")));
@@ -284,7 +290,7 @@ class ReaderBrowserTest {
     @Test
     void copiedStoryTextCarriesTheEditionsAttributionAndTheStoryAddress() {
         ChromeDriver driver = browser.newPage(base());
-        for (String edition : List.of("en", "ru")) {
+        for (String edition : List.of("en", "ru", "hy")) {
             String story = leadStory(edition);
             driver.get(story);
             Browser.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-theme-toggle]")));
@@ -378,6 +384,44 @@ class ReaderBrowserTest {
         for (String story : List.of(".story-headline", ".story-body")) {
             assertThat(driver.findElement(By.cssSelector(story)).isDisplayed()).as(story + " in print").isTrue();
         }
+    }
+
+    // ---- without JavaScript ----
+
+    @Test
+    void withoutJavaScriptTheControlsThatNeedItAreNotShown() {
+        ChromeDriver driver = browser.newPage(base());
+        Browser.cdp(driver, "Emulation.setScriptExecutionDisabled", Map.of("value", true));
+        driver.get(leadStory("en"));
+
+        assertThat(driver.findElement(By.cssSelector(".story-headline")).isDisplayed()).isTrue();
+        for (String control : List.of("[data-theme-toggle]", "[data-font-controls]", "[data-copy-link]", "[data-print]",
+                "[data-native-share]")) {
+            assertThat(driver.findElement(By.cssSelector(control)).isDisplayed()).as(control + " without JavaScript")
+                    .isFalse();
+        }
+        assertThat(driver.findElement(By.cssSelector("a[data-share='x']")).isDisplayed()).as("plain share links")
+                .isTrue();
+    }
+
+    // ---- no errors ----
+
+    @Test
+    void pagesRunWithoutScriptErrorsOrContentSecurityPolicyViolations() {
+        ChromeDriver driver = browser.newPage(base());
+        driver.manage().logs().get(LogType.BROWSER); // drop what earlier tabs logged
+        List<String> pages = List.of(base() + "/en/", leadStory("en"), leadStory("ru"), leadStory("hy"));
+        for (String page : pages) {
+            driver.get(page);
+            Browser.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-theme-toggle]")));
+        }
+        List<String> problems = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
+                .map(LogEntry::getMessage)
+                // The site has no favicon (yet); the browser's request for it is not the page's doing.
+                .filter(message -> !message.contains("/favicon.ico"))
+                .toList();
+        assertThat(problems).as("console warnings and errors").isEmpty();
     }
 
     // ---- helpers ----
