@@ -283,6 +283,48 @@ class ReaderBrowserTest {
             assertThat(link.isDisplayed()).as(network + " link shown").isTrue();
             assertThat(link.getDomAttribute("href")).as(network + " link").startsWith(prefix).contains(encoded);
         });
+        // Where the network takes a text along with the link, it is the story's headline.
+        String headline = driver.findElement(By.cssSelector("h1.story-headline")).getText();
+        String encodedHeadline = URLEncoder.encode(headline, StandardCharsets.UTF_8);
+        for (String network : List.of("x", "telegram")) {
+            assertThat(driver.findElement(By.cssSelector("a[data-share='" + network + "']")).getDomAttribute("href"))
+                    .as(network + " text").contains("text=" + encodedHeadline);
+        }
+        assertThat(driver.findElement(By.cssSelector("a[data-share='email']")).getDomAttribute("href"))
+                .contains("subject=" + encodedHeadline.replace("+", "%20"));
+    }
+
+    // ---- keyboard ----
+
+    @Test
+    void theKeyboardAloneReachesEveryControlAndFocusIsAlwaysVisible() {
+        ChromeDriver driver = browser.newPage(base());
+        driver.get(leadStory("hy"));
+        @SuppressWarnings("unchecked")
+        List<String> controls = (List<String>) js(driver, """
+                return [...document.querySelectorAll('a[href], button, input, select, textarea')]
+                  .filter(e => e.tabIndex >= 0 && !e.disabled && e.offsetParent !== null)
+                  .map(e => e.outerHTML.slice(0, 120));""");
+        assertThat(controls).hasSizeGreaterThan(30);
+        java.util.Set<String> reached = new java.util.LinkedHashSet<>();
+        List<String> invisibleFocus = new java.util.ArrayList<>();
+        org.openqa.selenium.interactions.Actions keys = new org.openqa.selenium.interactions.Actions(driver);
+        for (int i = 0; i < controls.size() + 5; i++) {
+            keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+            String focused = (String) js(driver, "return document.activeElement.outerHTML.slice(0, 120)");
+            reached.add(focused);
+            Boolean visible = (Boolean) js(driver, """
+                    const e = document.activeElement, s = getComputedStyle(e);
+                    return e === document.body || (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2)
+                      || s.boxShadow !== 'none';""");
+            if (!visible) {
+                invisibleFocus.add(focused);
+            }
+        }
+        // The first stop is the skip link, and every visible control is reached.
+        assertThat(reached.iterator().next()).contains("skip-link");
+        assertThat(reached).containsAll(controls);
+        assertThat(invisibleFocus).as("controls focused without a visible focus ring").isEmpty();
     }
 
     // ---- f. copy with attribution ----
