@@ -2,9 +2,9 @@ package news.gazette.platform;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -13,7 +13,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * a strict referrer policy, and HSTS on HTTPS.
  */
 @Configuration(proxyBeanMethods = false)
-class SecurityConfiguration {
+public class SecurityConfiguration {
 
     static final String CONTENT_SECURITY_POLICY = String.join("; ",
             "default-src 'self'",
@@ -27,29 +27,28 @@ class SecurityConfiguration {
             "form-action 'self'",
             "frame-ancestors 'none'");
 
+    /** The reader site: open to all, after the newsroom's own chain has taken its addresses. */
     @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
     SecurityFilterChain readerSite(HttpSecurity http) throws Exception {
+        applyBaseline(http);
         http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 // The view beacon carries no session and changes nothing a forged request could abuse.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/views/**"))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-                        .frameOptions(frame -> frame.deny())
-                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
-                        // Caching is decided per response (pages, assets); the blanket no-store would defeat it.
-                        .cacheControl(cache -> cache.disable()))
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
                 .requestCache(cache -> cache.disable());
         return http.build();
     }
 
-    /** No accounts until the newsroom exists; this keeps Spring Boot from inventing one with a logged password. */
-    @Bean
-    UserDetailsService noAccounts() {
-        return username -> {
-            throw new UsernameNotFoundException("No accounts");
-        };
+    /** The headers every response carries, whichever part of Gazette answers. */
+    public static void applyBaseline(HttpSecurity http) throws Exception {
+        http.headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                .frameOptions(frame -> frame.deny())
+                .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
+                // Caching is decided per response (pages, assets); the blanket no-store would defeat it.
+                .cacheControl(cache -> cache.disable()));
     }
 }

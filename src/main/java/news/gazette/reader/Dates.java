@@ -1,5 +1,6 @@
 package news.gazette.reader;
 
+import news.gazette.platform.Texts;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;

@@ -1,5 +1,6 @@
 package news.gazette.reader;
 
+import news.gazette.platform.Texts;
 import java.util.Map;
 
 import jakarta.servlet.RequestDispatcher;

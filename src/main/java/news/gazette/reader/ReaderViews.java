@@ -1,5 +1,6 @@
 package news.gazette.reader;
 
+import news.gazette.platform.Texts;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;

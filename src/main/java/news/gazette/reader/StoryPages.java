@@ -1,5 +1,6 @@
 package news.gazette.reader;
 
+import news.gazette.platform.Texts;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

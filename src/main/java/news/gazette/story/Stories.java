@@ -44,6 +44,12 @@ public class Stories {
                 .query(ROW).optional();
     }
 
+    /** The newest stories of an edition in any state, for the newsroom's desk. */
+    public List<Story> recentInAnyState(String edition, int limit) {
+        return jdbc.sql("select s.* from stories s where s.edition = ? order by coalesce(s.published_at, s.created_at) desc, s.id desc limit ?")
+                .params(edition, limit).query(ROW).list();
+    }
+
     /** A story in any state, for the newsroom and for listeners that must see unpublished ones too. */
     public Optional<Story> find(long id) {
         return jdbc.sql("select s.* from stories s where s.id = ?").param(id).query(ROW).optional();

@@ -1,4 +1,4 @@
-package news.gazette.reader;
+package news.gazette.platform;
 
 import java.util.Locale;
 
@@ -12,7 +12,7 @@ public final class Texts {
     private final MessageSource messages;
     private final Locale locale;
 
-    Texts(MessageSource messages, Locale locale) {
+    public Texts(MessageSource messages, Locale locale) {
         this.messages = messages;
         this.locale = locale;
     }

@@ -1,0 +1,4 @@
+/**
+ * Accounts: newsroom logins, their roles, the first admin, and protection against password guessing.
+ */
+package news.gazette.account;

@@ -1,0 +1,162 @@
+package news.gazette.newsroom;
+
+import java.security.Principal;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.Utf8ByteOutput;
+import jakarta.servlet.http.HttpServletRequest;
+import news.gazette.audit.AuditLog;
+import news.gazette.edition.Edition;
+import news.gazette.edition.Editions;
+import news.gazette.platform.PageNotFoundException;
+import news.gazette.platform.SiteProperties;
+import news.gazette.platform.Texts;
+import news.gazette.story.Publishing;
+import news.gazette.story.Stories;
+import news.gazette.story.Story;
+import news.gazette.story.StoryNotFoundException;
+import org.springframework.context.MessageSource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
+
+/**
+ * The newsroom's screens: sign in, the desk of an edition's stories with publish and unpublish, the audit log.
+ * Newsroom pages are never cached by browsers or shared caches.
+ */
+@Controller
+class NewsroomPages {
+
+    private static final MediaType HTML = new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8);
+    private static final int DESK_SIZE = 100;
+
+    private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
+    private final MessageSource messages;
+    private final Editions editions;
+    private final Stories stories;
+    private final Publishing publishing;
+    private final AuditLog audit;
+    private final ZoneId zone;
+    private final ResourceUrlProvider assets;
+
+    NewsroomPages(MessageSource messages, Editions editions, Stories stories, Publishing publishing, AuditLog audit,
+                  SiteProperties site, ResourceUrlProvider assets) {
+        this.assets = assets;
+        this.messages = messages;
+        this.editions = editions;
+        this.stories = stories;
+        this.publishing = publishing;
+        this.audit = audit;
+        this.zone = site.timeZone();
+    }
+
+    @GetMapping(NewsroomSecurity.LOGIN)
+    ResponseEntity<byte[]> login(HttpServletRequest request, CsrfToken csrf) {
+        Texts t = texts(request);
+        String notice = request.getParameter("error") != null ? t.get("newsroom.login.failed")
+                : request.getParameter("blocked") != null ? t.get("newsroom.login.blocked")
+                : request.getParameter("logout") != null ? t.get("newsroom.login.signed-out") : null;
+        return page("newsroom/login.jte", Map.of("t", t, "lang", lang(request), "csrf", csrf, "notice",
+                notice == null ? "" : notice));
+    }
+
+    @GetMapping({"/newsroom", "/newsroom/"})
+    ResponseEntity<byte[]> desk(@RequestParam(name = "edition", required = false) String code, HttpServletRequest request,
+                                Principal who, CsrfToken csrf) {
+        Edition edition = code == null ? editions.bestFor(languages(request))
+                : editions.find(code).orElseThrow(() -> new PageNotFoundException("No edition " + code));
+        Texts t = texts(request);
+        DateTimeFormatter format = DateTimeFormatter.ofPattern(t.get("date.full"), t.locale()).withZone(zone);
+        List<DeskRow> rows = stories.recentInAnyState(edition.code(), DESK_SIZE).stream()
+                .map(s -> new DeskRow(s.id(), s.headline(), t.get("newsroom.status." + s.status().name().toLowerCase(Locale.ROOT)),
+                        s.publishedAt() == null ? "" : format.format(s.publishedAt()),
+                        s.status() != news.gazette.story.StoryStatus.PUBLISHED, s.status() == news.gazette.story.StoryStatus.PUBLISHED))
+                .toList();
+        boolean editor = request.isUserInRole("EDITOR");
+        boolean admin = request.isUserInRole("ADMIN");
+        return page("newsroom/desk.jte", Map.of("t", t, "lang", lang(request), "csrf", csrf, "account", who.getName(),
+                "edition", edition.code(), "editions", editions.all().stream().map(Edition::code).toList(),
+                "rows", rows, "canPublish", editor, "isAdmin", admin,
+                "notice", request.getParameter("refused") != null ? t.get("newsroom.desk.refused") : ""));
+    }
+
+    @PostMapping("/newsroom/stories/{id:[0-9]{1,18}}/publish")
+    ResponseEntity<Void> publish(@PathVariable long id, Principal who, HttpServletRequest request) {
+        return change(id, who, request, "story.publish", () -> publishing.publish(id));
+    }
+
+    @PostMapping("/newsroom/stories/{id:[0-9]{1,18}}/unpublish")
+    ResponseEntity<Void> unpublish(@PathVariable long id, Principal who, HttpServletRequest request) {
+        return change(id, who, request, "story.unpublish", () -> publishing.unpublish(id));
+    }
+
+    @GetMapping("/newsroom/audit")
+    ResponseEntity<byte[]> audit(HttpServletRequest request, CsrfToken csrf) {
+        Texts t = texts(request);
+        DateTimeFormatter format = DateTimeFormatter.ofPattern(t.get("date.full"), t.locale()).withZone(zone);
+        List<AuditRow> rows = audit.latest(200).stream()
+                .map(e -> new AuditRow(format.format(e.at()), e.actor(), e.action(), e.subject() == null ? "" : e.subject(),
+                        e.client() == null ? "" : e.client()))
+                .toList();
+        return page("newsroom/audit.jte", Map.of("t", t, "lang", lang(request), "csrf", csrf, "rows", rows));
+    }
+
+    private ResponseEntity<Void> change(long id, Principal who, HttpServletRequest request, String action, Runnable change) {
+        Story story = stories.find(id).orElseThrow(() -> new PageNotFoundException("No story " + id));
+        String back = "/newsroom?edition=" + story.edition();
+        try {
+            change.run();
+        } catch (IllegalStateException refused) {
+            return redirect(back + "&refused");
+        } catch (StoryNotFoundException gone) {
+            throw new PageNotFoundException("No story " + id);
+        }
+        audit.record(who.getName(), action, "story:" + id, story.headline(), request.getRemoteAddr());
+        return redirect(back);
+    }
+
+    private static ResponseEntity<Void> redirect(String location) {
+        return ResponseEntity.status(HttpStatus.SEE_OTHER).header(HttpHeaders.LOCATION, location).build();
+    }
+
+    private ResponseEntity<byte[]> page(String template, Map<String, Object> params) {
+        Utf8ByteOutput output = new Utf8ByteOutput();
+        Map<String, Object> all = new java.util.HashMap<>(params);
+        String css = assets.getForLookupPath("/assets/css/site.css");
+        all.put("css", css == null ? "/assets/css/site.css" : css);
+        templates.render(template, all, output);
+        return ResponseEntity.ok().contentType(HTML).cacheControl(CacheControl.noStore()).body(output.toByteArray());
+    }
+
+    private Texts texts(HttpServletRequest request) {
+        return new Texts(messages, editions.bestFor(languages(request)).locale());
+    }
+
+    private String lang(HttpServletRequest request) {
+        return editions.bestFor(languages(request)).language();
+    }
+
+    private static List<Locale.LanguageRange> languages(HttpServletRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
+        try {
+            return accept == null ? List.of() : Locale.LanguageRange.parse(accept);
+        } catch (IllegalArgumentException malformed) {
+            return List.of();
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package news.gazette.newsroom;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import news.gazette.account.LoginThrottle;
+import news.gazette.audit.AuditLog;
+import news.gazette.platform.SecurityConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The newsroom's own security: form login with CSRF on every change, the session id renewed at login, a logout that
+ * ends the session, login throttling, and every login and failure in the audit log.
+ */
+@Configuration(proxyBeanMethods = false)
+class NewsroomSecurity {
+
+    static final String LOGIN = "/newsroom/login";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain newsroom(HttpSecurity http, LoginThrottle throttle, AuditLog audit) throws Exception {
+        SecurityConfiguration.applyBaseline(http);
+        http.securityMatcher("/newsroom/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(LOGIN).permitAll()
+                        .requestMatchers("/newsroom/audit").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/newsroom/stories/*/publish", "/newsroom/stories/*/unpublish").hasRole("EDITOR")
+                        .anyRequest().hasRole("CONTRIBUTOR"))
+                .formLogin(form -> form.loginPage(LOGIN).loginProcessingUrl(LOGIN)
+                        .usernameParameter("email").passwordParameter("password")
+                        .successHandler((request, response, auth) -> {
+                            throttle.succeeded(auth.getName());
+                            audit.record(auth.getName(), "login", null, null, request.getRemoteAddr());
+                            response.sendRedirect("/newsroom");
+                        })
+                        .failureHandler((request, response, e) -> {
+                            String email = request.getParameter("email");
+                            throttle.failed(email, request.getRemoteAddr());
+                            audit.record(String.valueOf(email), "login.failed", null, null, request.getRemoteAddr());
+                            response.sendRedirect(LOGIN + "?error");
+                        }))
+                .logout(logout -> logout.logoutUrl("/newsroom/logout").logoutSuccessUrl(LOGIN + "?logout")
+                        .invalidateHttpSession(true).deleteCookies("JSESSIONID")
+                        .addLogoutHandler((request, response, auth) -> recordLogout(audit, request, auth)))
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .addFilterBefore(new Throttled(throttle, audit), UsernamePasswordAuthenticationFilter.class);
+        return http.build();
+    }
+
+    private static void recordLogout(AuditLog audit, HttpServletRequest request, Authentication auth) {
+        if (auth != null) {
+            audit.record(auth.getName(), "logout", null, null, request.getRemoteAddr());
+        }
+    }
+
+    /** Refuses a login attempt while its account or address is held back, before the password is even checked. */
+    static final class Throttled extends OncePerRequestFilter {
+
+        private final LoginThrottle throttle;
+        private final AuditLog audit;
+
+        Throttled(LoginThrottle throttle, AuditLog audit) {
+            this.throttle = throttle;
+            this.audit = audit;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            if ("POST".equals(request.getMethod()) && LOGIN.equals(request.getRequestURI())) {
+                String email = request.getParameter("email");
+                if (throttle.blockedUntil(email, request.getRemoteAddr()) != null) {
+                    audit.record(String.valueOf(email), "login.blocked", null, null, request.getRemoteAddr());
+                    response.sendRedirect(LOGIN + "?blocked");
+                    return;
+                }
+            }
+            chain.doFilter(request, response);
+        }
+    }
+}
