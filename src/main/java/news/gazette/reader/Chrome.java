@@ -9,7 +9,14 @@ public record Chrome(String edition, String lang, String outletName, String titl
                      String canonical, String frontUrl, String searchUrl, String query,
                      List<LanguageLink> languages, List<NavLink> sections, List<SocialLink> social,
                      String appStoreUrl, String googlePlayUrl, String copyright, String reusePolicy,
-                     String cssUrl, String headScriptUrl, String scriptUrl, String iconUrl) {
+                     String cssUrl, String headScriptUrl, String scriptUrl, String iconUrl, Metadata metadata) {
+
+    /** The same frame with the page's own metadata. */
+    public Chrome withMetadata(Metadata replacement) {
+        return new Chrome(edition, lang, outletName, title, description, canonical, frontUrl, searchUrl, query,
+                languages, sections, social, appStoreUrl, googlePlayUrl, copyright, reusePolicy, cssUrl,
+                headScriptUrl, scriptUrl, iconUrl, replacement);
+    }
 
     /** An entry of the language switcher; {@code current} marks the edition being read. */
     public record LanguageLink(String edition, String lang, String label, String name, String href, boolean current) {

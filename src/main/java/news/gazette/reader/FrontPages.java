@@ -44,9 +44,11 @@ class FrontPages {
     private final ReaderViews views;
     private final Renderer renderer;
     private final Permalinks links;
+    private final Metadatas metadatas;
 
     FrontPages(Editions editions, Sections sections, Stories stories, MostRead mostRead, ReaderViews views,
-               Renderer renderer, Permalinks links) {
+               Renderer renderer, Permalinks links, Metadatas metadatas) {
+        this.metadatas = metadatas;
         this.editions = editions;
         this.sections = sections;
         this.stories = stories;
@@ -109,7 +111,7 @@ class FrontPages {
         FrontPage page = new FrontPage(lead == null ? null : views.teasers(List.of(lead), t).get(0),
                 views.teasers(rest, t), blocks, popular);
         Chrome chrome = views.chrome(e, t, null, t.get("front.description", e.outletName()), links.front(e.code()),
-                null, Map.of(), null);
+                null, Map.of(), null).withMetadata(metadatas.front(e));
         return renderer.page("front.jte", Map.of("chrome", chrome, "t", t, "page", page));
     }
 }

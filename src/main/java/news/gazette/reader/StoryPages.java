@@ -36,9 +36,11 @@ class StoryPages {
     private final ReaderViews views;
     private final Renderer renderer;
     private final Permalinks links;
+    private final Metadatas metadatas;
 
     StoryPages(Editions editions, Sections sections, Stories stories, ReaderViews views, Renderer renderer,
-               Permalinks links) {
+               Permalinks links, Metadatas metadatas) {
+        this.metadatas = metadatas;
         this.editions = editions;
         this.sections = sections;
         this.stories = stories;
@@ -97,6 +99,9 @@ class StoryPages {
         }
         Chrome chrome = views.chrome(e, t, story.headline(), story.standfirst(), views.storyPath(story, section),
                 section.slug(), translations, null);
+        Map<String, String> everyEdition = new HashMap<>(translations);
+        everyEdition.put(e.code(), views.storyPath(story, section));
+        chrome = chrome.withMetadata(metadatas.story(story, section, page, everyEdition, e));
         return renderer.page("story.jte", Map.of("chrome", chrome, "t", t, "story", page));
     }
 

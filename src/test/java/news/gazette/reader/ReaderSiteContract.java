@@ -156,6 +156,42 @@ abstract class ReaderSiteContract {
     }
 
     @Test
+    void storyPagesDescribeThemselvesToSearchEnginesAndLinkPreviews() throws Exception {
+        String path = storyPath("en", "river-talks-review");
+        Document story = page(path);
+        String url = story.select("link[rel=canonical]").attr("href");
+        assertThat(url).endsWith(path);
+        assertThat(story.select("link[rel=alternate][hreflang]")).extracting(e -> e.attr("hreflang"))
+                .containsExactlyInAnyOrder("en", "ru", "hy", "x-default");
+        assertThat(story.select("link[rel=alternate][hreflang=ru]").attr("href")).contains("/ru/world/");
+        assertThat(story.select("link[rel=alternate][hreflang=x-default]").attr("href")).isEqualTo(url);
+        assertThat(story.select("meta[property=og:type]").attr("content")).isEqualTo("article");
+        assertThat(story.select("meta[property=og:url]").attr("content")).isEqualTo(url);
+        assertThat(story.select("meta[property=og:image]").attr("content")).startsWith("http").endsWith(".jpg");
+        assertThat(story.select("meta[name=twitter:card]").attr("content")).isEqualTo("summary_large_image");
+
+        var json = tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(story.select("script[type=application/ld+json]").html());
+        var article = json.get(0);
+        assertThat(article.get("@type").asString()).isEqualTo("NewsArticle");
+        assertThat(article.get("headline").asString()).isEqualTo(story.select("h1").text());
+        assertThat(article.get("datePublished").asString()).isEqualTo(story.select("time.published").attr("datetime"));
+        assertThat(article.get("inLanguage").asString()).isEqualTo("en");
+        assertThat(article.get("author").get(0).get("name").asString()).isEqualTo("Levon Sargsyan");
+        assertThat(article.get("publisher").get("name").asString()).isEqualTo("The Meridian");
+        assertThat(article.get("isBasedOn").get("url").asString()).isEqualTo("https://example.org/northern-ledger/river-commission");
+        assertThat(article.get("articleSection").asString()).isEqualTo("World");
+        assertThat(json.get(1).get("@type").asString()).isEqualTo("BreadcrumbList");
+        assertThat(json.get(1).get("itemListElement").get(2).get("item").asString()).isEqualTo(url);
+
+        Document front = page("/hy/");
+        var site = tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(front.select("script[type=application/ld+json]").html());
+        assertThat(site.get(1).get("potentialAction").get("target").asString()).contains("/hy/search?q={search_term_string}");
+        assertThat(front.select("link[rel=alternate][hreflang=x-default]").attr("href")).endsWith("/");
+    }
+
+    @Test
     void datesAreWrittenTheWayEachLanguageWritesThem() throws Exception {
         Document ru = page(storyPath("ru", "night-trains"));
         assertThat(ru.selectFirst("time.published").text())
@@ -304,10 +340,11 @@ abstract class ReaderSiteContract {
                 "/en/search?q=train", "/en/missing/")) {
             MvcResult result = perform(get(path));
             Document page = Jsoup.parse(result.getResponse().getContentAsString());
-            assertThat(page.select("script:not([src])")).as(path).isEmpty();
+            // Structured data blocks are data, not script; nothing else may be inline.
+            assertThat(page.select("script:not([src]):not([type=application/ld+json])")).as(path).isEmpty();
             assertThat(page.select("[style]")).as(path).isEmpty();
             assertThat(page.select("[onclick], [onload], [onerror]")).as(path).isEmpty();
-            for (Element element : page.select("script[src], link[href]:not([rel=canonical]), img[src], iframe, video, audio, source, object, embed")) {
+            for (Element element : page.select("script[src], link[href]:not([rel=canonical]):not([rel=alternate]), img[src], iframe, video, audio, source, object, embed")) {
                 String address = element.hasAttr("src") ? element.attr("src") : element.attr("href");
                 assertThat(address).as("%s in %s", element.tagName(), path).startsWith("/").doesNotStartWith("//");
             }
