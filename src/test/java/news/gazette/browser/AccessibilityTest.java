@@ -121,7 +121,7 @@ class AccessibilityTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<String> violations(ChromeDriver driver, String where) {
+    static List<String> violations(ChromeDriver driver, String where) {
         driver.executeScript(axe);
         Object result = driver.executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
