@@ -55,6 +55,29 @@ public class Permalinks {
         return "/views/" + storyId;
     }
 
+    /** An edition's feed; {@code format} is {@code rss} or {@code atom}. */
+    public String feed(String edition, String format) {
+        return "/feeds/" + edition + "/" + format + ".xml";
+    }
+
+    /** The feed of a section, tag or author ({@code kind}) of an edition. */
+    public String feed(String edition, String kind, String slug, String format) {
+        return "/feeds/" + edition + "/" + kind + "/" + slug + "/" + format + ".xml";
+    }
+
+    public String sitemapIndex() {
+        return "/sitemap.xml";
+    }
+
+    /** One part of an edition's sitemap, numbered from 1. */
+    public String sitemap(String edition, int part) {
+        return "/sitemaps/" + edition + "-" + part + ".xml";
+    }
+
+    public String newsSitemap() {
+        return "/sitemaps/news.xml";
+    }
+
     /** The link a language switcher entry follows: it remembers the reader's choice, then goes to {@code target}. */
     public String switchEdition(String edition, String target) {
         return "/switch/" + edition + "?to=" + encode(target);

@@ -9,13 +9,18 @@ public record Chrome(String edition, String lang, String outletName, String titl
                      String canonical, String frontUrl, String searchUrl, String query,
                      List<LanguageLink> languages, List<NavLink> sections, List<SocialLink> social,
                      String appStoreUrl, String googlePlayUrl, String copyright, String reusePolicy,
-                     String cssUrl, String headScriptUrl, String scriptUrl, String iconUrl, Metadata metadata) {
+                     String cssUrl, String headScriptUrl, String scriptUrl, String iconUrl, List<FeedLink> feeds,
+                     Metadata metadata) {
 
     /** The same frame with the page's own metadata. */
     public Chrome withMetadata(Metadata replacement) {
         return new Chrome(edition, lang, outletName, title, description, canonical, frontUrl, searchUrl, query,
                 languages, sections, social, appStoreUrl, googlePlayUrl, copyright, reusePolicy, cssUrl,
-                headScriptUrl, scriptUrl, iconUrl, replacement);
+                headScriptUrl, scriptUrl, iconUrl, feeds, replacement);
+    }
+
+    /** A feed of the page's subject, announced with {@code <link rel="alternate">}. */
+    public record FeedLink(String type, String title, String href) {
     }
 
     /** An entry of the language switcher; {@code current} marks the edition being read. */

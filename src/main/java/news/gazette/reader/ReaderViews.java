@@ -95,7 +95,28 @@ class ReaderViews {
                 languages, nav, social, site.apps().appStore(), site.apps().googlePlay(),
                 t.get("footer.copyright", String.valueOf(dates.year(clock.instant())), outlet),
                 t.get("footer.reuse"), assets.url("/assets/css/site.css"), assets.url("/assets/js/head.js"),
-                assets.url("/assets/js/reader.js"), assets.url("/assets/favicon.svg"), Metadata.NONE);
+                assets.url("/assets/js/reader.js"), assets.url("/assets/favicon.svg"),
+                feeds(edition, t, canonicalPath, currentSection, title), Metadata.NONE);
+    }
+
+    /** The feeds a page announces: its section's, author's or tag's, then the edition's. */
+    private List<Chrome.FeedLink> feeds(Edition edition, Texts t, String path, String currentSection, String title) {
+        List<Chrome.FeedLink> feeds = new ArrayList<>();
+        String code = edition.code();
+        String[] parts = path.split("/");
+        if (parts.length == 4 && (parts[2].equals("author") || parts[2].equals("tag")) && title != null) {
+            addFeeds(feeds, t, title, parts[2], parts[3], code);
+        } else if (currentSection != null) {
+            sections.find(code, currentSection).ifPresent(s -> addFeeds(feeds, t, s.name(), "section", s.slug(), code));
+        }
+        feeds.add(new Chrome.FeedLink("application/rss+xml", t.get("feed.link.rss", edition.outletName()), links.feed(code, "rss")));
+        feeds.add(new Chrome.FeedLink("application/atom+xml", t.get("feed.link.atom", edition.outletName()), links.feed(code, "atom")));
+        return feeds;
+    }
+
+    private void addFeeds(List<Chrome.FeedLink> feeds, Texts t, String name, String kind, String slug, String edition) {
+        feeds.add(new Chrome.FeedLink("application/rss+xml", t.get("feed.link.rss", name), links.feed(edition, kind, slug, "rss")));
+        feeds.add(new Chrome.FeedLink("application/atom+xml", t.get("feed.link.atom", name), links.feed(edition, kind, slug, "atom")));
     }
 
     List<Teaser> teasers(Collection<Story> list, Texts t) {

@@ -44,6 +44,45 @@ public class Stories {
                 .query(ROW).optional();
     }
 
+    /**
+     * Light records of an edition's published stories, newest first, for sitemaps: no bodies, so that tens of
+     * thousands fit in memory. {@code since} may be {@code null} for all of them.
+     */
+    public List<StoryListing> listings(String edition, Instant since, int limit, int offset) {
+        String sql = "select s.id, s.edition, s.section_id, s.slug, s.headline, s.published_at, s.updated_at, "
+                + "s.image_id, s.translation_group from stories s where s.edition = :edition and " + PUBLISHED
+                + (since == null ? "" : " and s.published_at >= :since")
+                + " order by s.published_at desc, s.id desc limit :limit offset :offset";
+        var spec = jdbc.sql(sql).param("edition", edition).param("now", now()).param("limit", limit).param("offset", offset);
+        if (since != null) {
+            spec = spec.param("since", utc(since));
+        }
+        return spec.query(Stories::listing).list();
+    }
+
+    public long countPublished(String edition) {
+        return jdbc.sql("select count(*) from stories s where s.edition = :edition and " + PUBLISHED)
+                .param("edition", edition).param("now", now()).query(Long.class).single();
+    }
+
+    /** The editions and ids of every published story in the given translation groups. */
+    public List<StoryListing> publishedInGroups(java.util.Collection<Long> groups) {
+        if (groups.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select s.id, s.edition, s.section_id, s.slug, s.headline, s.published_at, s.updated_at, "
+                        + "s.image_id, s.translation_group from stories s where s.translation_group in (:groups) and " + PUBLISHED)
+                .param("groups", groups).param("now", now())
+                .query(Stories::listing).list();
+    }
+
+    private static StoryListing listing(ResultSet rs, int n) throws SQLException {
+        return new StoryListing(rs.getLong("id"), rs.getString("edition"), rs.getLong("section_id"),
+                rs.getString("slug"), rs.getString("headline"), instant(rs, "published_at"),
+                instant(rs, "updated_at"), rs.getObject("image_id", Long.class),
+                rs.getObject("translation_group", Long.class));
+    }
+
     /** The newest stories of an edition in any state, for the newsroom's desk. */
     public List<Story> recentInAnyState(String edition, int limit) {
         return jdbc.sql("select s.* from stories s where s.edition = ? order by coalesce(s.published_at, s.created_at) desc, s.id desc limit ?")

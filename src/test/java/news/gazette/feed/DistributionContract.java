@@ -1,0 +1,189 @@
+package news.gazette.feed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+import javax.xml.XMLConstants;
+import javax.xml.namespace.NamespaceContext;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.xpath.XPath;
+import javax.xml.xpath.XPathConstants;
+import javax.xml.xpath.XPathFactory;
+
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
+
+/**
+ * Feeds, sitemaps and robots.txt, read back with the JDK's own XML parser (not the code that wrote them).
+ * Run on H2 and PostgreSQL.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+abstract class DistributionContract {
+
+    @Autowired MockMvc mvc;
+    @Autowired JdbcClient jdbc;
+
+    private MvcResult fetch(String path) throws Exception {
+        return mvc.perform(get(path)).andReturn();
+    }
+
+    private Document xml(String path, String contentType) throws Exception {
+        MvcResult result = fetch(path);
+        assertThat(result.getResponse().getStatus()).as(path).isEqualTo(200);
+        assertThat(result.getResponse().getContentType()).as(path).startsWith(contentType);
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(result.getResponse().getContentAsByteArray()));
+    }
+
+    private static XPath xpath() {
+        XPath xpath = XPathFactory.newInstance().newXPath();
+        xpath.setNamespaceContext(new NamespaceContext() {
+            public String getNamespaceURI(String prefix) {
+                return switch (prefix) {
+                    case "a" -> "http://www.w3.org/2005/Atom";
+                    case "s" -> "http://www.sitemaps.org/schemas/sitemap/0.9";
+                    case "image" -> "http://www.google.com/schemas/sitemap-image/1.1";
+                    case "news" -> "http://www.google.com/schemas/sitemap-news/0.9";
+                    case "xhtml" -> "http://www.w3.org/1999/xhtml";
+                    default -> XMLConstants.NULL_NS_URI;
+                };
+            }
+
+            public String getPrefix(String uri) {
+                return null;
+            }
+
+            public Iterator<String> getPrefixes(String uri) {
+                return null;
+            }
+        });
+        return xpath;
+    }
+
+    private static String text(Document doc, String expression) throws Exception {
+        return xpath().evaluate(expression, doc);
+    }
+
+    private static List<String> texts(Document doc, String expression) throws Exception {
+        NodeList nodes = (NodeList) xpath().evaluate(expression, doc, XPathConstants.NODESET);
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            values.add(nodes.item(i).getTextContent());
+        }
+        return values;
+    }
+
+    @Test
+    void anEditionsRssFeedListsItsNewestStoriesWithStableIdsAndImages() throws Exception {
+        Document rss = xml("/feeds/ru/rss.xml", "application/rss+xml");
+        assertThat(text(rss, "/rss/@version")).isEqualTo("2.0");
+        assertThat(text(rss, "/rss/channel/language")).isEqualTo("ru");
+        assertThat(text(rss, "/rss/channel/title")).isEqualTo("Меридиан");
+        List<String> guids = texts(rss, "/rss/channel/item/guid");
+        long published = jdbc.sql("select count(*) from stories where edition = 'ru' and status = 'published'")
+                .query(Long.class).single();
+        assertThat(guids).hasSize((int) Math.min(30, published)).allMatch(g -> g.matches("urn:gazette:story:\\d+"));
+        assertThat(text(rss, "/rss/channel/item[1]/guid/@isPermaLink")).isEqualTo("false");
+        String link = text(rss, "/rss/channel/item[1]/link");
+        assertThat(link).matches("http://localhost/ru/[a-z-]+/\\d+-[a-z0-9-]+");
+        assertThat(guids.get(0)).endsWith(":" + link.replaceAll(".*/(\\d+)-.*", "$1"));
+        Instant first = ZonedDateTime.parse(text(rss, "/rss/channel/item[1]/pubDate"), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        Instant second = ZonedDateTime.parse(text(rss, "/rss/channel/item[2]/pubDate"), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        assertThat(first).isAfterOrEqualTo(second).isBefore(Instant.now().plus(Duration.ofMinutes(1)));
+        assertThat(text(rss, "/rss/channel/item[1]/enclosure/@type")).isEqualTo("image/jpeg");
+        assertThat(Long.parseLong(text(rss, "/rss/channel/item[1]/enclosure/@length"))).isGreaterThan(1000);
+        assertThat(text(rss, "/rss/channel/item[1]/description")).isNotBlank();
+        assertThat(mvc.perform(get(link.replace("http://localhost", ""))).andReturn().getResponse().getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void atomFeedsOfSectionsTagsAndAuthorsHoldOnlyTheirStories() throws Exception {
+        Document atom = xml("/feeds/en/section/science/atom.xml", "application/atom+xml");
+        List<String> links = texts(atom, "/a:feed/a:entry/a:link[@rel='alternate' or not(@rel)]/@href");
+        assertThat(links).isNotEmpty().allMatch(l -> l.startsWith("http://localhost/en/science/"));
+        assertThat(texts(atom, "/a:feed/a:entry/a:id")).allMatch(id -> id.startsWith("urn:gazette:story:"));
+        assertThat(text(atom, "/a:feed/a:entry[1]/a:updated")).isNotBlank();
+        Document author = xml("/feeds/hy/author/levon-sargsyan/rss.xml", "application/rss+xml");
+        assertThat(texts(author, "/rss/channel/item")).isNotEmpty();
+        String tag = jdbc.sql("select t.slug from tags t join story_tags st on st.tag_id = t.id where t.edition = 'en' "
+                + "group by t.slug order by count(*) desc, t.slug limit 1").query(String.class).single();
+        assertThat(texts(xml("/feeds/en/tag/" + tag + "/rss.xml", "application/rss+xml"), "/rss/channel/item")).hasSizeGreaterThan(1);
+        assertThat(fetch("/feeds/en/section/nowhere/rss.xml").getResponse().getStatus()).isEqualTo(404);
+        assertThat(fetch("/feeds/xx/rss.xml").getResponse().getStatus()).isEqualTo(404);
+        assertThat(fetch("/feeds/en/rss.json").getResponse().getStatus()).isEqualTo(404);
+    }
+
+    @Test
+    void pagesAnnounceTheirFeeds() throws Exception {
+        var section = Jsoup.parse(fetch("/ru/economy/").getResponse().getContentAsString());
+        assertThat(section.select("link[rel=alternate][type=application/rss+xml]").eachAttr("href"))
+                .containsExactly("/feeds/ru/section/economy/rss.xml", "/feeds/ru/rss.xml");
+        var author = Jsoup.parse(fetch("/en/author/david-melikyan").getResponse().getContentAsString());
+        assertThat(author.select("link[rel=alternate][type=application/atom+xml]").eachAttr("href"))
+                .contains("/feeds/en/author/david-melikyan/atom.xml");
+        for (String href : section.select("link[rel=alternate][type]").eachAttr("href")) {
+            assertThat(fetch(href).getResponse().getStatus()).as(href).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void theSitemapIndexLeadsToEveryEditionsSitemapAndTheNewsSitemap() throws Exception {
+        Document index = xml("/sitemap.xml", "application/xml");
+        assertThat(texts(index, "/s:sitemapindex/s:sitemap/s:loc")).containsExactly(
+                "http://localhost/sitemaps/en-1.xml", "http://localhost/sitemaps/ru-1.xml",
+                "http://localhost/sitemaps/hy-1.xml", "http://localhost/sitemaps/news.xml");
+
+        Document hy = xml("/sitemaps/hy-1.xml", "application/xml");
+        List<String> locs = texts(hy, "/s:urlset/s:url/s:loc");
+        long published = jdbc.sql("select count(*) from stories where edition = 'hy' and status = 'published'")
+                .query(Long.class).single();
+        long sections = jdbc.sql("select count(*) from sections where edition = 'hy'").query(Long.class).single();
+        assertThat(locs).hasSize((int) (published + sections + 1)).doesNotHaveDuplicates();
+        assertThat(texts(hy, "/s:urlset/s:url[s:lastmod]/s:lastmod")).allMatch(d -> d.matches("\\d{4}-\\d{2}-\\d{2}T.*Z"));
+        assertThat(texts(hy, "//image:image/image:loc")).isNotEmpty().allMatch(l -> l.startsWith("http://localhost/media/"));
+        List<String> alternates = texts(hy, "//xhtml:link[@rel='alternate']/@hreflang");
+        assertThat(alternates).contains("en", "ru", "hy");
+        assertThat(fetch("/sitemaps/hy-2.xml").getResponse().getStatus()).isEqualTo(404);
+        assertThat(fetch("/sitemaps/zz-1.xml").getResponse().getStatus()).isEqualTo(404);
+    }
+
+    @Test
+    void theNewsSitemapHoldsTheLastTwoDaysWithPublicationAndLanguage() throws Exception {
+        Document news = xml("/sitemaps/news.xml", "application/xml");
+        List<String> dates = texts(news, "//news:news/news:publication_date");
+        long recent = jdbc.sql("select count(*) from stories where status = 'published' and published_at >= ?")
+                .param(Instant.now().minus(Duration.ofHours(48)).atOffset(java.time.ZoneOffset.UTC)).query(Long.class).single();
+        assertThat(dates).hasSize((int) recent).isNotEmpty();
+        assertThat(texts(news, "//news:publication/news:language")).contains("en", "ru", "hy");
+        assertThat(texts(news, "//news:publication/news:name")).contains("The Meridian", "Меридиан", "Մերիդիան");
+        assertThat(texts(news, "//news:news/news:title")).allMatch(t -> !t.isBlank());
+    }
+
+    @Test
+    void robotsPointToTheSitemapsAndKeepCrawlersOutOfTheNewsroom() throws Exception {
+        String robots = fetch("/robots.txt").getResponse().getContentAsString();
+        assertThat(robots).contains("Sitemap: http://localhost/sitemap.xml").contains("Sitemap: http://localhost/sitemaps/news.xml")
+                .contains("Disallow: /newsroom").contains("User-agent: *");
+    }
+}
