@@ -150,6 +150,29 @@ public class Stories {
         return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
+    /** The id and version of every story in the edition whose status is published, whether or not its time has come. */
+    public Map<Long, Integer> publishedVersions(String edition) {
+        Map<Long, Integer> versions = new java.util.HashMap<>();
+        jdbc.sql("select id, version from stories where edition = ? and status = 'published'").param(edition)
+                .query(rs -> {
+                    versions.put(rs.getLong(1), rs.getInt(2));
+                });
+        return versions;
+    }
+
+    /** The stories among these ids whose status is published, with their versions, in id order. */
+    public List<Versioned> publishedWithVersions(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select s.* from stories s where s.id in (:ids) and s.status = 'published' order by s.id")
+                .param("ids", ids).query((rs, n) -> new Versioned(map(rs, n), rs.getInt("version"))).list();
+    }
+
+    /** A story with the optimistic-lock counter every change increases; search uses it to tell stale copies. */
+    public record Versioned(Story story, int version) {
+    }
+
     public long viewsOf(long id) {
         return jdbc.sql("select views from stories where id = ?").param(id).query(Long.class).optional().orElse(0L);
     }
