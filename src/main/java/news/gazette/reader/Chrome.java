@@ -4,12 +4,14 @@ import java.util.List;
 
 /**
  * What every reader page shows around its content: header, navigation, footer, and the page's own metadata.
+ *
+ * @param suggestUrl where the search box asks for suggestions as the reader types
  */
 public record Chrome(String edition, String lang, String outletName, String title, String description,
                      String canonical, String frontUrl, String searchUrl, String query,
                      List<LanguageLink> languages, List<NavLink> sections, List<SocialLink> social,
                      String appStoreUrl, String googlePlayUrl, String copyright, String reusePolicy,
-                     String cssUrl, String headScriptUrl, String scriptUrl) {
+                     String cssUrl, String headScriptUrl, String scriptUrl, String suggestUrl) {
 
     /** An entry of the language switcher; {@code current} marks the edition being read. */
     public record LanguageLink(String edition, String lang, String label, String name, String href, boolean current) {

@@ -94,7 +94,7 @@ class ReaderViews {
                 languages, nav, social, site.apps().appStore(), site.apps().googlePlay(),
                 t.get("footer.copyright", String.valueOf(dates.year(clock.instant())), outlet),
                 t.get("footer.reuse"), assets.url("/assets/css/site.css"), assets.url("/assets/js/head.js"),
-                assets.url("/assets/js/reader.js"));
+                assets.url("/assets/js/reader.js"), links.suggest(edition.code()));
     }
 
     List<Teaser> teasers(Collection<Story> list, Texts t) {

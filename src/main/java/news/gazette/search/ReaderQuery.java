@@ -71,9 +71,6 @@ public record ReaderQuery(String text, boolean cut, List<String> words, List<Str
                 if (!exclude && !parts.isEmpty() && (star || i == n)) {
                     prefix = parts.get(parts.size() - 1);
                 }
-                if (c == '-' && start == i) {
-                    continue;
-                }
                 continue;
             }
             i++;
@@ -102,7 +99,8 @@ public record ReaderQuery(String text, boolean cut, List<String> words, List<Str
                 out.append(' ');
             }
             space = false;
-            out.append(c);
+            // Typographic quotes («», “”, „) mark a phrase as the plain " does.
+            out.append(c == '«' || c == '»' || c == '“' || c == '”' || c == '„' ? '"' : c);
         }
         return out.toString();
     }

@@ -35,6 +35,7 @@ import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import org.springframework.web.util.HtmlUtils;
 
@@ -56,6 +57,7 @@ public class StorySearch {
     private final Map<String, QueryBuilding> builders = new HashMap<>();
     private final Analyzer plain = Analysis.plain();
 
+    @Autowired
     public StorySearch(SearchIndex index, Clock clock, SiteProperties site) {
         this(index, clock, site.timeZone());
     }
