@@ -54,12 +54,12 @@ final class Analysis {
 
     static Analyzer plain() {
         return new Chain(source -> new ArmenianNormalizeFilter(new YoFoldingFilter(
-                new ASCIIFoldingFilter(new LowerCaseFilter(source)))));
+                new LatinFoldingFilter(new LowerCaseFilter(source)))));
     }
 
     private static TokenStream english(Tokenizer source) {
         TokenStream s = new EnglishPossessiveFilter(source);
-        s = new ASCIIFoldingFilter(new LowerCaseFilter(s));
+        s = new LatinFoldingFilter(new LowerCaseFilter(s));
         s = new StopFilter(s, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
         return new PorterStemFilter(s);
     }
@@ -67,7 +67,7 @@ final class Analysis {
     private static final CharArraySet RUSSIAN_STOP = folded(RussianAnalyzer.getDefaultStopSet());
 
     private static TokenStream russian(Tokenizer source) {
-        TokenStream s = new YoFoldingFilter(new ASCIIFoldingFilter(new LowerCaseFilter(source)));
+        TokenStream s = new YoFoldingFilter(new LatinFoldingFilter(new LowerCaseFilter(source)));
         s = new StopFilter(s, RUSSIAN_STOP);
         return new SnowballFilter(s, new RussianStemmer());
     }
@@ -75,7 +75,7 @@ final class Analysis {
     private static final CharArraySet ARMENIAN_STOP = armenianStopWords();
 
     private static TokenStream armenian(Tokenizer source) {
-        TokenStream s = new ArmenianNormalizeFilter(new ASCIIFoldingFilter(new LowerCaseFilter(source)));
+        TokenStream s = new ArmenianNormalizeFilter(new LatinFoldingFilter(new LowerCaseFilter(source)));
         s = new StopFilter(s, ARMENIAN_STOP);
         return new ArmenianNounFilter(s);
     }
@@ -118,7 +118,43 @@ final class Analysis {
 
         @Override
         protected TokenStream normalize(String fieldName, TokenStream in) {
-            return new ArmenianNormalizeFilter(new YoFoldingFilter(new ASCIIFoldingFilter(new LowerCaseFilter(in))));
+            return new ArmenianNormalizeFilter(new YoFoldingFilter(new LatinFoldingFilter(new LowerCaseFilter(in))));
+        }
+    }
+
+    /**
+     * Folds accented Latin letters to ASCII (Constanța, Constanta) and leaves every other token alone: the stock
+     * folding filter would look up each Cyrillic and Armenian letter in vain.
+     */
+    static final class LatinFoldingFilter extends TokenFilter {
+
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+        private char[] output = new char[128];
+
+        LatinFoldingFilter(TokenStream in) {
+            super(in);
+        }
+
+        @Override
+        public boolean incrementToken() throws IOException {
+            if (!input.incrementToken()) {
+                return false;
+            }
+            char[] buffer = term.buffer();
+            int length = term.length();
+            for (int i = 0; i < length; i++) {
+                char c = buffer[i];
+                if (c >= '\u00C0' && c <= '\u024F' || c >= '\u1E00' && c <= '\u1EFF' || c >= '\u2000' && c <= '\u2BFF') {
+                    int needed = length * 4;
+                    if (output.length < needed) {
+                        output = new char[needed];
+                    }
+                    int folded = ASCIIFoldingFilter.foldToASCII(buffer, 0, output, 0, length);
+                    term.copyBuffer(output, 0, folded);
+                    return true;
+                }
+            }
+            return true;
         }
     }
 
@@ -165,15 +201,16 @@ final class Analysis {
             if (!input.incrementToken()) {
                 return false;
             }
-            boolean armenian = false;
+            boolean change = false;
+            char[] buffer = term.buffer();
             for (int i = 0; i < term.length(); i++) {
-                char c = term.charAt(i);
-                if (c >= '\u0531' && c <= '\u058F') {
-                    armenian = true;
+                char c = buffer[i];
+                if (c == 'և' || c >= '\u055A' && c <= '\u055F') {
+                    change = true;
                     break;
                 }
             }
-            if (!armenian) {
+            if (!change) {
                 return true;
             }
             StringBuilder out = new StringBuilder(term.length() + 2);
@@ -204,9 +241,13 @@ final class Analysis {
             if (!input.incrementToken()) {
                 return false;
             }
+            int length = term.length();
+            if (length < 3 || !ArmenianNounStemmer.mayChange(term.buffer()[0])) {
+                return true;
+            }
             String word = term.toString();
             String stem = ArmenianNounStemmer.stem(word);
-            if (!stem.equals(word)) {
+            if (stem.length() != length || !stem.equals(word)) {
                 term.setEmpty().append(stem);
             }
             return true;

@@ -28,6 +28,14 @@ final class ArmenianNounStemmer {
     private ArmenianNounStemmer() {
     }
 
+    /**
+     * False when the stemmer surely leaves a word alone because it does not start with an Armenian letter; saves the
+     * string work for numbers and words in other scripts.
+     */
+    static boolean mayChange(char first) {
+        return first >= '\u0531' && first <= '\u058F';
+    }
+
     static String stem(String word) {
         String s = word;
         // -ություն nouns change their stem in two cases: -ության (genitive), -ությամբ (instrumental).

@@ -85,6 +85,11 @@ final class EditionIndex implements Closeable {
         writer.updateDocument(StoryDocuments.idTerm(story.id()), StoryDocuments.of(story));
     }
 
+    /** Adds a story known not to be in the index (a rebuild after {@link #deleteAll()}): no lookup by id. */
+    void add(IndexedStory story) throws IOException {
+        writer.addDocument(StoryDocuments.of(story));
+    }
+
     void delete(long id) throws IOException {
         writer.deleteDocuments(StoryDocuments.idTerm(id));
     }

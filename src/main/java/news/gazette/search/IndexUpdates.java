@@ -117,7 +117,11 @@ public class IndexUpdates {
             List<Long> ids = new ArrayList<>(feed.publishedVersions(edition).keySet());
             ids.sort(null);
             for (int from = 0; from < ids.size(); from += BATCH) {
-                apply(target, ids.subList(from, Math.min(ids.size(), from + BATCH)));
+                for (IndexedStory story : feed.published(ids.subList(from, Math.min(ids.size(), from + BATCH)))) {
+                    if (story.edition().equals(edition)) {
+                        target.add(story);
+                    }
+                }
             }
             target.commit();
             log.info("Search index {}: rebuilt, {} stories", edition, target.size());

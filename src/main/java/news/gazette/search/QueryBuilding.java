@@ -21,8 +21,9 @@ import org.apache.lucene.util.QueryBuilder;
 
 /**
  * Turns a {@link ReaderQuery} into a Lucene query for one edition. Each word may match any field, weighted by where
- * it matched (headline over tags and authors over standfirst over body); longer words also match with a typo, and
- * the word being typed also matches as a prefix. Short queries need every word; longer ones most of them.
+ * it matched (headline over tags and authors over standfirst over body); the word being typed also matches as a
+ * prefix, and, when asked (a second try after too few results), longer words also match with a typo. Short queries
+ * need every word; longer ones most of them.
  */
 final class QueryBuilding {
 
@@ -45,11 +46,11 @@ final class QueryBuilding {
     }
 
     /** The text part of the query, or {@code null} when nothing in the input can match anything. */
-    Query build(ReaderQuery query) {
+    Query build(ReaderQuery query, boolean typos) {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         int should = 0;
         for (String word : query.words()) {
-            Query clause = word(word, word.equals(query.prefix()));
+            Query clause = word(word, word.equals(query.prefix()), typos);
             if (clause != null) {
                 all.add(clause, BooleanClause.Occur.SHOULD);
                 should++;
@@ -88,7 +89,12 @@ final class QueryBuilding {
         return (int) Math.ceil(words * 0.75);
     }
 
-    private Query word(String word, boolean typing) {
+    /** True when some word is long enough to be matched with a typo. */
+    boolean allowsTypos(ReaderQuery query) {
+        return query.words().stream().anyMatch(w -> w.codePointCount(0, w.length()) >= MIN_FUZZY);
+    }
+
+    private Query word(String word, boolean typing, boolean typos) {
         List<String> stems = analyze(text, word);
         if (stems.isEmpty()) {
             // A stop word: it would match nearly everything, so it neither narrows nor ranks.
@@ -104,7 +110,7 @@ final class QueryBuilding {
         if (plainForms.size() == 1) {
             String form = plainForms.get(0);
             int length = form.codePointCount(0, form.length());
-            if (length >= MIN_FUZZY) {
+            if (typos && length >= MIN_FUZZY) {
                 FuzzyQuery fuzzy = new FuzzyQuery(new Term(StoryDocuments.PLAIN, form), length >= LONG_FUZZY ? 2 : 1,
                         1, 20, true);
                 alternatives.add(new BoostQuery(fuzzy, 1.5f));

@@ -9,14 +9,12 @@ import java.util.Set;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.util.BytesRef;
 
@@ -51,14 +49,6 @@ final class StoryDocuments {
     static final String SUGGEST_SECTION = "suggest_section";
     static final char SEPARATOR = '\u0001';
 
-    /** Body text keeps offsets in the postings, so snippets need no re-analysis. */
-    private static final FieldType BODY_TYPE = new FieldType(TextField.TYPE_STORED);
-
-    static {
-        BODY_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-        BODY_TYPE.freeze();
-    }
-
     private StoryDocuments() {
     }
 
@@ -79,7 +69,7 @@ final class StoryDocuments {
         doc.add(new TextField(HEADLINE, story.headline(), Field.Store.YES));
         doc.add(new TextField(HEADLINE_PLAIN, story.headline(), Field.Store.NO));
         doc.add(new TextField(STANDFIRST, story.standfirst(), Field.Store.YES));
-        doc.add(new Field(BODY, story.body(), BODY_TYPE));
+        doc.add(new TextField(BODY, story.body(), Field.Store.YES));
         doc.add(new StringField(SECTION, story.sectionSlug(), Field.Store.NO));
         doc.add(new SortedDocValuesField(SECTION, new BytesRef(story.sectionSlug())));
         doc.add(new StoredField(SECTION_NAME, story.sectionSlug() + SEPARATOR + story.sectionName()));

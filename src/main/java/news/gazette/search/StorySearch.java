@@ -17,6 +17,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -50,6 +51,8 @@ public class StorySearch {
     private static final Duration RECENCY_PIVOT = Duration.ofDays(14);
     private static final float RECENCY_WEIGHT = 2f;
     private static final int SNIPPET_PASSAGES = 2;
+    /** A first page with fewer matches than this is searched again with typo tolerance. */
+    private static final int TYPO_RETRY_BELOW = 3;
 
     private final SearchIndex index;
     private final Clock clock;
@@ -78,10 +81,22 @@ public class StorySearch {
         if (building == null) {
             return SearchResults.empty(query, page, request.size());
         }
-        Query text = query.isEmpty() ? null : building.build(query);
+        Query text = query.isEmpty() ? null : building.build(query, false);
         if (text == null && !(query.isEmpty() && request.hasFilters())) {
             return SearchResults.empty(query, page, request.size());
         }
+        SearchResults results = run(request, query, text, page);
+        if (results.total() < TYPO_RETRY_BELOW && page == 1 && text != null && building.allowsTypos(query)) {
+            // Few or no matches: perhaps a typo. Only now pay for typo-tolerant matching of the longer words.
+            SearchResults tolerant = run(request, query, building.build(query, true), page);
+            if (tolerant.total() > results.total()) {
+                return tolerant;
+            }
+        }
+        return results;
+    }
+
+    private SearchResults run(SearchRequest request, ReaderQuery query, Query text, int page) {
         long now = clock.millis();
         BooleanQuery.Builder full = new BooleanQuery.Builder();
         full.add(text == null ? new MatchAllDocsQuery() : text, BooleanClause.Occur.MUST);
@@ -140,33 +155,44 @@ public class StorySearch {
         return filters;
     }
 
+    /**
+     * Reads each hit's stored fields once and highlights headline and body from them by analysis: cheaper than
+     * letting the highlighter load every document again for each field.
+     */
     private List<SearchResults.Hit> hits(IndexSearcher searcher, EditionIndex edition, Query text, ScoreDoc[] docs)
             throws IOException {
-        String[] headlines = new String[docs.length];
-        String[] snippets = new String[docs.length];
+        UnifiedHighlighter whole = null;
+        UnifiedHighlighter passages = null;
         if (text != null) {
-            TopDocs pageTop = new TopDocs(new TotalHits(docs.length, TotalHits.Relation.EQUAL_TO), docs);
-            UnifiedHighlighter whole = UnifiedHighlighter.builder(searcher, edition.analyzer())
+            whole = UnifiedHighlighter.builderWithoutSearcher(edition.analyzer())
                     .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                     .withBreakIterator(WholeBreakIterator::new)
                     .withFieldMatcher(field -> true)
                     .withMaxLength(2_000)
                     .build();
-            headlines = whole.highlight(StoryDocuments.HEADLINE, text, pageTop, 1);
-            UnifiedHighlighter passages = UnifiedHighlighter.builder(searcher, edition.analyzer())
+            passages = UnifiedHighlighter.builderWithoutSearcher(edition.analyzer())
                     .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                    .withFieldMatcher(field -> true)
                     .withMaxNoHighlightPassages(0)
                     .withMaxLength(20_000)
                     .build();
-            snippets = passages.highlight(StoryDocuments.BODY, text, pageTop, SNIPPET_PASSAGES);
         }
         List<SearchResults.Hit> hits = new ArrayList<>(docs.length);
-        for (int i = 0; i < docs.length; i++) {
-            Document doc = searcher.storedFields().document(docs[i].doc);
+        StoredFields stored = searcher.storedFields();
+        for (ScoreDoc scoreDoc : docs) {
+            Document doc = stored.document(scoreDoc.doc);
             String headline = doc.get(StoryDocuments.HEADLINE);
             String standfirst = doc.get(StoryDocuments.STANDFIRST);
-            String headlineHtml = headlines[i] != null ? headlines[i] : HtmlUtils.htmlEscape(headline);
-            String snippet = snippets[i] != null ? snippets[i] : null;
+            String headlineHtml = null;
+            String snippet = null;
+            if (text != null) {
+                headlineHtml = (String) whole.highlightWithoutSearcher(StoryDocuments.HEADLINE, text, headline, 1);
+                snippet = (String) passages.highlightWithoutSearcher(StoryDocuments.BODY, text,
+                        doc.get(StoryDocuments.BODY), SNIPPET_PASSAGES);
+            }
+            if (headlineHtml == null) {
+                headlineHtml = HtmlUtils.htmlEscape(headline);
+            }
             IndexedStory.Named section = StoryDocuments.named(doc.getValues(StoryDocuments.SECTION_NAME)).get(0);
             hits.add(new SearchResults.Hit(Long.parseLong(doc.get(StoryDocuments.ID)), doc.get(StoryDocuments.SLUG),
                     headline, headlineHtml, standfirst, snippet, section.slug(), section.name(),
