@@ -81,8 +81,15 @@ public final class SearchBenchmark {
         }
     }
 
+    /** CPU time this process has used, in nanoseconds: what the work costs whatever else runs on the machine. */
+    private static long cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
     private static void build(SearchIndex index, Map<String, Vocabulary> vocabularies, int stories) throws Exception {
         long started = System.nanoTime();
+        long cpuStarted = cpu();
         AtomicLong done = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(EDITIONS.size());
         List<Future<?>> jobs = new ArrayList<>();
@@ -109,8 +116,11 @@ public final class SearchBenchmark {
         }
         pool.shutdown();
         double took = seconds(started);
+        double cpuSeconds = (cpu() - cpuStarted) / 1e9;
         say("Build: %,d stories in %.1f s = %,.0f stories per second (generation, analysis, indexing and the final"
                 + " commit; %d writer threads, one per edition)", stories, took, stories / took, EDITIONS.size());
+        say("  CPU time %.1f s = %,.0f stories per CPU-second; on 2 otherwise idle cores about %,.0f stories per second",
+                cpuSeconds, stories / cpuSeconds, 2 * stories / cpuSeconds);
     }
 
     private static void run(StorySearch search, List<Probe> probes, int clients, int perClient, String label)
@@ -118,6 +128,7 @@ public final class SearchBenchmark {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<Map<String, long[]>>> results = new ArrayList<>();
         long started = System.nanoTime();
+        long cpuStarted = cpu();
         for (int c = 0; c < clients; c++) {
             int offset = c * 997;
             results.add(pool.submit(() -> {
@@ -140,6 +151,7 @@ public final class SearchBenchmark {
             f.get().forEach((k, v) -> all.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
         }
         double took = seconds(started);
+        double cpuMillis = (cpu() - cpuStarted) / 1e6;
         pool.shutdown();
         long hits = all.remove("hits").stream().mapToLong(a -> a[0]).sum();
         long[] every = all.values().stream().flatMap(List::stream).flatMapToLong(Arrays::stream).sorted().toArray();
@@ -147,6 +159,8 @@ public final class SearchBenchmark {
                 took, every.length / took, (double) hits / every.length);
         say("  %-9s p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms  max %7.2f ms", "all", p(every, 50), p(every, 95),
                 p(every, 99), every[every.length - 1] / 1e6);
+        say("  CPU time %.2f ms per query (all threads, GC included): at most %,.0f queries per second on 2 idle cores",
+                cpuMillis / every.length, 2000 * every.length / cpuMillis);
         all.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
             long[] kind = e.getValue().stream().flatMapToLong(Arrays::stream).sorted().toArray();
             say("  %-9s p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms", e.getKey(), p(kind, 50), p(kind, 95), p(kind, 99));
