@@ -24,6 +24,7 @@ public record ReaderQuery(String text, boolean cut, List<String> words, List<Str
 
     public static ReaderQuery read(String input) {
         String clean = clean(input == null ? "" : input);
+        boolean spaceAtEnd = input != null && !input.isEmpty() && Character.isWhitespace(input.charAt(input.length() - 1));
         boolean cut = clean.codePointCount(0, clean.length()) > MAX_LENGTH;
         if (cut) {
             clean = clean.substring(0, clean.offsetByCodePoints(0, MAX_LENGTH)).strip();
@@ -75,7 +76,7 @@ public record ReaderQuery(String text, boolean cut, List<String> words, List<Str
             }
             i++;
         }
-        if (prefix != null && !words.isEmpty() && !prefix.equals(words.get(words.size() - 1))) {
+        if (prefix != null && (spaceAtEnd || !prefix.equals(words.get(words.size() - 1)))) {
             prefix = null;
         }
         return new ReaderQuery(clean, cut, List.copyOf(words), List.copyOf(phrases), List.copyOf(excluded), prefix);
