@@ -154,9 +154,133 @@
       .catch(function () { /* the count shown stays as rendered */ });
   }
 
+  // Suggestions as the reader types into the header search box: stories, sections, tags and authors, in a
+  // listbox the arrow keys walk through. Without this the box is a plain form that opens the results page.
+  function setupSuggestions() {
+    var form = document.querySelector('form[data-suggest]');
+    if (!form || !window.fetch) { return; }
+    var input = form.querySelector('input[name="q"]');
+    var panel = form.querySelector('[data-search-panel]');
+    if (!input || !panel) { return; }
+    var kinds = ['story', 'section', 'tag', 'author'];
+    var options = [];
+    var active = -1;
+    var timer;
+    var asked = 0;
+    input.setAttribute('role', 'combobox');
+    input.setAttribute('aria-autocomplete', 'list');
+    input.setAttribute('aria-expanded', 'false');
+    input.setAttribute('aria-controls', panel.id);
+
+    function close() {
+      panel.hidden = true;
+      input.setAttribute('aria-expanded', 'false');
+      input.removeAttribute('aria-activedescendant');
+      active = -1;
+    }
+
+    function highlight(index) {
+      options.forEach(function (option, i) {
+        option.setAttribute('aria-selected', String(i === index));
+        option.classList.toggle('active', i === index);
+      });
+      active = index;
+      if (index >= 0) {
+        input.setAttribute('aria-activedescendant', options[index].id);
+        options[index].scrollIntoView({ block: 'nearest' });
+      } else {
+        input.removeAttribute('aria-activedescendant');
+      }
+    }
+
+    function option(text, href) {
+      var link = document.createElement('a');
+      link.id = panel.id + '-option-' + options.length;
+      link.className = 'search-option';
+      link.href = href;
+      link.tabIndex = -1;
+      link.setAttribute('role', 'option');
+      link.setAttribute('aria-selected', 'false');
+      link.textContent = text;
+      options.push(link);
+      return link;
+    }
+
+    function render(data, typed) {
+      panel.textContent = '';
+      options = [];
+      active = -1;
+      kinds.forEach(function (kind) {
+        var items = data.suggestions.filter(function (s) { return s.kind === kind; });
+        if (items.length === 0) { return; }
+        var group = document.createElement('div');
+        group.setAttribute('role', 'group');
+        var label = document.createElement('div');
+        label.className = 'search-panel-label';
+        label.id = panel.id + '-' + kind;
+        label.textContent = form.getAttribute('data-label-' + kind);
+        group.setAttribute('aria-labelledby', label.id);
+        group.appendChild(label);
+        items.forEach(function (s) {
+          var text = typeof s.stories === 'number' ? s.label + ' (' + s.stories + ')' : s.label;
+          group.appendChild(option(text, s.url));
+        });
+        panel.appendChild(group);
+      });
+      var all = option(form.getAttribute('data-all').replace('{0}', typed),
+        form.getAttribute('action') + '?q=' + encodeURIComponent(typed));
+      all.classList.add('search-option-all');
+      panel.appendChild(all);
+      panel.hidden = false;
+      input.setAttribute('aria-expanded', 'true');
+    }
+
+    function ask(typed) {
+      var number = ++asked;
+      var url = form.getAttribute('data-suggest') + '&q=' + encodeURIComponent(typed);
+      fetch(url, { headers: { Accept: 'application/json' }, credentials: 'omit' })
+        .then(function (response) { return response.ok ? response.json() : null; })
+        .then(function (data) {
+          if (number !== asked || !data || input.value.trim() !== typed) { return; }
+          render(data, typed);
+        })
+        .catch(function () { /* no suggestions; the form still works */ });
+    }
+
+    input.addEventListener('input', function () {
+      clearTimeout(timer);
+      var typed = input.value.trim();
+      if (typed.length < 2) { asked++; close(); return; }
+      timer = setTimeout(function () { ask(typed); }, 120);
+    });
+    input.addEventListener('keydown', function (event) {
+      if (panel.hidden) {
+        if (event.key === 'ArrowDown' && input.value.trim().length >= 2) { ask(input.value.trim()); event.preventDefault(); }
+        return;
+      }
+      if (event.key === 'ArrowDown') {
+        highlight(active + 1 >= options.length ? 0 : active + 1);
+        event.preventDefault();
+      } else if (event.key === 'ArrowUp') {
+        highlight(active <= 0 ? options.length - 1 : active - 1);
+        event.preventDefault();
+      } else if (event.key === 'Escape') {
+        close();
+        event.preventDefault();
+      } else if (event.key === 'Enter' && active >= 0) {
+        event.preventDefault();
+        window.location.assign(options[active].href);
+      }
+    });
+    form.addEventListener('focusout', function (event) {
+      if (!event.relatedTarget || !form.contains(event.relatedTarget)) { close(); }
+    });
+  }
+
   setupTheme();
   setupFontSize();
   setupShare();
   setupAttribution();
   sendViewBeacon();
+  setupSuggestions();
 }());

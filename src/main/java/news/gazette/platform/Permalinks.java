@@ -47,6 +47,11 @@ public class Permalinks {
         return search(edition) + "?q=" + encode(query);
     }
 
+    /** Suggestions for what a reader is typing into an edition's search box (JSON). */
+    public String suggest(String edition) {
+        return "/api/v1/suggest?edition=" + encode(edition);
+    }
+
     public String media(String fileName) {
         return "/media/" + fileName;
     }

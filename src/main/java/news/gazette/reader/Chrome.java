@@ -4,19 +4,21 @@ import java.util.List;
 
 /**
  * What every reader page shows around its content: header, navigation, footer, and the page's own metadata.
+ *
+ * @param suggestUrl where the search box asks for suggestions as the reader types
  */
 public record Chrome(String edition, String lang, String outletName, String title, String description,
                      String canonical, String frontUrl, String searchUrl, String query,
                      List<LanguageLink> languages, List<NavLink> sections, List<SocialLink> social,
                      String appStoreUrl, String googlePlayUrl, String copyright, String reusePolicy,
-                     String cssUrl, String headScriptUrl, String scriptUrl, String iconUrl, List<FeedLink> feeds,
+                     String cssUrl, String headScriptUrl, String scriptUrl, String iconUrl, String suggestUrl, List<FeedLink> feeds,
                      Metadata metadata) {
 
     /** The same frame with the page's own metadata. */
     public Chrome withMetadata(Metadata replacement) {
         return new Chrome(edition, lang, outletName, title, description, canonical, frontUrl, searchUrl, query,
                 languages, sections, social, appStoreUrl, googlePlayUrl, copyright, reusePolicy, cssUrl,
-                headScriptUrl, scriptUrl, iconUrl, feeds, replacement);
+                headScriptUrl, scriptUrl, iconUrl, suggestUrl, feeds, replacement);
     }
 
     /** A feed of the page's subject, announced with {@code <link rel="alternate">}. */

@@ -1,8 +1,6 @@
 package news.gazette.reader;
 
 import news.gazette.platform.Texts;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 
 import news.gazette.author.Author;
@@ -21,13 +19,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Author pages, tag pages and search results.
+ * Author pages and tag pages.
  */
 @Controller
 class ListingPages {
-
-    static final int MAX_QUERY = 200;
-    private static final int MAX_WORDS = 8;
 
     private final Editions editions;
     private final Authors authors;
@@ -79,40 +74,6 @@ class ListingPages {
                 views.teasers(stories.byTag(tag.id(), Pager.PAGE_SIZE, Pager.offset(number)), t), pager,
                 t.get("listing.empty"));
         Chrome chrome = views.chrome(e, t, tag.name(), t.get("tag.description", tag.name()), path, null, Map.of(), null);
-        return renderer.page("listing.jte", Map.of("chrome", chrome, "t", t, "listing", listing));
-    }
-
-    /**
-     * Search over headlines, standfirsts and bodies; every word must appear. Input of any shape is taken as plain
-     * words, and input longer than {@value #MAX_QUERY} characters is cut with a notice.
-     */
-    @GetMapping("/{edition:[a-z]{2,3}}/search")
-    ResponseEntity<byte[]> search(@PathVariable String edition, @RequestParam(name = "q", required = false) String q,
-                                  @RequestParam(name = "page", required = false) String page) {
-        Edition e = Pages.edition(editions, edition);
-        Texts t = views.texts(e);
-        String raw = q == null ? "" : q.replaceAll("\\p{Cntrl}", " ").strip();
-        boolean cut = raw.length() > MAX_QUERY;
-        String query = cut ? raw.substring(0, MAX_QUERY) : raw;
-        List<String> words = Arrays.stream(query.split("[\\s\\p{Punct}«»„“”—–]+"))
-                .filter(w -> !w.isBlank()).limit(MAX_WORDS).toList();
-        int number = Pages.pageNumber(page);
-        Listing listing;
-        if (words.isEmpty()) {
-            listing = new Listing("search", t.get("search.heading"), cut ? t.get("search.cut", MAX_QUERY) : null,
-                    List.of(), Pager.of(links.search(e.code()), 1, 0), t.get("search.empty-query"));
-        } else {
-            int size = Pager.PAGE_SIZE;
-            var found = stories.matching(e.code(), words, size + 1, Pager.offset(number));
-            boolean more = found.size() > size;
-            String base = links.search(e.code(), query);
-            Pager pager = new Pager(number, more ? number + 1 : number,
-                    number > 1 ? base + "&page=" + (number - 1) : null, more ? base + "&page=" + (number + 1) : null);
-            String note = cut ? t.get("search.cut", MAX_QUERY) : null;
-            listing = new Listing("search", t.get("search.results-for", query), note,
-                    views.teasers(found.stream().limit(size).toList(), t), pager, t.get("search.no-results", query));
-        }
-        Chrome chrome = views.chrome(e, t, t.get("search.heading"), null, links.search(e.code()), null, Map.of(), query);
         return renderer.page("listing.jte", Map.of("chrome", chrome, "t", t, "listing", listing));
     }
 }

@@ -95,7 +95,7 @@ class ReaderViews {
                 languages, nav, social, site.apps().appStore(), site.apps().googlePlay(),
                 t.get("footer.copyright", String.valueOf(dates.year(clock.instant())), outlet),
                 t.get("footer.reuse"), assets.url("/assets/css/site.css"), assets.url("/assets/js/head.js"),
-                assets.url("/assets/js/reader.js"), assets.url("/assets/favicon.svg"),
+                assets.url("/assets/js/reader.js"), assets.url("/assets/favicon.svg"), links.suggest(edition.code()),
                 feeds(edition, t, canonicalPath, currentSection, title), Metadata.NONE);
     }
 

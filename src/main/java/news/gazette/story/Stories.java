@@ -173,26 +173,27 @@ public class Stories {
         return ordered;
     }
 
-    /** Headline and standfirst matching every word of the query, newest first. */
-    public List<Story> matching(String edition, List<String> words, int limit, int offset) {
-        StringBuilder sql = new StringBuilder("select s.* from stories s where s.edition = :edition and " + PUBLISHED);
-        List<Object[]> params = new ArrayList<>();
-        for (int i = 0; i < words.size(); i++) {
-            sql.append(" and (lower(s.headline) like :w").append(i).append(" escape '\\' or lower(s.standfirst) like :w")
-                    .append(i).append(" escape '\\' or lower(s.body) like :w").append(i).append(" escape '\\')");
-            params.add(new Object[]{"w" + i, "%" + escapeLike(words.get(i).toLowerCase(java.util.Locale.ROOT)) + "%"});
-        }
-        sql.append(" order by s.published_at desc, s.id desc limit :limit offset :offset");
-        var spec = jdbc.sql(sql.toString()).param("edition", edition).param("now", now())
-                .param("limit", limit).param("offset", offset);
-        for (Object[] p : params) {
-            spec = spec.param((String) p[0], p[1]);
-        }
-        return spec.query(ROW).list();
+    /** The id and version of every story in the edition whose status is published, whether or not its time has come. */
+    public Map<Long, Integer> publishedVersions(String edition) {
+        Map<Long, Integer> versions = new java.util.HashMap<>();
+        jdbc.sql("select id, version from stories where edition = ? and status = 'published'").param(edition)
+                .query(rs -> {
+                    versions.put(rs.getLong(1), rs.getInt(2));
+                });
+        return versions;
     }
 
-    private static String escapeLike(String word) {
-        return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    /** The stories among these ids whose status is published, with their versions, in id order. */
+    public List<Versioned> publishedWithVersions(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select s.* from stories s where s.id in (:ids) and s.status = 'published' order by s.id")
+                .param("ids", ids).query((rs, n) -> new Versioned(map(rs, n), rs.getInt("version"))).list();
+    }
+
+    /** A story with the optimistic-lock counter every change increases; search uses it to tell stale copies. */
+    public record Versioned(Story story, int version) {
     }
 
     public long viewsOf(long id) {

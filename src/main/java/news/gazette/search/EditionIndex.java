@@ -1,0 +1,181 @@
+package news.gazette.search;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.TieredMergePolicy;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+
+/**
+ * The index of one edition: one writer kept open for the life of the application, and a searcher manager that
+ * hands out near-real-time searchers. Every commit records the analysis version, so an index written by other
+ * chains is noticed and rebuilt.
+ */
+final class EditionIndex implements Closeable {
+
+    private static final String ANALYSIS = "gazette.analysis";
+    private static final String SYNCED_AT = "gazette.synced-at";
+
+    private final String edition;
+    private final String language;
+    private final Analyzer analyzer;
+    private final FSDirectory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final boolean staleAnalysis;
+
+    EditionIndex(String edition, String language, Path path) throws IOException {
+        this.edition = edition;
+        this.language = language;
+        Files.createDirectories(path);
+        this.analyzer = Analysis.forLanguage(language);
+        this.directory = FSDirectory.open(path);
+        TieredMergePolicy merges = new TieredMergePolicy();
+        merges.setDeletesPctAllowed(25);
+        IndexWriterConfig config = new IndexWriterConfig(analyzer)
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setRAMBufferSizeMB(96)
+                .setMergePolicy(merges)
+                .setCommitOnClose(true);
+        this.writer = new IndexWriter(directory, config);
+        String written = null;
+        for (Map.Entry<String, String> e : writer.getLiveCommitData()) {
+            if (ANALYSIS.equals(e.getKey())) {
+                written = e.getValue();
+            }
+        }
+        this.staleAnalysis = writer.getDocStats().numDocs > 0 && !Analysis.VERSION.equals(written);
+        if (staleAnalysis) {
+            writer.deleteAll();
+        }
+        this.searchers = new SearcherManager(writer, null);
+    }
+
+    String edition() {
+        return edition;
+    }
+
+    String language() {
+        return language;
+    }
+
+    Analyzer analyzer() {
+        return analyzer;
+    }
+
+    /** True when the index on disk was written with other analysis chains and has been emptied for a rebuild. */
+    boolean wasStale() {
+        return staleAnalysis;
+    }
+
+    void upsert(IndexedStory story) throws IOException {
+        writer.updateDocument(StoryDocuments.idTerm(story.id()), StoryDocuments.of(story));
+    }
+
+    /** Adds a story known not to be in the index (a rebuild after {@link #deleteAll()}): no lookup by id. */
+    void add(IndexedStory story) throws IOException {
+        writer.addDocument(StoryDocuments.of(story));
+    }
+
+    void delete(long id) throws IOException {
+        writer.deleteDocuments(StoryDocuments.idTerm(id));
+    }
+
+    void deleteAll() throws IOException {
+        writer.deleteAll();
+    }
+
+    /** Makes the changes so far durable, then visible to new searches. */
+    void commit() throws IOException {
+        writer.setLiveCommitData(Map.of(ANALYSIS, Analysis.VERSION, SYNCED_AT, Instant.now().toString()).entrySet());
+        writer.commit();
+        searchers.maybeRefreshBlocking();
+    }
+
+    /** Makes the changes so far visible to new searches without waiting for a commit. */
+    void refresh() throws IOException {
+        searchers.maybeRefresh();
+    }
+
+    IndexSearcher acquire() throws IOException {
+        return searchers.acquire();
+    }
+
+    void release(IndexSearcher searcher) throws IOException {
+        searchers.release(searcher);
+    }
+
+    int size() {
+        return writer.getDocStats().numDocs;
+    }
+
+    /** The id and version of every story in the index, as the latest searcher sees it. */
+    Map<Long, Integer> versions() throws IOException {
+        searchers.maybeRefreshBlocking();
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            Map<Long, Integer> versions = new HashMap<>();
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                Bits live = leaf.reader().getLiveDocs();
+                NumericDocValues ids = leaf.reader().getNumericDocValues(StoryDocuments.ID_VALUE);
+                NumericDocValues vs = leaf.reader().getNumericDocValues(StoryDocuments.VERSION);
+                if (ids == null || vs == null) {
+                    continue;
+                }
+                for (int doc = ids.nextDoc(); doc != NumericDocValues.NO_MORE_DOCS; doc = ids.nextDoc()) {
+                    if (live != null && !live.get(doc)) {
+                        continue;
+                    }
+                    int version = vs.advanceExact(doc) ? (int) vs.longValue() : -1;
+                    versions.merge(ids.longValue(), version, (a, b) -> -1);
+                }
+            }
+            return versions;
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    /** How many live documents carry this story id: 1 when indexed, 0 when not, never more. */
+    int copiesOf(long id) throws IOException {
+        searchers.maybeRefreshBlocking();
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            return searcher.count(new org.apache.lucene.search.TermQuery(StoryDocuments.idTerm(id)));
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    /** Drops every change since the last commit and closes, as a crash would; for tests. */
+    void crash() throws IOException {
+        searchers.close();
+        writer.rollback();
+        directory.close();
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (writer.isOpen()) {
+            writer.setLiveCommitData(Map.of(ANALYSIS, Analysis.VERSION, SYNCED_AT, Instant.now().toString()).entrySet());
+            writer.commit();
+        }
+        searchers.close();
+        writer.close();
+        directory.close();
+    }
+
+}

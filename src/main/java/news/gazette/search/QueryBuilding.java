@@ -1,0 +1,154 @@
+package news.gazette.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.QueryBuilder;
+
+/**
+ * Turns a {@link ReaderQuery} into a Lucene query for one edition. Each word may match any field, weighted by where
+ * it matched (headline over tags and authors over standfirst over body); the word being typed also matches as a
+ * prefix, and, when asked (a second try after too few results), longer words also match with a typo. Short queries
+ * need every word; longer ones most of them.
+ */
+final class QueryBuilding {
+
+    /** Field weights: a word in the headline says more about a story than the same word deep in its body. */
+    private static final String[] FIELDS = {StoryDocuments.HEADLINE, StoryDocuments.TAGS, StoryDocuments.AUTHORS,
+            StoryDocuments.SECTION_TEXT, StoryDocuments.STANDFIRST, StoryDocuments.BODY};
+    private static final float[] BOOSTS = {4f, 3f, 3f, 2f, 2f, 1f};
+    private static final String[] PHRASE_FIELDS = {StoryDocuments.HEADLINE, StoryDocuments.STANDFIRST, StoryDocuments.BODY};
+    private static final float[] PHRASE_BOOSTS = {4f, 2f, 1f};
+    private static final int MIN_PREFIX = 2;
+    private static final int MIN_FUZZY = 5;
+    private static final int LONG_FUZZY = 8;
+
+    private final Analyzer text;
+    private final Analyzer plain;
+
+    QueryBuilding(Analyzer text, Analyzer plain) {
+        this.text = text;
+        this.plain = plain;
+    }
+
+    /** The text part of the query, or {@code null} when nothing in the input can match anything. */
+    Query build(ReaderQuery query, boolean typos) {
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        int should = 0;
+        for (String word : query.words()) {
+            Query clause = word(word, word.equals(query.prefix()), typos);
+            if (clause != null) {
+                all.add(clause, BooleanClause.Occur.SHOULD);
+                should++;
+            }
+        }
+        int musts = 0;
+        for (String phrase : query.phrases()) {
+            Query clause = phrase(phrase);
+            if (clause != null) {
+                all.add(clause, BooleanClause.Occur.MUST);
+                musts++;
+            }
+        }
+        if (should == 0 && musts == 0) {
+            return null;
+        }
+        for (String word : query.excluded()) {
+            for (String stem : analyze(text, word)) {
+                for (String field : FIELDS) {
+                    all.add(new TermQuery(new Term(field, stem)), BooleanClause.Occur.MUST_NOT);
+                }
+            }
+        }
+        all.setMinimumNumberShouldMatch(musts > 0 ? 0 : required(should));
+        return all.build();
+    }
+
+    /** All of one or two words, all but one of three or four, three quarters of more. */
+    static int required(int words) {
+        if (words <= 2) {
+            return words;
+        }
+        if (words <= 4) {
+            return words - 1;
+        }
+        return (int) Math.ceil(words * 0.75);
+    }
+
+    /** True when some word is long enough to be matched with a typo. */
+    boolean allowsTypos(ReaderQuery query) {
+        return query.words().stream().anyMatch(w -> w.codePointCount(0, w.length()) >= MIN_FUZZY);
+    }
+
+    private Query word(String word, boolean typing, boolean typos) {
+        List<String> stems = analyze(text, word);
+        if (stems.isEmpty()) {
+            // A stop word: it would match nearly everything, so it neither narrows nor ranks.
+            return null;
+        }
+        List<String> plainForms = analyze(plain, word);
+        List<Query> alternatives = new ArrayList<>();
+        for (String stem : stems) {
+            for (int f = 0; f < FIELDS.length; f++) {
+                alternatives.add(new BoostQuery(new TermQuery(new Term(FIELDS[f], stem)), BOOSTS[f]));
+            }
+        }
+        if (plainForms.size() == 1) {
+            String form = plainForms.get(0);
+            int length = form.codePointCount(0, form.length());
+            if (typos && length >= MIN_FUZZY) {
+                FuzzyQuery fuzzy = new FuzzyQuery(new Term(StoryDocuments.PLAIN, form), length >= LONG_FUZZY ? 2 : 1,
+                        1, 20, true);
+                alternatives.add(new BoostQuery(fuzzy, 1.5f));
+            }
+            if (typing && length >= MIN_PREFIX) {
+                alternatives.add(new BoostQuery(new PrefixQuery(new Term(StoryDocuments.PLAIN, form)), 2f));
+            }
+        }
+        if (alternatives.isEmpty()) {
+            return null;
+        }
+        return new DisjunctionMaxQuery(alternatives, 0.2f);
+    }
+
+    private Query phrase(String phrase) {
+        QueryBuilder builder = new QueryBuilder(text);
+        List<Query> alternatives = new ArrayList<>();
+        for (int f = 0; f < PHRASE_FIELDS.length; f++) {
+            Query q = builder.createPhraseQuery(PHRASE_FIELDS[f], phrase);
+            if (q != null) {
+                alternatives.add(new BoostQuery(q, PHRASE_BOOSTS[f]));
+            }
+        }
+        return alternatives.isEmpty() ? null : new DisjunctionMaxQuery(alternatives, 0.2f);
+    }
+
+    static List<String> analyze(Analyzer analyzer, String text) {
+        List<String> out = new ArrayList<>(2);
+        try (TokenStream stream = analyzer.tokenStream(StoryDocuments.BODY, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken() && out.size() < 4) {
+                out.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,264 @@
+package news.gazette.search;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import news.gazette.platform.SiteProperties;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.uhighlight.WholeBreakIterator;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Service;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * Runs readers' searches against an edition's index: ranked or newest first, filtered, paged, with highlighted
+ * headlines and snippets. Only stories that are published and whose publish time has come are found.
+ */
+@Service
+public class StorySearch {
+
+    /** How much a story's freshness adds: a story this old gets half the boost of one published now. */
+    private static final Duration RECENCY_PIVOT = Duration.ofDays(14);
+    private static final float RECENCY_WEIGHT = 2f;
+    private static final int SNIPPET_PASSAGES = 2;
+    /** A first page with fewer matches than this is searched again with typo tolerance. */
+    private static final int TYPO_RETRY_BELOW = 3;
+
+    private final SearchIndex index;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final Map<String, QueryBuilding> builders = new HashMap<>();
+    private final Analyzer plain = Analysis.plain();
+
+    @Autowired
+    public StorySearch(SearchIndex index, Clock clock, SiteProperties site) {
+        this(index, clock, site.timeZone());
+    }
+
+    StorySearch(SearchIndex index, Clock clock, ZoneId zone) {
+        this.index = index;
+        this.clock = clock;
+        this.zone = zone;
+        for (EditionIndex edition : index.all()) {
+            builders.put(edition.edition(), new QueryBuilding(Analysis.text(edition.language()), plain));
+        }
+    }
+
+    public SearchResults search(SearchRequest request) {
+        ReaderQuery query = ReaderQuery.read(request.text());
+        int page = Math.min(request.page(), SearchRequest.MAX_PAGE);
+        QueryBuilding building = builders.get(request.edition());
+        if (building == null) {
+            return SearchResults.empty(query, page, request.size());
+        }
+        Query text = query.isEmpty() ? null : building.build(query, false);
+        if (text == null && !(query.isEmpty() && request.hasFilters())) {
+            return SearchResults.empty(query, page, request.size());
+        }
+        SearchResults results = run(request, query, text, page);
+        if (results.total() < TYPO_RETRY_BELOW && page == 1 && text != null && building.allowsTypos(query)) {
+            // Few or no matches: perhaps a typo. Only now pay for typo-tolerant matching of the longer words.
+            SearchResults tolerant = run(request, query, building.build(query, true), page);
+            if (tolerant.total() > results.total()) {
+                return tolerant;
+            }
+        }
+        return results;
+    }
+
+    private SearchResults run(SearchRequest request, ReaderQuery query, Query text, int page) {
+        long now = clock.millis();
+        BooleanQuery.Builder full = new BooleanQuery.Builder();
+        full.add(text == null ? new MatchAllDocsQuery() : text, BooleanClause.Occur.MUST);
+        filters(request, now).forEach(f -> full.add(f, BooleanClause.Occur.FILTER));
+        boolean newest = request.order() == SearchRequest.Order.NEWEST || text == null;
+        if (!newest) {
+            full.add(LongPoint.newDistanceFeatureQuery(StoryDocuments.PUBLISHED, RECENCY_WEIGHT, now,
+                    RECENCY_PIVOT.toMillis()), BooleanClause.Occur.SHOULD);
+        }
+        Query q = full.build();
+        return index.read(request.edition(), (searcher, edition) -> {
+            int wanted = page * request.size();
+            TopDocs top = newest
+                    ? searcher.search(q, wanted, new Sort(new SortField(StoryDocuments.PUBLISHED, SortField.Type.LONG, true)))
+                    : searcher.search(q, wanted);
+            long total = top.totalHits.value;
+            boolean exact = top.totalHits.relation == TotalHits.Relation.EQUAL_TO;
+            Map<String, Long> counts = Map.of();
+            if (request.counts()) {
+                counts = sectionCounts(searcher, q);
+                total = counts.values().stream().mapToLong(Long::longValue).sum();
+                exact = true;
+            }
+            int from = (page - 1) * request.size();
+            ScoreDoc[] docs = top.scoreDocs;
+            if (from >= docs.length) {
+                return new SearchResults(query.text(), query.cut(), total, exact, List.of(), counts, page, request.size());
+            }
+            ScoreDoc[] pageDocs = java.util.Arrays.copyOfRange(docs, from, docs.length);
+            List<SearchResults.Hit> hits = hits(searcher, edition, text, pageDocs);
+            return new SearchResults(query.text(), query.cut(), total, exact, hits, counts, page, request.size());
+        });
+    }
+
+    private List<Query> filters(SearchRequest request, long now) {
+        List<Query> filters = new ArrayList<>();
+        long from = Long.MIN_VALUE;
+        long to = now;
+        if (request.from() != null) {
+            from = request.from().atStartOfDay(zone).toInstant().toEpochMilli();
+        }
+        if (request.to() != null) {
+            LocalDate after = request.to().plusDays(1);
+            to = Math.min(to, after.atStartOfDay(zone).toInstant().toEpochMilli() - 1);
+        }
+        filters.add(LongPoint.newRangeQuery(StoryDocuments.PUBLISHED, from, to));
+        if (request.section() != null) {
+            filters.add(new TermQuery(new Term(StoryDocuments.SECTION, request.section())));
+        }
+        if (request.author() != null) {
+            filters.add(new TermQuery(new Term(StoryDocuments.AUTHOR, request.author())));
+        }
+        if (request.tag() != null) {
+            filters.add(new TermQuery(new Term(StoryDocuments.TAG, request.tag())));
+        }
+        return filters;
+    }
+
+    /**
+     * Reads each hit's stored fields once and highlights headline and body from them by analysis: cheaper than
+     * letting the highlighter load every document again for each field.
+     */
+    private List<SearchResults.Hit> hits(IndexSearcher searcher, EditionIndex edition, Query text, ScoreDoc[] docs)
+            throws IOException {
+        UnifiedHighlighter whole = null;
+        UnifiedHighlighter passages = null;
+        if (text != null) {
+            whole = UnifiedHighlighter.builderWithoutSearcher(edition.analyzer())
+                    .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                    .withBreakIterator(WholeBreakIterator::new)
+                    .withFieldMatcher(field -> true)
+                    .withMaxLength(2_000)
+                    .build();
+            passages = UnifiedHighlighter.builderWithoutSearcher(edition.analyzer())
+                    .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                    .withFieldMatcher(field -> true)
+                    .withMaxNoHighlightPassages(0)
+                    .withMaxLength(20_000)
+                    .build();
+        }
+        List<SearchResults.Hit> hits = new ArrayList<>(docs.length);
+        StoredFields stored = searcher.storedFields();
+        for (ScoreDoc scoreDoc : docs) {
+            Document doc = stored.document(scoreDoc.doc);
+            String headline = doc.get(StoryDocuments.HEADLINE);
+            String standfirst = doc.get(StoryDocuments.STANDFIRST);
+            String headlineHtml = null;
+            String snippet = null;
+            if (text != null) {
+                headlineHtml = (String) whole.highlightWithoutSearcher(StoryDocuments.HEADLINE, text, headline, 1);
+                snippet = (String) passages.highlightWithoutSearcher(StoryDocuments.BODY, text,
+                        doc.get(StoryDocuments.BODY), SNIPPET_PASSAGES);
+            }
+            if (headlineHtml == null) {
+                headlineHtml = HtmlUtils.htmlEscape(headline);
+            }
+            IndexedStory.Named section = StoryDocuments.named(doc.getValues(StoryDocuments.SECTION_NAME)).get(0);
+            hits.add(new SearchResults.Hit(Long.parseLong(doc.get(StoryDocuments.ID)), doc.get(StoryDocuments.SLUG),
+                    headline, headlineHtml, standfirst, snippet, section.slug(), section.name(),
+                    StoryDocuments.published(doc), StoryDocuments.named(doc.getValues(StoryDocuments.TAG_NAME)),
+                    StoryDocuments.named(doc.getValues(StoryDocuments.AUTHOR_NAME))));
+        }
+        return hits;
+    }
+
+    /** One pass over every match, counting them per section: the exact total comes with it. */
+    private static Map<String, Long> sectionCounts(IndexSearcher searcher, Query query) throws IOException {
+        return searcher.search(query, new CollectorManager<SectionCounter, Map<String, Long>>() {
+            @Override
+            public SectionCounter newCollector() {
+                return new SectionCounter();
+            }
+
+            @Override
+            public Map<String, Long> reduce(Collection<SectionCounter> collectors) {
+                Map<String, Long> total = new HashMap<>();
+                collectors.forEach(c -> c.counts.forEach((k, v) -> total.merge(k, v, Long::sum)));
+                return total;
+            }
+        });
+    }
+
+    private static final class SectionCounter extends SimpleCollector {
+
+        private final Map<String, Long> counts = new HashMap<>();
+        private SortedDocValues sections;
+        private long[] byOrdinal;
+
+        @Override
+        protected void doSetNextReader(LeafReaderContext context) throws IOException {
+            flush();
+            sections = context.reader().getSortedDocValues(StoryDocuments.SECTION);
+            byOrdinal = sections == null ? null : new long[sections.getValueCount()];
+        }
+
+        @Override
+        public void collect(int doc) throws IOException {
+            if (sections != null && sections.advanceExact(doc)) {
+                byOrdinal[sections.ordValue()]++;
+            }
+        }
+
+        @Override
+        public ScoreMode scoreMode() {
+            return ScoreMode.COMPLETE_NO_SCORES;
+        }
+
+        @Override
+        public void finish() throws IOException {
+            flush();
+        }
+
+        private void flush() throws IOException {
+            if (sections == null || byOrdinal == null) {
+                return;
+            }
+            for (int ord = 0; ord < byOrdinal.length; ord++) {
+                if (byOrdinal[ord] > 0) {
+                    counts.merge(sections.lookupOrd(ord).utf8ToString(), byOrdinal[ord], Long::sum);
+                }
+            }
+            byOrdinal = null;
+        }
+    }
+}

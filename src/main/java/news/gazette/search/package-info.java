@@ -1,0 +1,5 @@
+/**
+ * Search: a Lucene index per edition, kept in step with published stories through the outbox, and the queries
+ * readers and apps run against it.
+ */
+package news.gazette.search;

@@ -1,0 +1,150 @@
+package news.gazette.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import news.gazette.section.Section;
+import news.gazette.section.Sections;
+import news.gazette.story.NewStory;
+import news.gazette.story.Publishing;
+import news.gazette.story.Stories;
+import news.gazette.story.StoryStatus;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+/**
+ * The index in step with the database, run against H2 and PostgreSQL by its subclasses: changes reach search
+ * through the outbox within a second, and a catch-up interrupted by a crash finishes with nothing missing and
+ * nothing twice.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+abstract class SearchContract {
+
+    private static final Duration WITHIN = Duration.ofSeconds(1);
+
+    @Autowired Stories stories;
+    @Autowired Sections sections;
+    @Autowired Publishing publishing;
+    @Autowired StorySearch search;
+    @Autowired StoryFeed feed;
+    @Autowired MockMvc mvc;
+
+    private long draft(String edition, String headline, StoryStatus status) {
+        Section section = sections.inEdition(edition).get(0);
+        return stories.create(new NewStory(edition, section.id(), null, headline, "A standfirst for the test.",
+                "<p>" + headline + " and a body that says a little more.</p>", null, status, false, false, null, null,
+                null, null, status == StoryStatus.PUBLISHED ? Instant.now().minusSeconds(60) : null, null, List.of(),
+                List.of()));
+    }
+
+    private List<Long> found(String edition, String query) {
+        return search.search(SearchRequest.of(edition, query)).hits().stream().map(SearchResults.Hit::id).toList();
+    }
+
+    @Test
+    void aPublishedStoryIsFoundWithinASecondAndGoneOnceUnpublished() {
+        String word = "zephyrquill" + UUID.randomUUID().toString().substring(0, 6).replaceAll("[0-9-]", "q");
+        long id = draft("en", "Harbour " + word + " opens", StoryStatus.DRAFT);
+        assertThat(found("en", word)).isEmpty();
+
+        publishing.publish(id);
+        await().atMost(WITHIN).untilAsserted(() -> assertThat(found("en", word)).containsExactly(id));
+
+        publishing.revise(id, "Harbour " + word + " opens its gates to ferries", "New standfirst.", "<p>Ferries.</p>");
+        await().atMost(WITHIN).untilAsserted(() -> assertThat(found("en", "ferries gates")).contains(id));
+
+        publishing.unpublish(id);
+        await().atMost(WITHIN).untilAsserted(() -> assertThat(found("en", word)).isEmpty());
+
+        publishing.publish(id);
+        await().atMost(WITHIN).untilAsserted(() -> assertThat(found("en", word)).containsExactly(id));
+        publishing.delete(id);
+        await().atMost(WITHIN).untilAsserted(() -> assertThat(found("en", word)).isEmpty());
+    }
+
+    @Test
+    void aCrashMidwayIsCaughtUpWithNothingMissingAndNothingTwice(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Map<String, String> languages = Map.of("ru", "ru");
+        try (SearchIndex first = new SearchIndex(dir, languages)) {
+            new IndexUpdates(first, feed).catchUp("ru", IndexUpdates.Progress.NONE);
+        }
+        List<Long> added = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            added.add(draft("ru", "Хроника номер " + i + " о переправе", StoryStatus.PUBLISHED));
+        }
+
+        SearchIndex crashed = new SearchIndex(dir, languages);
+        IndexUpdates updates = new IndexUpdates(crashed, feed);
+        assertThatThrownBy(() -> updates.catchUp("ru", done -> {
+            if (done == 25) {
+                throw new IllegalStateException("simulated crash");
+            }
+        })).hasMessage("simulated crash");
+        crashed.require("ru").crash();
+
+        try (SearchIndex restarted = new SearchIndex(dir, languages)) {
+            IndexUpdates again = new IndexUpdates(restarted, feed);
+            assertThat(again.catchUp("ru", IndexUpdates.Progress.NONE)).as("stories caught up after the crash")
+                    .isGreaterThanOrEqualTo(15);
+            Map<Long, Integer> wanted = feed.publishedVersions("ru");
+            EditionIndex ru = restarted.require("ru");
+            assertThat(ru.size()).isEqualTo(wanted.size());
+            for (long id : wanted.keySet()) {
+                assertThat(ru.copiesOf(id)).as("copies of story %d", id).isEqualTo(1);
+            }
+            assertThat(ru.versions()).isEqualTo(wanted);
+            // Replaying what was already applied changes nothing.
+            again.sync("ru", added);
+            again.sync("ru", added);
+            assertThat(ru.size()).isEqualTo(wanted.size());
+            assertThat(again.catchUp("ru", IndexUpdates.Progress.NONE)).isZero();
+        }
+    }
+
+    @Test
+    void thePublicApiSearchesAndSuggests() throws Exception {
+        MvcResult result = mvc.perform(get("/api/v1/search").param("edition", "hy").param("q", "գնացքներով")).andReturn();
+        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        assertThat(result.getResponse().getContentType()).startsWith("application/json");
+        String body = result.getResponse().getContentAsString();
+        assertThat(body).contains("\"total\":").contains("<mark>").contains("/hy/world/");
+
+        MvcResult suggest = mvc.perform(get("/api/v1/suggest").param("edition", "ru").param("q", "Тур")).andReturn();
+        assertThat(suggest.getResponse().getStatus()).isEqualTo(200);
+        assertThat(suggest.getResponse().getContentAsString()).contains("\"kind\":\"tag\"").contains("Туризм")
+                .contains("/ru/tag/turizm");
+
+        MvcResult bad = mvc.perform(get("/api/v1/search").param("q", "x").param("page", "abc")).andReturn();
+        assertThat(bad.getResponse().getStatus()).isEqualTo(400);
+        assertThat(bad.getResponse().getContentType()).isEqualTo("application/problem+json");
+        MvcResult badDate = mvc.perform(get("/api/v1/search").param("q", "x").param("from", "yesterday")).andReturn();
+        assertThat(badDate.getResponse().getStatus()).isEqualTo(400);
+        MvcResult unknown = mvc.perform(get("/api/v1/suggest").param("edition", "zz").param("q", "ab")).andReturn();
+        assertThat(unknown.getResponse().getStatus()).isEqualTo(404);
+        assertThat(unknown.getResponse().getContentType()).isEqualTo("application/problem+json");
+    }
+
+    @Test
+    void theIndexLivesOnLocalDiskUnderTheDataFolder(@Autowired SearchIndex index,
+                                                     @org.springframework.beans.factory.annotation.Value("${gazette.data-dir}") String dataDir) {
+        assertThat(Files.isDirectory(Path.of(dataDir, "index", "en"))).isTrue();
+        assertThat(index.size("en")).isEqualTo(feed.publishedVersions("en").size());
+    }
+}
