@@ -1,11 +1,17 @@
 package news.gazette.pagecache;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -21,7 +27,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * Only answers that declare their cache tags (see {@link CacheTags}), have status 200 and set no cookie are kept. A
  * request with a newsroom session cookie or an {@code Authorization} header never touches the cache, in either
  * direction. Every page kept is answered with a strong {@code ETag}, {@code Last-Modified}, {@code 304} to a matching
- * conditional request, gzip when the client takes it, and {@code X-Cache: HIT} or {@code MISS}.
+ * conditional request, gzip when the client takes it, and {@code X-Cache: HIT} or {@code MISS}. Concurrent requests
+ * for a page not yet cached wait for one rendering instead of each rendering it.
  */
 class PageCacheFilter extends OncePerRequestFilter {
 
@@ -37,7 +44,10 @@ class PageCacheFilter extends OncePerRequestFilter {
     /** Query parameters that only tell analytics where a reader came from; they do not change the page. */
     private static final Set<String> TRACKING = Set.of("fbclid", "gclid", "yclid", "mc_cid", "mc_eid");
 
+    private static final Duration RENDER_WAIT = Duration.ofSeconds(10);
+
     private final PageCache cache;
+    private final ConcurrentHashMap<String, CompletableFuture<CachedPage>> rendering = new ConcurrentHashMap<>();
     private final String cacheControl;
     private final List<String> bypassCookies;
 
@@ -71,16 +81,52 @@ class PageCacheFilter extends OncePerRequestFilter {
             answer(page, request, response, "HIT");
             return;
         }
+        CompletableFuture<CachedPage> mine = new CompletableFuture<>();
+        CompletableFuture<CachedPage> leader = rendering.putIfAbsent(key, mine);
+        if (leader != null) {
+            // A spike on a page not yet cached: one request renders it, the others wait for that rendering.
+            page = await(leader);
+            if (page != null) {
+                answer(page, request, response, "HIT");
+                return;
+            }
+            render(key, request, response, chain, null);
+            return;
+        }
+        try {
+            render(key, request, response, chain, mine);
+        } finally {
+            rendering.remove(key, mine);
+            mine.complete(null);
+        }
+    }
+
+    private void render(String key, HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+                        CompletableFuture<CachedPage> waiting) throws ServletException, IOException {
         long mark = cache.mark();
         ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
         chain.doFilter(request, wrapper);
-        page = keepable(wrapper);
+        CachedPage page = keepable(wrapper);
         if (page == null) {
             wrapper.copyBodyToResponse();
             return;
         }
-        cache.put(key, page, mark);
+        boolean kept = cache.put(key, page, mark);
+        if (waiting != null && kept) {
+            waiting.complete(page);
+        }
         answer(page, request, response, "MISS");
+    }
+
+    private static CachedPage await(CompletableFuture<CachedPage> leader) {
+        try {
+            return leader.get(RENDER_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException | TimeoutException e) {
+            return null;
+        }
     }
 
     private CachedPage keepable(ContentCachingResponseWrapper response) {
