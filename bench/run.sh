@@ -93,30 +93,41 @@ PAGE_BYTES=$(wc -c < "$RUN/static/story.html")
 
 # wrk, parsed into "requests/s p50-ms p99-ms non-2xx".
 to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; printf "%.2f", v}'; }
-drive() { # url connections [wrk args...]
+# CPU time (user + system, in clock ticks) used so far by the process answering a URL: Gazette, or nginx's workers.
+cpu_ticks() { # url
+  local pids
+  if [[ $1 == *":$NGINX_PORT"* ]]; then pids=$(pgrep -P "$(cat "$RUN/nginx.pid")"); else pids=$APP_PID; fi
+  for pid in $pids; do awk '{print $14 + $15}' "/proc/$pid/stat"; done | awk '{s += $1} END {print s}'
+}
+TICK_US=$((1000000 / $(getconf CLK_TCK)))
+drive() { # url connections [wrk args...] -> "requests/s p50-ms p99-ms non-2xx cpu-us-per-request requests"
   local url=$1 conns=$2; shift 2
-  local out
+  local out before after
+  before=$(cpu_ticks "$url")
   out=$(flock "$LOCK" wrk -t2 -c"$conns" -d"${SECONDS_PER_RUN}s" --latency "$@" "$url")
+  after=$(cpu_ticks "$url")
   echo "$out" >> "$RUN/wrk.log"
-  local rps p50 p99 bad total
+  local rps p50 p99 bad total cpu
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
   p50=$(echo "$out" | awk '$1 == "50%" {print $2}' | to_ms)
   p99=$(echo "$out" | awk '$1 == "99%" {print $2}' | to_ms)
   bad=$(echo "$out" | awk '/Non-2xx/ {print $5}')
   total=$(echo "$out" | awk '/requests in/ {print $1}')
-  echo "$rps $p50 $p99 ${bad:-0} $total"
+  cpu=$(( (after - before) * TICK_US / (total > 0 ? total : 1) ))
+  echo "$rps $p50 $p99 ${bad:-0} $cpu $total"
 }
 median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 
 declare -A RESULT
-record() { # name rps p50 p99 bad
-  RESULT[$1]+="$2 $3 $4 $5
+record() { # name rps p50 p99 bad cpu
+  RESULT[$1]+="$2 $3 $4 $5 $6
 "
 }
 stat() { # name column -> median
   printf '%s' "${RESULT[$1]}" | awk -v c="$2" 'NF {print $c}' | median
 }
 
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 log "warming up"
 SAVED=$SECONDS_PER_RUN; SECONDS_PER_RUN=15
 drive "$BASE$STORY" 32 > /dev/null
@@ -127,20 +138,20 @@ SECONDS_PER_RUN=$SAVED
 for conns in 32 128; do
   for round in $(seq 1 "$ROUNDS"); do
     log "story page, $conns connections, round $round: Gazette, then nginx"
-    read -r rps p50 p99 bad _ < <(drive "$BASE$STORY" "$conns"); record "gazette-$conns" "$rps" "$p50" "$p99" "$bad"
-    read -r rps p50 p99 bad _ < <(drive "$REF" "$conns"); record "nginx-$conns" "$rps" "$p50" "$p99" "$bad"
+    read -r rps p50 p99 bad cpu _ < <(drive "$BASE$STORY" "$conns"); record "gazette-$conns" "$rps" "$p50" "$p99" "$bad" "$cpu"
+    read -r rps p50 p99 bad cpu _ < <(drive "$REF" "$conns"); record "nginx-$conns" "$rps" "$p50" "$p99" "$bad" "$cpu"
   done
 done
 for round in $(seq 1 "$ROUNDS"); do
   log "round $round: uncached story, front page, section page"
-  read -r rps p50 p99 bad _ < <(drive "$BASE$STORY" 32 -H "Cookie: JSESSIONID=bench"); record uncached "$rps" "$p50" "$p99" "$bad"
-  read -r rps p50 p99 bad _ < <(drive "$BASE$FRONT" 32); record front "$rps" "$p50" "$p99" "$bad"
-  read -r rps p50 p99 bad _ < <(drive "$BASE$SECTION" 32); record section "$rps" "$p50" "$p99" "$bad"
+  read -r rps p50 p99 bad cpu _ < <(drive "$BASE$STORY" 32 -H "Cookie: JSESSIONID=bench"); record uncached "$rps" "$p50" "$p99" "$bad" "$cpu"
+  read -r rps p50 p99 bad cpu _ < <(drive "$BASE$FRONT" 32); record front "$rps" "$p50" "$p99" "$bad" "$cpu"
+  read -r rps p50 p99 bad cpu _ < <(drive "$BASE$SECTION" 32); record section "$rps" "$p50" "$p99" "$bad" "$cpu"
 done
 BEACON_SENT=0
 for round in $(seq 1 "$ROUNDS"); do
   log "round $round: view beacon"
-  read -r rps p50 p99 bad total < <(drive "$BASE/views/$STORY_ID" 32 -s bench/beacon.lua); record beacon "$rps" "$p50" "$p99" "$bad"
+  read -r rps p50 p99 bad cpu total < <(drive "$BASE/views/$STORY_ID" 32 -s bench/beacon.lua); record beacon "$rps" "$p50" "$p99" "$bad" "$cpu"
   BEACON_SENT=$((BEACON_SENT + total))
 done
 BEACON_FAILED=$(grep -o "beacon-not-200: [0-9]*" "$RUN/wrk.log" | awk '{s+=$2} END {print s+0}')
@@ -158,13 +169,13 @@ PUBLISH=$(java -cp "$CP" news.gazette.bench.PublishToVisible "$RUN/data" "$APP_P
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a/b}'; }
 row() { # label name
-  printf '| %s | %.0f | %s | %s |\n' "$1" "$(stat "$2" 1)" "$(stat "$2" 2)" "$(stat "$2" 3)"
+  printf '| %s | %.0f | %s | %s | %s |\n' "$1" "$(stat "$2" 1)" "$(stat "$2" 2)" "$(stat "$2" 3)" "$(stat "$2" 5)"
 }
 {
   echo "Corpus: $STORIES generated stories + demo; story page $PAGE_BYTES bytes; $ROUNDS interleaved rounds of ${SECONDS_PER_RUN} s; wrk -t2; heap -Xmx$HEAP."
   echo
-  echo "| Run | Requests/s (median) | p50 ms | p99 ms |"
-  echo "|---|---:|---:|---:|"
+  echo "| Run | Requests/s (median) | p50 ms | p99 ms | CPU µs per request (server) |"
+  echo "|---|---:|---:|---:|---:|"
   row "Story page, Gazette (cache), 32 connections" gazette-32
   row "Story page, nginx (file), 32 connections" nginx-32
   row "Story page, Gazette (cache), 128 connections" gazette-128
@@ -174,6 +185,7 @@ row() { # label name
   row "Section page (cache), 32 connections" section
   row "View beacon, a new reader per request, 32 connections" beacon
   echo
+  echo "- Load average before the runs: $LOAD_BEFORE; after: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine counts against both servers)"
   echo "- Gazette/nginx at 32 connections: $(ratio "$(stat gazette-32 1)" "$(stat nginx-32 1)"); at 128: $(ratio "$(stat gazette-128 1)" "$(stat nginx-128 1)")"
   echo "- Beacon: wrk completed $BEACON_SENT requests ($BEACON_FAILED not 200); the database gained $COUNTED views after the flush (requests still in flight when wrk stops are counted by the server but not by wrk)"
   echo "- Publish to visible on the front page: $PUBLISH"
