@@ -31,6 +31,7 @@ import news.gazette.edition.Edition;
 import news.gazette.edition.Editions;
 import news.gazette.media.Media;
 import news.gazette.media.MediaLibrary;
+import news.gazette.pagecache.CacheTags;
 import news.gazette.platform.PageNotFoundException;
 import news.gazette.platform.Permalinks;
 import news.gazette.platform.Texts;
@@ -87,7 +88,7 @@ class Feeds {
     ResponseEntity<String> edition(@PathVariable String edition, @PathVariable String format) {
         Edition e = edition(edition);
         Texts t = new Texts(messages, e.locale());
-        return answer(format, feed(e, format, e.outletName(), t.get("front.description", e.outletName()),
+        return answer(e.code(), format, feed(e, format, e.outletName(), t.get("front.description", e.outletName()),
                 links.front(e.code()), links.feed(e.code(), format), stories.latest(e.code(), properties.size(), 0)));
     }
 
@@ -114,7 +115,7 @@ class Feeds {
                         links.author(e.code(), a.slug()), self, stories.byAuthor(a.id(), properties.size(), 0));
             }
         };
-        return answer(format, feed);
+        return answer(e.code(), format, feed);
     }
 
     private Edition edition(String code) {
@@ -207,11 +208,13 @@ class Feeds {
         return all;
     }
 
-    private static ResponseEntity<String> answer(String format, SyndFeed feed) {
+    /** Every feed of an edition is tagged with it, so any change to the edition's stories refreshes them. */
+    private static ResponseEntity<String> answer(String edition, String format, SyndFeed feed) {
         try {
             String xml = new SyndFeedOutput().outputString(feed);
             return ResponseEntity.ok().contentType(format.equals("rss") ? RSS : ATOM)
                     .cacheControl(CacheControl.maxAge(java.time.Duration.ofMinutes(5)).cachePublic())
+                    .header(CacheTags.HEADER, CacheTags.header(List.of(CacheTags.feeds(edition), CacheTags.edition(edition))))
                     .body(xml);
         } catch (FeedException e) {
             throw new IllegalStateException("Could not write a feed", e);

@@ -22,6 +22,7 @@ import news.gazette.edition.Edition;
 import news.gazette.edition.Editions;
 import news.gazette.media.Media;
 import news.gazette.media.MediaLibrary;
+import news.gazette.pagecache.CacheTags;
 import news.gazette.platform.PageNotFoundException;
 import news.gazette.platform.Permalinks;
 import news.gazette.section.Section;
@@ -83,7 +84,7 @@ class Sitemaps {
 
     @GetMapping("/sitemap.xml")
     ResponseEntity<String> index() throws XMLStreamException {
-        return xml(w -> {
+        return xml(everyEdition(), w -> {
             w.writeStartElement("sitemapindex");
             w.writeDefaultNamespace(SITEMAP);
             for (Edition edition : editions.all()) {
@@ -122,7 +123,7 @@ class Sitemaps {
         Map<Long, List<StoryListing>> groups = stories.publishedInGroups(listed.stream().map(StoryListing::translationGroup)
                         .filter(Objects::nonNull).collect(Collectors.toSet())).stream()
                 .collect(Collectors.groupingBy(StoryListing::translationGroup));
-        return xml(w -> {
+        return xml(List.of(CacheTags.sitemaps(e.code())), w -> {
             w.writeStartElement("urlset");
             w.writeDefaultNamespace(SITEMAP);
             w.writeNamespace("image", IMAGE);
@@ -163,7 +164,7 @@ class Sitemaps {
     ResponseEntity<String> news() throws XMLStreamException {
         Instant since = clock.instant().minus(NEWS_WINDOW);
         Map<Long, Section> sectionsById = allSections();
-        return xml(w -> {
+        return xml(everyEdition(), w -> {
             w.writeStartElement("urlset");
             w.writeDefaultNamespace(SITEMAP);
             w.writeNamespace("news", NEWS);
@@ -234,7 +235,12 @@ class Sitemaps {
         return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atOffset(ZoneOffset.UTC).withNano(0));
     }
 
-    private static ResponseEntity<String> xml(Body body) throws XMLStreamException {
+    private List<String> everyEdition() {
+        return editions.all().stream().map(e -> CacheTags.sitemaps(e.code())).toList();
+    }
+
+    /** Sitemaps carry cache tags, so the page cache and a CDN refresh them the moment a story changes. */
+    private static ResponseEntity<String> xml(List<String> tags, Body body) throws XMLStreamException {
         StringWriter out = new StringWriter();
         XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
         w.setPrefix("image", IMAGE);
@@ -244,7 +250,7 @@ class Sitemaps {
         body.write(w);
         w.writeEndDocument();
         w.close();
-        return ResponseEntity.ok().contentType(XML)
+        return ResponseEntity.ok().contentType(XML).header(CacheTags.HEADER, CacheTags.header(tags))
                 .cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic()).body(out.toString());
     }
 

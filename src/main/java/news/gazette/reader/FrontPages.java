@@ -9,6 +9,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import news.gazette.edition.Edition;
 import news.gazette.edition.Editions;
+import news.gazette.pagecache.CacheTags;
 import news.gazette.platform.Permalinks;
 import news.gazette.section.Section;
 import news.gazette.section.Sections;
@@ -112,6 +113,7 @@ class FrontPages {
                 views.teasers(rest, t), blocks, popular);
         Chrome chrome = views.chrome(e, t, null, t.get("front.description", e.outletName()), links.front(e.code()),
                 null, Map.of(), null).withMetadata(metadatas.front(e));
-        return renderer.page("front.jte", Map.of("chrome", chrome, "t", t, "page", page));
+        return renderer.page("front.jte", Map.of("chrome", chrome, "t", t, "page", page),
+                List.of(CacheTags.front(e.code()), CacheTags.edition(e.code())));
     }
 }

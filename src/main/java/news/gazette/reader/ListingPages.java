@@ -1,12 +1,14 @@
 package news.gazette.reader;
 
 import news.gazette.platform.Texts;
+import java.util.List;
 import java.util.Map;
 
 import news.gazette.author.Author;
 import news.gazette.author.Authors;
 import news.gazette.edition.Edition;
 import news.gazette.edition.Editions;
+import news.gazette.pagecache.CacheTags;
 import news.gazette.platform.PageNotFoundException;
 import news.gazette.platform.Permalinks;
 import news.gazette.story.Stories;
@@ -57,7 +59,8 @@ class ListingPages {
                 views.teasers(stories.byAuthor(author.id(), Pager.PAGE_SIZE, Pager.offset(number)), t), pager,
                 t.get("listing.empty"));
         Chrome chrome = views.chrome(e, t, author.name(), author.bio(), path, null, Map.of(), null);
-        return renderer.page("listing.jte", Map.of("chrome", chrome, "t", t, "listing", listing));
+        return renderer.page("listing.jte", Map.of("chrome", chrome, "t", t, "listing", listing),
+                List.of(CacheTags.author(author.id()), CacheTags.edition(e.code())));
     }
 
     @GetMapping("/{edition:[a-z]{2,3}}/tag/{slug}")
@@ -74,6 +77,7 @@ class ListingPages {
                 views.teasers(stories.byTag(tag.id(), Pager.PAGE_SIZE, Pager.offset(number)), t), pager,
                 t.get("listing.empty"));
         Chrome chrome = views.chrome(e, t, tag.name(), t.get("tag.description", tag.name()), path, null, Map.of(), null);
-        return renderer.page("listing.jte", Map.of("chrome", chrome, "t", t, "listing", listing));
+        return renderer.page("listing.jte", Map.of("chrome", chrome, "t", t, "listing", listing),
+                List.of(CacheTags.tag(tag.id()), CacheTags.edition(e.code())));
     }
 }

@@ -1,10 +1,12 @@
 package news.gazette.reader;
 
+import java.util.List;
 import java.util.Map;
 
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.Utf8ByteOutput;
+import news.gazette.pagecache.CacheTags;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -28,13 +30,25 @@ class Renderer {
         return output.toByteArray();
     }
 
+    /**
+     * A page that may be kept in the page cache and at a CDN, purged when anything named by its cache tags changes.
+     * The page cache gives it its public Cache-Control; served outside the cache it stays private.
+     */
+    ResponseEntity<byte[]> page(String template, Map<String, Object> params, List<String> cacheTags) {
+        return ResponseEntity.ok().contentType(HTML)
+                .cacheControl(CacheControl.noCache().cachePrivate())
+                .header(CacheTags.HEADER, CacheTags.header(cacheTags))
+                .body(render(template, params));
+    }
+
+    /** A page that is never cached: search results, errors. */
     ResponseEntity<byte[]> page(String template, Map<String, Object> params) {
         return page(HttpStatus.OK, template, params);
     }
 
     ResponseEntity<byte[]> page(HttpStatusCode status, String template, Map<String, Object> params) {
         return ResponseEntity.status(status).contentType(HTML)
-                .cacheControl(CacheControl.noCache())
+                .cacheControl(CacheControl.noCache().cachePrivate())
                 .body(render(template, params));
     }
 }

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import news.gazette.edition.Edition;
 import news.gazette.edition.Editions;
+import news.gazette.pagecache.CacheTags;
 import news.gazette.platform.PageNotFoundException;
 import news.gazette.platform.Permalinks;
 import news.gazette.section.Section;
@@ -65,7 +66,8 @@ class StoryPages {
         String title = number == 1 ? section.name() : t.get("listing.title-page", section.name(), number);
         Chrome chrome = views.chrome(e, t, title, section.description(),
                 number == 1 ? path : path + "?page=" + number, section.slug(), Map.of(), null);
-        return renderer.page("listing.jte", Map.of("chrome", chrome, "t", t, "listing", listing));
+        return renderer.page("listing.jte", Map.of("chrome", chrome, "t", t, "listing", listing),
+                List.of(CacheTags.section(section.id()), CacheTags.edition(e.code())));
     }
 
     @GetMapping("/{edition:[a-z]{2,3}}/{section:[a-z0-9-]+}")
@@ -102,7 +104,8 @@ class StoryPages {
         Map<String, String> everyEdition = new HashMap<>(translations);
         everyEdition.put(e.code(), views.storyPath(story, section));
         chrome = chrome.withMetadata(metadatas.story(story, section, page, everyEdition, e));
-        return renderer.page("story.jte", Map.of("chrome", chrome, "t", t, "story", page));
+        return renderer.page("story.jte", Map.of("chrome", chrome, "t", t, "story", page),
+                List.of(CacheTags.story(story.id()), CacheTags.edition(e.code())));
     }
 
     private static ResponseEntity<Void> redirect(String location) {

@@ -1,0 +1,54 @@
+package news.gazette.pagecache;
+
+import java.util.List;
+
+/**
+ * The names of cache tags. A page declares the tags of what it shows in its {@value #HEADER} response header; a
+ * change purges every page carrying one of the changed tags, here and at the CDN.
+ */
+public final class CacheTags {
+
+    /** The response header a page declares its tags in, comma separated; CDNs such as Cloudflare read it too. */
+    public static final String HEADER = "Cache-Tag";
+
+    private CacheTags() {
+    }
+
+    /** Everything of an edition; purged only by changes that cannot be traced more precisely. */
+    public static String edition(String code) {
+        return "edition:" + code;
+    }
+
+    public static String front(String edition) {
+        return "front:" + edition;
+    }
+
+    public static String story(long id) {
+        return "story:" + id;
+    }
+
+    public static String section(long id) {
+        return "section:" + id;
+    }
+
+    public static String author(long id) {
+        return "author:" + id;
+    }
+
+    public static String tag(long id) {
+        return "tag:" + id;
+    }
+
+    public static String feeds(String edition) {
+        return "feed:" + edition;
+    }
+
+    public static String sitemaps(String edition) {
+        return "sitemap:" + edition;
+    }
+
+    /** The header value for a page showing these things. */
+    public static String header(List<String> tags) {
+        return String.join(",", tags);
+    }
+}

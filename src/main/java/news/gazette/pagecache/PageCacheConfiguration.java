@@ -1,0 +1,27 @@
+package news.gazette.pagecache;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PageCacheProperties.class)
+class PageCacheConfiguration {
+
+    /**
+     * First in line, ahead of security and request metrics, so a cached page costs a map lookup and a write. The
+     * security headers the page was rendered with are kept with it and repeated. Served pages therefore do not show in
+     * {@code http.server.requests}; a miss does.
+     */
+    @Bean
+    FilterRegistrationBean<PageCacheFilter> pageCacheFilter(PageCache cache, PageCacheProperties properties) {
+        FilterRegistrationBean<PageCacheFilter> registration =
+                new FilterRegistrationBean<>(new PageCacheFilter(cache, properties));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setEnabled(properties.enabled());
+        registration.addUrlPatterns("/*");
+        return registration;
+    }
+}

@@ -1,0 +1,291 @@
+package news.gazette.pagecache;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Serves anonymous {@code GET}s of reader pages from the {@link PageCache}, and keeps what the site renders for them.
+ * <p>
+ * Only answers that declare their cache tags (see {@link CacheTags}), have status 200 and set no cookie are kept. A
+ * request with a newsroom session cookie or an {@code Authorization} header never touches the cache, in either
+ * direction. Every page kept is answered with a strong {@code ETag}, {@code Last-Modified}, {@code 304} to a matching
+ * conditional request, gzip when the client takes it, and {@code X-Cache: HIT} or {@code MISS}. Concurrent requests
+ * for a page not yet cached wait for one rendering instead of each rendering it.
+ */
+class PageCacheFilter extends OncePerRequestFilter {
+
+    static final String X_CACHE = "X-Cache";
+    private static final String SURROGATE_KEY = "Surrogate-Key";
+    private static final int MAX_PAGE = 2 * 1024 * 1024;
+    private static final List<String> NEVER = List.of("/views/", "/assets/", "/media/", "/actuator", "/error",
+            "/newsroom", "/preview", "/switch/");
+    /** Headers the cache decides itself, or that must not be repeated to another reader. */
+    private static final Set<String> NOT_REPEATED = Set.of("content-type", "content-length", "content-encoding",
+            "transfer-encoding", "date", "set-cookie", "cache-control", "expires", "pragma", "etag", "last-modified",
+            "vary", "x-cache", "cache-tag", "surrogate-key");
+    /** Query parameters that only tell analytics where a reader came from; they do not change the page. */
+    private static final Set<String> TRACKING = Set.of("fbclid", "gclid", "yclid", "mc_cid", "mc_eid");
+
+    private static final Duration RENDER_WAIT = Duration.ofSeconds(10);
+
+    private final PageCache cache;
+    private final ConcurrentHashMap<String, CompletableFuture<CachedPage>> rendering = new ConcurrentHashMap<>();
+    private final String cacheControl;
+    private final List<String> bypassCookies;
+
+    PageCacheFilter(PageCache cache, PageCacheProperties properties) {
+        this.cache = cache;
+        this.cacheControl = properties.cacheControl();
+        this.bypassCookies = properties.bypassCookies().stream().map(name -> name + "=").toList();
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String method = request.getMethod();
+        if (!"GET".equals(method) && !"HEAD".equals(method)) {
+            return true;
+        }
+        String path = request.getRequestURI();
+        for (String prefix : NEVER) {
+            if (path.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return request.getHeader(HttpHeaders.AUTHORIZATION) != null || hasSessionCookie(request);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String key = keyOf(request);
+        CachedPage page = cache.get(key);
+        if (page != null) {
+            answer(page, request, response, "HIT");
+            return;
+        }
+        CompletableFuture<CachedPage> mine = new CompletableFuture<>();
+        CompletableFuture<CachedPage> leader = rendering.putIfAbsent(key, mine);
+        if (leader != null) {
+            // A spike on a page not yet cached: one request renders it, the others wait for that rendering.
+            page = await(leader);
+            if (page != null) {
+                answer(page, request, response, "HIT");
+                return;
+            }
+            render(key, request, response, chain, null);
+            return;
+        }
+        try {
+            render(key, request, response, chain, mine);
+        } finally {
+            rendering.remove(key, mine);
+            mine.complete(null);
+        }
+    }
+
+    private void render(String key, HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+                        CompletableFuture<CachedPage> waiting) throws ServletException, IOException {
+        long mark = cache.mark();
+        ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
+        chain.doFilter(request, wrapper);
+        CachedPage page = keepable(wrapper);
+        if (page == null) {
+            wrapper.copyBodyToResponse();
+            return;
+        }
+        boolean kept = cache.put(key, page, mark);
+        if (waiting != null && kept) {
+            waiting.complete(page);
+        }
+        answer(page, request, response, "MISS");
+    }
+
+    private static CachedPage await(CompletableFuture<CachedPage> leader) {
+        try {
+            return leader.get(RENDER_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException | TimeoutException e) {
+            return null;
+        }
+    }
+
+    private CachedPage keepable(ContentCachingResponseWrapper response) {
+        String tags = response.getHeader(CacheTags.HEADER);
+        if (tags == null || response.isCommitted() || response.getStatus() != HttpServletResponse.SC_OK
+                || response.getContentType() == null || response.getHeader(HttpHeaders.SET_COOKIE) != null
+                || response.getContentSize() > MAX_PAGE) {
+            return null;
+        }
+        String control = response.getHeader(HttpHeaders.CACHE_CONTROL);
+        if (control != null && control.contains("no-store")) {
+            return null;
+        }
+        List<String[]> headers = new ArrayList<>();
+        for (String name : response.getHeaderNames()) {
+            if (!NOT_REPEATED.contains(name.toLowerCase(Locale.ROOT))) {
+                for (String value : response.getHeaders(name)) {
+                    headers.add(new String[]{name, value});
+                }
+            }
+        }
+        List<String> tagList = Arrays.stream(tags.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
+        return CachedPage.of(response.getContentType(), response.getContentAsByteArray(), System.currentTimeMillis(),
+                tagList, headers);
+    }
+
+    private void answer(CachedPage page, HttpServletRequest request, HttpServletResponse response, String outcome)
+            throws IOException {
+        boolean gzip = acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
+        response.resetBuffer();
+        response.setStatus(HttpServletResponse.SC_OK);
+        String previous = null;
+        for (String[] header : page.headers()) {
+            // setHeader for the first value of a name replaces what the rendering already put on this response.
+            if (!header[0].equals(previous)) {
+                response.setHeader(header[0], header[1]);
+            } else {
+                response.addHeader(header[0], header[1]);
+            }
+            previous = header[0];
+        }
+        String etag = gzip ? page.gzipEtag() : page.etag();
+        response.setHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
+        response.setHeader(HttpHeaders.VARY, "Accept-Encoding");
+        response.setHeader(HttpHeaders.ETAG, etag);
+        response.setHeader(HttpHeaders.LAST_MODIFIED, page.httpDate());
+        response.setHeader(X_CACHE, outcome);
+        response.setHeader(CacheTags.HEADER, String.join(",", page.tags()));
+        response.setHeader(SURROGATE_KEY, String.join(" ", page.tags()));
+        if (notModified(page, request)) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+        response.setContentType(page.contentType());
+        byte[] body = gzip ? page.gzipped() : page.body();
+        if (gzip) {
+            response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+        }
+        response.setContentLength(body.length);
+        if (!"HEAD".equals(request.getMethod())) {
+            response.getOutputStream().write(body);
+        }
+    }
+
+    /** RFC 9110: If-None-Match wins over If-Modified-Since; either representation's tag validates the page. */
+    private static boolean notModified(CachedPage page, HttpServletRequest request) {
+        String match = request.getHeader(HttpHeaders.IF_NONE_MATCH);
+        if (match != null) {
+            if (match.strip().equals("*")) {
+                return true;
+            }
+            for (String candidate : match.split(",")) {
+                String tag = candidate.strip();
+                if (tag.startsWith("W/")) {
+                    tag = tag.substring(2);
+                }
+                if (tag.equals(page.etag()) || tag.equals(page.gzipEtag())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        long since;
+        try {
+            since = request.getDateHeader(HttpHeaders.IF_MODIFIED_SINCE);
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
+        return since >= 0 && page.lastModified() <= since;
+    }
+
+    /** Whether the client takes gzip: named in Accept-Encoding and not refused with {@code q=0}. */
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null || !acceptEncoding.contains("gzip")) {
+            return false;
+        }
+        for (String part : acceptEncoding.split(",")) {
+            String[] bits = part.split(";");
+            if (bits[0].strip().equalsIgnoreCase("gzip")) {
+                for (int i = 1; i < bits.length; i++) {
+                    String param = bits[i].strip();
+                    if (param.startsWith("q=")) {
+                        try {
+                            return Double.parseDouble(param.substring(2)) > 0;
+                        } catch (NumberFormatException malformed) {
+                            return false;
+                        }
+                    }
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean hasSessionCookie(HttpServletRequest request) {
+        var cookies = request.getHeaders(HttpHeaders.COOKIE);
+        while (cookies.hasMoreElements()) {
+            String cookie = cookies.nextElement();
+            for (String name : bypassCookies) {
+                int at = cookie.indexOf(name);
+                if (at == 0 || at > 0 && (cookie.charAt(at - 1) == ' ' || cookie.charAt(at - 1) == ';')) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * What changes the page: scheme, host (absolute links may be made from it), path and query. The encoding is
+     * chosen when answering; both are kept under one key.
+     */
+    static String keyOf(HttpServletRequest request) {
+        StringBuilder key = new StringBuilder(96).append(request.isSecure() ? "s " : "- ")
+                .append(request.getServerName()).append(':').append(request.getServerPort()).append(' ')
+                .append(request.getRequestURI());
+        String query = request.getQueryString();
+        if (query != null && !query.isEmpty()) {
+            key.append('?').append(withoutTracking(query));
+        }
+        return key.toString();
+    }
+
+    private static String withoutTracking(String query) {
+        if (!query.contains("utm_") && !query.contains("clid") && !query.contains("mc_")) {
+            return query;
+        }
+        StringBuilder kept = new StringBuilder();
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = eq < 0 ? pair : pair.substring(0, eq);
+            if (!name.startsWith("utm_") && !TRACKING.contains(name)) {
+                if (!kept.isEmpty()) {
+                    kept.append('&');
+                }
+                kept.append(pair);
+            }
+        }
+        return kept.toString();
+    }
+}

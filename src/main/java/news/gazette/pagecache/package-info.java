@@ -1,0 +1,5 @@
+/**
+ * The page cache: rendered reader pages kept in memory for anonymous readers, with HTTP validators, cache tags for a
+ * CDN, and purges driven by story events.
+ */
+package news.gazette.pagecache;

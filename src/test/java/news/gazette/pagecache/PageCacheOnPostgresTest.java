@@ -1,0 +1,13 @@
+package news.gazette.pagecache;
+
+import news.gazette.support.TestDatabases;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+class PageCacheOnPostgresTest extends PageCacheContract {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabases.postgres(registry);
+    }
+}
