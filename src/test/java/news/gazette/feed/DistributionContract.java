@@ -40,6 +40,7 @@ abstract class DistributionContract {
 
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
+    @Autowired news.gazette.story.Publishing publishing;
 
     private MvcResult fetch(String path) throws Exception {
         return mvc.perform(get(path)).andReturn();
@@ -178,6 +179,26 @@ abstract class DistributionContract {
         assertThat(texts(news, "//news:publication/news:language")).contains("en", "ru", "hy");
         assertThat(texts(news, "//news:publication/news:name")).contains("The Meridian", "Меридиан", "Մերիդիան");
         assertThat(texts(news, "//news:news/news:title")).allMatch(t -> !t.isBlank());
+    }
+
+    @Test
+    void feedsAndSitemapsAreCachedAndRefreshedTheMomentAStoryChanges() throws Exception {
+        xml("/feeds/hy/rss.xml", "application/rss+xml");
+        MvcResult cached = fetch("/feeds/hy/rss.xml");
+        assertThat(cached.getResponse().getHeader("X-Cache")).isEqualTo("HIT");
+        assertThat(cached.getResponse().getHeader("Cache-Tag")).contains("feed:hy");
+        assertThat(fetch("/sitemaps/hy-1.xml").getResponse().getHeader("Cache-Tag")).contains("sitemap:hy");
+        String newest = text(xml("/feeds/hy/rss.xml", "application/rss+xml"), "/rss/channel/item[1]/guid");
+        long id = Long.parseLong(newest.substring(newest.lastIndexOf(':') + 1));
+
+        publishing.unpublish(id);
+        try {
+            assertThat(texts(xml("/feeds/hy/rss.xml", "application/rss+xml"), "/rss/channel/item/guid")).doesNotContain(newest);
+            assertThat(fetch("/sitemaps/hy-1.xml").getResponse().getContentAsString()).doesNotContain("/" + id + "-");
+        } finally {
+            publishing.publish(id);
+        }
+        assertThat(text(xml("/feeds/hy/rss.xml", "application/rss+xml"), "/rss/channel/item[1]/guid")).isEqualTo(newest);
     }
 
     @Test
