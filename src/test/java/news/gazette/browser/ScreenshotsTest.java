@@ -97,8 +97,11 @@ class ScreenshotsTest {
         // Images carry their sizes, so the height should hold; measure again in case it did not.
         fullHeight = pageHeight(driver);
         metrics(driver, width, fullHeight, mobile);
+        // Lazy images below the first screen load only when the tall viewport reveals them; decode them all first.
         driver.executeAsyncScript("var done = arguments[arguments.length - 1];"
-                + " requestAnimationFrame(function () { requestAnimationFrame(function () { done(); }); });");
+                + " document.querySelectorAll('img[loading=lazy]').forEach(function (i) { i.loading = 'eager'; });"
+                + " Promise.all(Array.from(document.images).map(function (i) { return i.decode().catch(function () {}); }))"
+                + ".then(function () { requestAnimationFrame(function () { requestAnimationFrame(function () { done(); }); }); });");
 
         Map<String, Object> shot = Browser.cdp(driver, "Page.captureScreenshot", Map.of(
                 "format", "png",
