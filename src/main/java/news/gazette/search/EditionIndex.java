@@ -105,9 +105,9 @@ final class EditionIndex implements Closeable {
         searchers.maybeRefreshBlocking();
     }
 
-    /** Makes the changes so far visible to new searches without waiting for a commit. */
-    void refresh() throws IOException {
-        searchers.maybeRefresh();
+    /** Makes the changes so far visible to new searches now, without waiting for a commit. */
+    void refreshNow() throws IOException {
+        searchers.maybeRefreshBlocking();
     }
 
     IndexSearcher acquire() throws IOException {

@@ -42,6 +42,9 @@ public class IndexUpdates {
         lock.lock();
         try {
             apply(target, ids);
+            // Visible to searches first (in memory, no disk sync), durable right after: readers see a change sooner
+            // than a commit would allow, and the event is still only marked done once the commit has happened.
+            target.refreshNow();
             target.commit();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
