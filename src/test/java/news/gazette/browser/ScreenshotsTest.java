@@ -28,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EnabledIfSystemProperty(named = "gazette.screenshots", matches = "true")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "gazette.demo-content=true",
+        "gazette.admin.email=chief@example.org", "gazette.admin.password=screenshot-admin-secret",
         "logging.level.org.openqa.selenium.devtools=ERROR"})
 class ScreenshotsTest {
 
@@ -72,6 +73,14 @@ class ScreenshotsTest {
     }
 
     @Test
+    void newsroomDesk() throws IOException {
+        signIn = true;
+        shoot("newsroom-desk.png", base() + "/newsroom?edition=en", "light", DESKTOP_WIDTH, DESKTOP_HEIGHT, false);
+    }
+
+    private boolean signIn;
+
+    @Test
     void englishFrontPageLight() throws IOException {
         shoot("front-en-light.png", base() + "/en/", "light", DESKTOP_WIDTH, DESKTOP_HEIGHT, false);
     }
@@ -87,6 +96,13 @@ class ScreenshotsTest {
                 "media", "screen",
                 "features", List.of(Map.of("name", "prefers-color-scheme", "value", colorScheme))));
         metrics(driver, width, height, mobile);
+        if (signIn) {
+            driver.get(base() + "/newsroom/login");
+            driver.findElement(org.openqa.selenium.By.id("email")).sendKeys("chief@example.org");
+            driver.findElement(org.openqa.selenium.By.id("password")).sendKeys("screenshot-admin-secret");
+            driver.findElement(org.openqa.selenium.By.cssSelector(".login-form button[type=submit]")).click();
+            Browser.waitFor(driver).until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/newsroom"));
+        }
         driver.get(url);
         driver.executeAsyncScript("var done = arguments[arguments.length - 1]; document.fonts.ready.then(function () { done(); });");
 
