@@ -17,6 +17,7 @@ import news.gazette.edition.Editions;
 import news.gazette.platform.PageNotFoundException;
 import news.gazette.platform.SiteProperties;
 import news.gazette.platform.Texts;
+import news.gazette.search.IndexUpdates;
 import news.gazette.story.Publishing;
 import news.gazette.story.Stories;
 import news.gazette.story.Story;
@@ -53,10 +54,12 @@ class NewsroomPages {
     private final AuditLog audit;
     private final ZoneId zone;
     private final ResourceUrlProvider assets;
+    private final IndexUpdates indexUpdates;
 
     NewsroomPages(MessageSource messages, Editions editions, Stories stories, Publishing publishing, AuditLog audit,
-                  SiteProperties site, ResourceUrlProvider assets) {
+                  SiteProperties site, ResourceUrlProvider assets, IndexUpdates indexUpdates) {
         this.assets = assets;
+        this.indexUpdates = indexUpdates;
         this.messages = messages;
         this.editions = editions;
         this.stories = stories;
@@ -105,6 +108,17 @@ class NewsroomPages {
         return change(id, who, request, "story.unpublish", () -> publishing.unpublish(id));
     }
 
+    /** Empties and refills every edition's search index from the database; searches see the old index until done. */
+    @PostMapping("/newsroom/search/rebuild")
+    ResponseEntity<Void> rebuildSearch(Principal who, HttpServletRequest request) {
+        int stories = 0;
+        for (Edition edition : editions.all()) {
+            stories += indexUpdates.rebuild(edition.code());
+        }
+        audit.record(who.getName(), "search.rebuild", null, stories + " stories", request.getRemoteAddr());
+        return redirect("/newsroom/audit?rebuilt");
+    }
+
     @GetMapping("/newsroom/audit")
     ResponseEntity<byte[]> audit(HttpServletRequest request, CsrfToken csrf) {
         Texts t = texts(request);
@@ -113,7 +127,8 @@ class NewsroomPages {
                 .map(e -> new AuditRow(format.format(e.at()), e.actor(), e.action(), e.subject() == null ? "" : e.subject(),
                         e.client() == null ? "" : e.client()))
                 .toList();
-        return page("newsroom/audit.jte", Map.of("t", t, "lang", lang(request), "csrf", csrf, "rows", rows));
+        return page("newsroom/audit.jte", Map.of("t", t, "lang", lang(request), "csrf", csrf, "rows", rows,
+                "notice", request.getParameter("rebuilt") != null ? t.get("newsroom.search.rebuilt") : ""));
     }
 
     private ResponseEntity<Void> change(long id, Principal who, HttpServletRequest request, String action, Runnable change) {

@@ -193,4 +193,19 @@ abstract class NewsroomContract {
         mvc.perform(post("/newsroom/logout").session(session).with(csrf())).andReturn();
         assertThat(session.isInvalid()).isTrue();
     }
+
+    @Test
+    void onlyAnAdminRebuildsTheSearchIndexAndTheLogSaysSo() throws Exception {
+        assertThat(mvc.perform(post("/newsroom/search/rebuild").with(as(Role.EDITOR)).with(csrf()))
+                .andReturn().getResponse().getStatus()).isEqualTo(403);
+        assertThat(mvc.perform(post("/newsroom/search/rebuild").with(as(Role.ADMIN)))
+                .andReturn().getResponse().getStatus()).isEqualTo(403);
+        MvcResult rebuilt = mvc.perform(post("/newsroom/search/rebuild").with(as(Role.ADMIN)).with(csrf())).andReturn();
+        assertThat(rebuilt.getResponse().getRedirectedUrl()).isEqualTo("/newsroom/audit?rebuilt");
+        long published = jdbc.sql("select count(*) from stories where status = 'published'").query(Long.class).single();
+        assertThat(audit.latest(5)).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("search.rebuild");
+            assertThat(e.detail()).isEqualTo(published + " stories");
+        });
+    }
 }
