@@ -7,15 +7,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import gg.jte.ContentType;
-import gg.jte.TemplateEngine;
-import gg.jte.output.Utf8ByteOutput;
 import jakarta.servlet.http.HttpServletRequest;
 import news.gazette.audit.AuditLog;
 import news.gazette.edition.Edition;
 import news.gazette.edition.Editions;
 import news.gazette.platform.PageNotFoundException;
 import news.gazette.platform.SiteProperties;
+import news.gazette.platform.Templates;
 import news.gazette.platform.Texts;
 import news.gazette.search.IndexUpdates;
 import news.gazette.story.Publishing;
@@ -26,7 +24,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
@@ -43,10 +40,9 @@ import org.springframework.web.servlet.resource.ResourceUrlProvider;
 @Controller
 class NewsroomPages {
 
-    private static final MediaType HTML = new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8);
     private static final int DESK_SIZE = 100;
 
-    private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
+    private final Templates templates;
     private final MessageSource messages;
     private final Editions editions;
     private final Stories stories;
@@ -57,7 +53,9 @@ class NewsroomPages {
     private final IndexUpdates indexUpdates;
 
     NewsroomPages(MessageSource messages, Editions editions, Stories stories, Publishing publishing, AuditLog audit,
-                  SiteProperties site, ResourceUrlProvider assets, IndexUpdates indexUpdates) {
+                  SiteProperties site, ResourceUrlProvider assets, IndexUpdates indexUpdates,
+                  Templates templates) {
+        this.templates = templates;
         this.assets = assets;
         this.indexUpdates = indexUpdates;
         this.messages = messages;
@@ -150,12 +148,11 @@ class NewsroomPages {
     }
 
     private ResponseEntity<byte[]> page(String template, Map<String, Object> params) {
-        Utf8ByteOutput output = new Utf8ByteOutput();
         Map<String, Object> all = new java.util.HashMap<>(params);
         String css = assets.getForLookupPath("/assets/css/site.css");
         all.put("css", css == null ? "/assets/css/site.css" : css);
-        templates.render(template, all, output);
-        return ResponseEntity.ok().contentType(HTML).cacheControl(CacheControl.noStore()).body(output.toByteArray());
+        return ResponseEntity.ok().contentType(Templates.HTML).cacheControl(CacheControl.noStore())
+                .body(templates.render(template, all));
     }
 
     private Texts texts(HttpServletRequest request) {

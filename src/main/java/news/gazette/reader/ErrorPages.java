@@ -7,6 +7,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import news.gazette.edition.Edition;
 import news.gazette.edition.Editions;
+import news.gazette.platform.Permalinks;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -24,8 +25,10 @@ class ErrorPages {
     private final Editions editions;
     private final ReaderViews views;
     private final Renderer renderer;
+    private final Permalinks links;
 
-    ErrorPages(Editions editions, ReaderViews views, Renderer renderer) {
+    ErrorPages(Editions editions, ReaderViews views, Renderer renderer, Permalinks links) {
+        this.links = links;
         this.editions = editions;
         this.views = views;
         this.renderer = renderer;
@@ -44,14 +47,11 @@ class ErrorPages {
             default -> "500";
         };
         Chrome chrome = views.chrome(edition, t, t.get("error." + kind + ".title"), null,
-                frontOf(edition), null, Map.of(), null);
+                links.front(edition.code()), null, Map.of(), null);
         return renderer.page(status, "error.jte", Map.of("chrome", chrome, "t", t,
                 "heading", t.get("error." + kind + ".title"), "message", t.get("error." + kind + ".message")));
     }
 
-    private String frontOf(Edition edition) {
-        return "/" + edition.code() + "/";
-    }
 
     private Edition editionOf(String path) {
         if (path != null && path.length() > 1) {

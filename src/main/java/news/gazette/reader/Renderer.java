@@ -3,9 +3,8 @@ package news.gazette.reader;
 import java.util.List;
 import java.util.Map;
 
-import gg.jte.ContentType;
-import gg.jte.TemplateEngine;
-import gg.jte.output.Utf8ByteOutput;
+import news.gazette.platform.Templates;
+
 import news.gazette.pagecache.CacheTags;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -20,14 +19,16 @@ import org.springframework.stereotype.Component;
 @Component
 class Renderer {
 
-    static final MediaType HTML = new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8);
+    static final MediaType HTML = Templates.HTML;
 
-    private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
+    private final Templates templates;
+
+    Renderer(Templates templates) {
+        this.templates = templates;
+    }
 
     byte[] render(String template, Map<String, Object> params) {
-        Utf8ByteOutput output = new Utf8ByteOutput();
-        engine.render(template, params, output);
-        return output.toByteArray();
+        return templates.render(template, params);
     }
 
     /**
