@@ -75,6 +75,11 @@ public class MediaLibrary {
                 .collect(Collectors.toMap(Media::id, Function.identity()));
     }
 
+    /** The newest stored images, for choosing one in the story editor. */
+    public java.util.List<Media> recent(int limit) {
+        return jdbc.sql("select * from media order by id desc limit ?").param(limit).query(ROW).list();
+    }
+
     public Optional<Media> byFileName(String fileName) {
         if (fileName == null || !FILE_NAME.matcher(fileName).matches()) {
             return Optional.empty();

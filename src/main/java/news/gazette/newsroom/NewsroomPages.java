@@ -51,10 +51,12 @@ class NewsroomPages {
     private final ZoneId zone;
     private final ResourceUrlProvider assets;
     private final IndexUpdates indexUpdates;
+    private final Screens screens;
 
     NewsroomPages(MessageSource messages, Editions editions, Stories stories, Publishing publishing, AuditLog audit,
                   SiteProperties site, ResourceUrlProvider assets, IndexUpdates indexUpdates,
-                  Templates templates) {
+                  Templates templates, Screens screens) {
+        this.screens = screens;
         this.templates = templates;
         this.assets = assets;
         this.indexUpdates = indexUpdates;
@@ -79,14 +81,16 @@ class NewsroomPages {
     @GetMapping({"/newsroom", "/newsroom/"})
     ResponseEntity<byte[]> desk(@RequestParam(name = "edition", required = false) String code, HttpServletRequest request,
                                 Principal who, CsrfToken csrf) {
-        Edition edition = code == null ? editions.bestFor(languages(request))
+        Edition edition = code == null ? editions.bestFor(Screens.languages(request))
                 : editions.find(code).orElseThrow(() -> new PageNotFoundException("No edition " + code));
         Texts t = texts(request);
         DateTimeFormatter format = DateTimeFormatter.ofPattern(t.get("date.full"), t.locale()).withZone(zone);
         List<DeskRow> rows = stories.recentInAnyState(edition.code(), DESK_SIZE).stream()
                 .map(s -> new DeskRow(s.id(), s.headline(), t.get("newsroom.status." + s.status().name().toLowerCase(Locale.ROOT)),
                         s.publishedAt() == null ? "" : format.format(s.publishedAt()),
-                        s.status() != news.gazette.story.StoryStatus.PUBLISHED, s.status() == news.gazette.story.StoryStatus.PUBLISHED))
+                        StoryPermissions.canPublish(s, request) && s.status() != news.gazette.story.StoryStatus.PUBLISHED,
+                        StoryPermissions.canPublish(s, request) && s.status() == news.gazette.story.StoryStatus.PUBLISHED,
+                        StoryPermissions.canEdit(s, request)))
                 .toList();
         boolean editor = request.isUserInRole("EDITOR");
         boolean admin = request.isUserInRole("ADMIN");
@@ -97,13 +101,13 @@ class NewsroomPages {
     }
 
     @PostMapping("/newsroom/stories/{id:[0-9]{1,18}}/publish")
-    ResponseEntity<Void> publish(@PathVariable long id, Principal who, HttpServletRequest request) {
-        return change(id, who, request, "story.publish", () -> publishing.publish(id));
+    ResponseEntity<?> publish(@PathVariable long id, Principal who, HttpServletRequest request) {
+        return change(id, request, () -> publishing.publish(id, who.getName(), request.getRemoteAddr()));
     }
 
     @PostMapping("/newsroom/stories/{id:[0-9]{1,18}}/unpublish")
-    ResponseEntity<Void> unpublish(@PathVariable long id, Principal who, HttpServletRequest request) {
-        return change(id, who, request, "story.unpublish", () -> publishing.unpublish(id));
+    ResponseEntity<?> unpublish(@PathVariable long id, Principal who, HttpServletRequest request) {
+        return change(id, request, () -> publishing.unpublish(id, who.getName(), request.getRemoteAddr()));
     }
 
     /** Empties and refills every edition's search index from the database; searches see the old index until done. */
@@ -129,17 +133,21 @@ class NewsroomPages {
                 "notice", request.getParameter("rebuilt") != null ? t.get("newsroom.search.rebuilt") : ""));
     }
 
-    private ResponseEntity<Void> change(long id, Principal who, HttpServletRequest request, String action, Runnable change) {
+    /** Editors publish and unpublish any story, authors their own; the audit log is written by {@link Publishing}. */
+    private ResponseEntity<?> change(long id, HttpServletRequest request, Runnable change) {
         Story story = stories.find(id).orElseThrow(() -> new PageNotFoundException("No story " + id));
-        String back = "/newsroom?edition=" + story.edition();
+        if (!StoryPermissions.canPublish(story, request)) {
+            return screens.message(request, HttpStatus.FORBIDDEN, "newsroom.error.refused");
+        }
+        String back = request.getParameter("from") == null ? "/newsroom?edition=" + story.edition()
+                : "/newsroom/stories/" + id + "/edit?moved";
         try {
             change.run();
         } catch (IllegalStateException refused) {
-            return redirect(back + "&refused");
+            return redirect(back + (back.contains("?") ? "&" : "?") + "refused");
         } catch (StoryNotFoundException gone) {
             throw new PageNotFoundException("No story " + id);
         }
-        audit.record(who.getName(), action, "story:" + id, story.headline(), request.getRemoteAddr());
         return redirect(back);
     }
 
@@ -156,19 +164,10 @@ class NewsroomPages {
     }
 
     private Texts texts(HttpServletRequest request) {
-        return new Texts(messages, editions.bestFor(languages(request)).locale());
+        return screens.texts(request);
     }
 
     private String lang(HttpServletRequest request) {
-        return editions.bestFor(languages(request)).language();
-    }
-
-    private static List<Locale.LanguageRange> languages(HttpServletRequest request) {
-        String accept = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
-        try {
-            return accept == null ? List.of() : Locale.LanguageRange.parse(accept);
-        } catch (IllegalArgumentException malformed) {
-            return List.of();
-        }
+        return screens.lang(request);
     }
 }

@@ -12,7 +12,6 @@ import news.gazette.platform.SecurityConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
@@ -36,7 +35,6 @@ class NewsroomSecurity {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(LOGIN).permitAll()
                         .requestMatchers("/newsroom/audit", "/newsroom/search/rebuild").hasRole("ADMIN")
-                        .requestMatchers(HttpMethod.POST, "/newsroom/stories/*/publish", "/newsroom/stories/*/unpublish").hasRole("EDITOR")
                         .anyRequest().hasRole("CONTRIBUTOR"))
                 .formLogin(form -> form.loginPage(LOGIN).loginProcessingUrl(LOGIN)
                         .usernameParameter("email").passwordParameter("password")

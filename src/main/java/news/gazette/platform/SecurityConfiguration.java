@@ -16,7 +16,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
-    static final String CONTENT_SECURITY_POLICY = String.join("; ",
+    public static final String CONTENT_SECURITY_POLICY = String.join("; ",
             "default-src 'self'",
             "script-src 'self'",
             "style-src 'self'",

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import news.gazette.edition.Edition;
 import news.gazette.edition.Editions;
 import news.gazette.platform.Permalinks;
+import news.gazette.story.Redirects;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -26,8 +27,10 @@ class ErrorPages {
     private final ReaderViews views;
     private final Renderer renderer;
     private final Permalinks links;
+    private final Redirects redirects;
 
-    ErrorPages(Editions editions, ReaderViews views, Renderer renderer, Permalinks links) {
+    ErrorPages(Editions editions, ReaderViews views, Renderer renderer, Permalinks links, Redirects redirects) {
+        this.redirects = redirects;
         this.links = links;
         this.editions = editions;
         this.views = views;
@@ -36,6 +39,13 @@ class ErrorPages {
 
     ResponseEntity<?> answer(HttpServletRequest request, HttpStatusCode status) {
         String path = originalPath(request);
+        if (status.value() == 404 && ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))) {
+            // An address that moved (a changed slug, an imported story) answers with where it lives now.
+            var moved = redirects.target(path);
+            if (moved.isPresent()) {
+                return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY).header("Location", moved.get()).build();
+            }
+        }
         if (wantsJson(request, path)) {
             ProblemDetail problem = ProblemDetail.forStatus(status);
             return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);

@@ -21,6 +21,7 @@ import news.gazette.section.Section;
 import news.gazette.section.Sections;
 import news.gazette.story.Stories;
 import news.gazette.story.Story;
+import news.gazette.story.StoryBodies;
 import news.gazette.story.Tags;
 import news.gazette.views.ViewCounter;
 import org.springframework.context.MessageSource;
@@ -45,10 +46,12 @@ class ReaderViews {
     private final Assets assets;
     private final ViewCounter counter;
     private final Clock clock;
+    private final StoryBodies bodies;
 
     ReaderViews(MessageSource messages, Editions editions, Sections sections, Authors authors, Tags tags,
                 Stories stories, MediaLibrary media, Permalinks links, SiteProperties site, Dates dates,
-                Assets assets, ViewCounter counter, Clock clock) {
+                Assets assets, ViewCounter counter, Clock clock, StoryBodies bodies) {
+        this.bodies = bodies;
         this.messages = messages;
         this.editions = editions;
         this.sections = sections;
@@ -163,7 +166,9 @@ class ReaderViews {
                 : new StoryPage.Figure(picture, story.image().caption(), story.image().credit());
         List<Teaser> more = teasers(stories.inSection(section.id(), 5, 0).stream()
                 .filter(s -> s.id() != story.id()).limit(4).toList(), t);
-        return new StoryPage(story.id(), story.headline(), story.standfirst(), story.body(), section.name(),
+        // Rendered from the blocks; a story stored before blocks existed keeps its sanitized HTML.
+        String body = story.blocks() == null ? story.body() : bodies.render(bodies.fromJson(story.blocks()));
+        return new StoryPage(story.id(), story.headline(), story.standfirst(), body, section.name(),
                 links.section(story.edition(), section.slug()), section.description(),
                 dates.of(story.publishedAt(), t), story.wasUpdated() ? dates.of(story.updatedAt(), t) : null,
                 bylines, tagLinks, source, story.views() + counter.pending(story.id()), figure, story.breaking(),

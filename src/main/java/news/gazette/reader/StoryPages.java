@@ -99,8 +99,9 @@ class StoryPages {
         for (Story translation : stories.translationsOf(story)) {
             translations.put(translation.edition(), views.storyPath(translation));
         }
-        Chrome chrome = views.chrome(e, t, story.headline(), story.standfirst(), views.storyPath(story, section),
-                section.slug(), translations, null);
+        Chrome chrome = views.chrome(e, t, story.seoTitle() == null ? story.headline() : story.seoTitle(),
+                story.seoDescription() == null ? story.standfirst() : story.seoDescription(),
+                views.storyPath(story, section), section.slug(), translations, null);
         Map<String, String> everyEdition = new HashMap<>(translations);
         everyEdition.put(e.code(), views.storyPath(story, section));
         chrome = chrome.withMetadata(metadatas.story(story, section, page, everyEdition, e));

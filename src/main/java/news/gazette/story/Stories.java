@@ -32,10 +32,12 @@ public class Stories {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final StoryBodies bodies;
 
-    Stories(JdbcClient jdbc, Clock clock) {
+    Stories(JdbcClient jdbc, Clock clock, StoryBodies bodies) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.bodies = bodies;
     }
 
     /**
@@ -225,18 +227,19 @@ public class Stories {
     public long create(NewStory story) {
         var keys = new GeneratedKeyHolder();
         Instant created = clock.instant();
+        StoryBodies.Rendered body = bodies.fromHtml(story.body());
         jdbc.sql("""
                         insert into stories (edition, section_id, translation_group, slug, headline, standfirst, body,
                             source_name, source_url, status, featured, breaking, image_id, image_alt, image_caption,
-                            image_credit, created_at, published_at, updated_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                            image_credit, created_at, published_at, updated_at, blocks, created_by)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(story.edition(), story.sectionId(), story.translationGroup(), Slugs.of(story.headline()),
-                        story.headline(), story.standfirst(), StoryBodyPolicy.sanitize(story.body()),
+                        story.headline(), story.standfirst(), body.html(),
                         story.source() == null ? null : story.source().name(),
                         story.source() == null ? null : story.source().url(),
                         story.status().column(), story.featured(), story.breaking(), story.imageId(),
                         story.imageAlt(), story.imageCaption(), story.imageCredit(), utc(created),
-                        utc(story.publishedAt()), utc(story.updatedAt()))
+                        utc(story.publishedAt()), utc(story.updatedAt()), body.blocksJson(), story.createdBy())
                 .update(keys, "id");
         long id = keys.getKey().longValue();
         for (int i = 0; i < story.authorIds().size(); i++) {
@@ -258,6 +261,21 @@ public class Stories {
         long group = storyIds.stream().min(Long::compare).orElseThrow();
         jdbc.sql("update stories set translation_group = :group where id in (:ids)")
                 .param("group", group).param("ids", storyIds).update();
+    }
+
+    /** Every story of a translation group, in any state, the given one included. */
+    public List<Story> translationGroup(Story story) {
+        if (story.translationGroup() == null) {
+            return List.of(story);
+        }
+        return jdbc.sql("select s.* from stories s where s.translation_group = ? order by s.id")
+                .param(story.translationGroup()).query(ROW).list();
+    }
+
+    /** Scheduled stories whose time has come, oldest first. */
+    public List<Long> dueForPublishing(int limit) {
+        return jdbc.sql("select id from stories where status = 'scheduled' and published_at <= ? order by published_at, id limit ?")
+                .params(now(), limit).query(Long.class).list();
     }
 
     public long count() {
@@ -282,7 +300,9 @@ public class Stories {
                 StoryStatus.ofColumn(rs.getString("status")), rs.getBoolean("featured"), rs.getBoolean("breaking"),
                 imageId == null ? null : new Story.Image(imageId, rs.getString("image_alt"),
                         rs.getString("image_caption"), rs.getString("image_credit")),
-                instant(rs, "published_at"), instant(rs, "updated_at"), rs.getLong("views"));
+                instant(rs, "published_at"), instant(rs, "updated_at"), rs.getLong("views"), rs.getString("blocks"),
+                rs.getString("created_by"), rs.getString("seo_title"), rs.getString("seo_description"),
+                rs.getInt("version"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

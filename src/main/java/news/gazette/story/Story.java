@@ -9,11 +9,17 @@ import java.time.Instant;
  * @param body             sanitized HTML
  * @param source           the outlet a press review summarizes, or {@code null}
  * @param image            the lead image, or {@code null}
- * @param updatedAt        set when the story was edited after it was published
+ * @param updatedAt        set when the story was edited after it was published; for a scheduled story,
+ *                         {@code publishedAt} is the time it is due
+ * @param blocks           the body as blocks (JSON), or {@code null} for a story stored before blocks existed
+ * @param createdBy        the account that created the story, or {@code null} (demo content, imports)
+ * @param seoTitle         the title search engines and shares get instead of the headline, or {@code null}
+ * @param version          the optimistic-lock counter every change increases
  */
 public record Story(long id, String edition, long sectionId, Long translationGroup, String slug, String headline,
                     String standfirst, String body, Source source, StoryStatus status, boolean featured,
-                    boolean breaking, Image image, Instant publishedAt, Instant updatedAt, long views) {
+                    boolean breaking, Image image, Instant publishedAt, Instant updatedAt, long views,
+                    String blocks, String createdBy, String seoTitle, String seoDescription, int version) {
 
     public boolean isPressReview() {
         return source != null;

@@ -16,14 +16,14 @@ public enum StoryStatus {
             case UNPUBLISHED -> this == PUBLISHED;
             case IN_REVIEW -> this == DRAFT;
             case SCHEDULED -> this == DRAFT || this == IN_REVIEW || this == UNPUBLISHED;
-            case DRAFT -> this == IN_REVIEW || this == UNPUBLISHED;
+            case DRAFT -> this == IN_REVIEW || this == UNPUBLISHED || this == SCHEDULED;
         };
         if (!allowed) {
             throw new IllegalStateException("A " + column() + " story cannot become " + target.column());
         }
     }
 
-    String column() {
+    public String column() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
 

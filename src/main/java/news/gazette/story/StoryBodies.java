@@ -1,0 +1,267 @@
+package news.gazette.story;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import news.gazette.media.Media;
+import news.gazette.media.MediaLibrary;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns the HTML an editor (or an import) sends into {@link Block}s, stores them as JSON, and renders the HTML
+ * readers get from them. Nothing an author's browser sent is ever shown as it came: inline markup goes through
+ * {@link StoryBodyPolicy}, everything else is rebuilt from plain values.
+ */
+@Component
+public class StoryBodies {
+
+    /** Elements whose content is never text of the story. */
+    private static final Set<String> DROPPED = Set.of("script", "style", "iframe", "object", "embed", "template",
+            "noscript", "svg", "math", "head", "title", "textarea", "select", "button", "input", "form", "frameset",
+            "frame", "applet", "base", "link", "meta", "video", "audio", "canvas", "img", "picture", "source", "hr",
+            "xmp", "noembed", "noframes", "plaintext");
+    /** Elements that only group other blocks. */
+    private static final Set<String> CONTAINERS = Set.of("div", "section", "article", "main", "header", "footer",
+            "aside", "body", "center", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "dl", "dd", "dt",
+            "details", "summary", "nav", "address", "html");
+    private static final Set<String> PARAGRAPHS = Set.of("p", "pre", "caption");
+    private static final TypeReference<List<Block>> BLOCKS = new TypeReference<>() {
+    };
+
+    private final MediaLibrary media;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public StoryBodies(MediaLibrary media) {
+        this.media = media;
+    }
+
+    /** The blocks of a body written as HTML. */
+    public static List<Block> parse(String html) {
+        List<Block> blocks = new ArrayList<>();
+        StringBuilder loose = new StringBuilder();
+        var document = Jsoup.parseBodyFragment(html == null ? "" : html);
+        // Whitespace as written: pretty-printing would change the text on every parse.
+        document.outputSettings().prettyPrint(false);
+        walk(document.body(), blocks, loose);
+        flush(loose, blocks);
+        return blocks;
+    }
+
+    private static void walk(Element container, List<Block> blocks, StringBuilder loose) {
+        for (Node node : container.childNodes()) {
+            if (node instanceof TextNode text) {
+                loose.append(HtmlUtils.htmlEscape(text.getWholeText()));
+                continue;
+            }
+            if (!(node instanceof Element element)) {
+                continue;
+            }
+            String tag = element.normalName();
+            if (DROPPED.contains(tag)) {
+                continue;
+            }
+            if (CONTAINERS.contains(tag)) {
+                flush(loose, blocks);
+                walk(element, blocks, loose);
+                flush(loose, blocks);
+            } else if (PARAGRAPHS.contains(tag)) {
+                flush(loose, blocks);
+                paragraph(element.html(), blocks);
+            } else if (tag.matches("h[1-6]")) {
+                flush(loose, blocks);
+                String text = element.text().strip();
+                if (!text.isEmpty()) {
+                    blocks.add(new Block.Heading(tag.compareTo("h2") <= 0 ? 2 : 3, text));
+                }
+            } else if (tag.equals("ul") || tag.equals("ol")) {
+                flush(loose, blocks);
+                list(element, blocks);
+            } else if (tag.equals("blockquote")) {
+                flush(loose, blocks);
+                quote(element, blocks);
+            } else if (tag.equals("figure")) {
+                flush(loose, blocks);
+                figure(element, blocks);
+            } else {
+                loose.append(element.outerHtml());
+            }
+        }
+    }
+
+    private static void flush(StringBuilder loose, List<Block> blocks) {
+        if (!loose.isEmpty()) {
+            paragraph(loose.toString(), blocks);
+            loose.setLength(0);
+        }
+    }
+
+    private static void paragraph(String html, List<Block> blocks) {
+        String inline = inline(html);
+        if (!inline.isEmpty()) {
+            blocks.add(new Block.Paragraph(inline));
+        }
+    }
+
+    /** Sanitized inline markup without leading or trailing line breaks; empty when there is no text. */
+    private static String inline(String html) {
+        String clean = StoryBodyPolicy.sanitizeInline(html).strip();
+        clean = clean.replaceAll("^(<br />\\s*)+|(\\s*<br />)+$", "").strip();
+        return Jsoup.parseBodyFragment(clean).text().isBlank() ? "" : clean;
+    }
+
+    private static void list(Element list, List<Block> blocks) {
+        List<String> items = new ArrayList<>();
+        for (Element li : list.children()) {
+            if (li.normalName().equals("li")) {
+                String item = inline(htmlWithout(li, "ul", "ol"));
+                if (!item.isEmpty()) {
+                    items.add(item);
+                }
+            }
+        }
+        if (!items.isEmpty()) {
+            blocks.add(new Block.ListBlock(list.normalName().equals("ol"), items));
+        }
+    }
+
+    /** The inner HTML of an element without its children of the given kinds. */
+    private static String htmlWithout(Element element, String... tags) {
+        Set<String> left = Set.of(tags);
+        StringBuilder html = new StringBuilder();
+        for (Node child : element.childNodes()) {
+            if (!(child instanceof Element e && left.contains(e.normalName()))) {
+                html.append(child.outerHtml());
+            }
+        }
+        return html.toString();
+    }
+
+    private static void quote(Element quote, List<Block> blocks) {
+        List<String> parts = new ArrayList<>();
+        for (Element p : quote.select("p")) {
+            parts.add(p.html());
+        }
+        String html = parts.isEmpty() ? quote.html() : String.join("<br>", parts);
+        String inline = inline(html);
+        if (!inline.isEmpty()) {
+            blocks.add(new Block.Quote(inline));
+        }
+    }
+
+    private static void figure(Element figure, List<Block> blocks) {
+        String mediaId = figure.attr("data-media-id");
+        if (mediaId.matches("[0-9]{1,18}")) {
+            Element img = figure.selectFirst("img");
+            Element caption = figure.selectFirst("figcaption");
+            String credit = "";
+            String captionText = "";
+            if (caption != null) {
+                Element cite = caption.selectFirst("cite");
+                credit = cite == null ? "" : cite.text().strip();
+                captionText = Jsoup.parseBodyFragment(htmlWithout(caption, "cite")).text().strip();
+            }
+            blocks.add(new Block.Image(Long.parseLong(mediaId), img == null ? "" : img.attr("alt").strip(),
+                    captionText, credit));
+            return;
+        }
+        for (Element link : figure.select("a[href]")) {
+            var embed = Embeds.recognize(link.attr("href"));
+            if (embed.isPresent()) {
+                blocks.add(embed.get());
+                return;
+            }
+        }
+        paragraph(figure.text(), blocks);
+    }
+
+    /** The blocks stored as JSON. */
+    public String toJson(List<Block> blocks) {
+        return json.writerFor(BLOCKS).writeValueAsString(blocks);
+    }
+
+    public List<Block> fromJson(String stored) {
+        return stored == null || stored.isBlank() ? List.of() : json.readValue(stored, BLOCKS);
+    }
+
+    /** The HTML readers get: rendered from blocks, then through the body policy like every stored body. */
+    public String render(List<Block> blocks) {
+        List<Long> ids = mediaIds(blocks);
+        Map<Long, Media> images = ids.isEmpty() ? Map.of() : media.byIds(ids);
+        StringBuilder html = new StringBuilder();
+        for (Block block : blocks) {
+            if (block instanceof Block.Paragraph p) {
+                html.append("<p>").append(StoryBodyPolicy.sanitizeInline(p.html())).append("</p>");
+            } else if (block instanceof Block.Heading h) {
+                String tag = h.level() == 3 ? "h3" : "h2";
+                html.append('<').append(tag).append('>').append(escape(h.text())).append("</").append(tag).append('>');
+            } else if (block instanceof Block.ListBlock l) {
+                String tag = l.ordered() ? "ol" : "ul";
+                html.append('<').append(tag).append('>');
+                l.items().forEach(item -> html.append("<li>").append(StoryBodyPolicy.sanitizeInline(item)).append("</li>"));
+                html.append("</").append(tag).append('>');
+            } else if (block instanceof Block.Quote q) {
+                html.append("<blockquote><p>").append(StoryBodyPolicy.sanitizeInline(q.html())).append("</p></blockquote>");
+            } else if (block instanceof Block.Image i) {
+                image(i, images.get(i.mediaId()), html);
+            } else if (block instanceof Block.Embed e) {
+                Embeds.recognize(e.url()).ifPresent(known -> html
+                        .append("<figure class=\"embed embed-").append(known.provider().code()).append("\"><p><a href=\"")
+                        .append(escape(known.url())).append("\">").append(escape(known.url()))
+                        .append("</a></p><figcaption>").append(known.provider().label()).append("</figcaption></figure>"));
+            }
+        }
+        return StoryBodyPolicy.sanitize(html.toString());
+    }
+
+    private static void image(Block.Image block, Media file, StringBuilder html) {
+        if (file == null) {
+            return;
+        }
+        html.append("<figure class=\"story-image\" data-media-id=\"").append(block.mediaId()).append("\"><img src=\"/media/").append(escape(file.fileName()))
+                .append("\" alt=\"").append(escape(block.alt())).append("\" width=\"").append(file.width())
+                .append("\" height=\"").append(file.height()).append("\" loading=\"lazy\">");
+        if (!block.caption().isEmpty() || !block.credit().isEmpty()) {
+            html.append("<figcaption>").append(escape(block.caption()));
+            if (!block.credit().isEmpty()) {
+                html.append(" <cite>").append(escape(block.credit())).append("</cite>");
+            }
+            html.append("</figcaption>");
+        }
+        html.append("</figure>");
+    }
+
+    /** The media ids the blocks show. */
+    public static List<Long> mediaIds(Collection<Block> blocks) {
+        return blocks.stream().map(b -> b instanceof Block.Image image ? image.mediaId() : null)
+                .filter(Objects::nonNull).toList();
+    }
+
+    private static String escape(String text) {
+        return HtmlUtils.htmlEscape(text == null ? "" : text, "UTF-8");
+    }
+
+    /** A body as blocks (JSON) and the HTML rendered from them. */
+    public record Rendered(String blocksJson, String html, List<Block> blocks) {
+    }
+
+    /** Parses, stores and renders in one step. */
+    public Rendered fromHtml(String html) {
+        List<Block> blocks = parse(html);
+        return new Rendered(toJson(blocks), render(blocks), blocks);
+    }
+
+    public Rendered fromBlocks(List<Block> blocks) {
+        return new Rendered(toJson(blocks), render(blocks), blocks);
+    }
+}

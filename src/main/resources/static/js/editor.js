@@ -1,0 +1,132 @@
+// The newsroom's story editor: TinyMCE on the body field, with Gazette's own image and embed buttons, its
+// interface in the person's language, and autosave. Loaded only on editor pages, after tinymce.min.js.
+(function () {
+  'use strict';
+  var area = document.getElementById('story-body');
+  if (!area || !window.tinymce) {
+    return;
+  }
+  var form = document.getElementById('story-form');
+  var texts = JSON.parse(area.getAttribute('data-texts'));
+  var media = JSON.parse(area.getAttribute('data-media') || '[]');
+  var language = area.getAttribute('data-language');
+  var base = area.getAttribute('data-tinymce').replace(/\/tinymce\.min\.js$/, '');
+  if (language !== 'en') {
+    window.tinymce.addI18n(language, JSON.parse(area.getAttribute('data-tinymce-texts')));
+  }
+  var embeddable = /^https?:\/\/(www\.|m\.|mobile\.)?(youtube\.com|youtu\.be|youtube-nocookie\.com|x\.com|twitter\.com|t\.me|telegram\.me|instagram\.com)\//i;
+  var dirty = false;
+
+  function escape(editor, text) {
+    return editor.dom.encode(text || '');
+  }
+
+  function insertImage(editor) {
+    if (media.length === 0) {
+      editor.notificationManager.open({text: texts['image-none'], type: 'info', timeout: 4000});
+      return;
+    }
+    editor.windowManager.open({
+      title: texts.image,
+      body: {type: 'panel', items: [
+        {type: 'selectbox', name: 'media', label: texts['image-choose'],
+          items: media.map(function (m) { return {value: String(m.id), text: m.name}; })},
+        {type: 'input', name: 'alt', label: texts['image-alt']},
+        {type: 'input', name: 'caption', label: texts['image-caption']},
+        {type: 'input', name: 'credit', label: texts['image-credit']}
+      ]},
+      buttons: [{type: 'cancel', text: texts.cancel}, {type: 'submit', text: texts.insert, primary: true}],
+      onSubmit: function (dialog) {
+        var data = dialog.getData();
+        if (!data.alt.trim()) {
+          editor.notificationManager.open({text: texts['image-alt-required'], type: 'error', timeout: 4000});
+          return;
+        }
+        var chosen = media.filter(function (m) { return String(m.id) === data.media; })[0];
+        var caption = escape(editor, data.caption) + (data.credit.trim() ? ' <cite>' + escape(editor, data.credit) + '</cite>' : '');
+        editor.insertContent('<figure class="story-image" contenteditable="false" data-media-id="' + chosen.id + '">'
+          + '<img src="' + escape(editor, chosen.src) + '" alt="' + escape(editor, data.alt) + '">'
+          + (caption ? '<figcaption>' + caption + '</figcaption>' : '') + '</figure><p></p>');
+        dialog.close();
+      }
+    });
+  }
+
+  function insertEmbed(editor) {
+    editor.windowManager.open({
+      title: texts.embed,
+      body: {type: 'panel', items: [{type: 'input', name: 'url', label: texts['embed-url']}]},
+      buttons: [{type: 'cancel', text: texts.cancel}, {type: 'submit', text: texts.insert, primary: true}],
+      onSubmit: function (dialog) {
+        var url = dialog.getData().url.trim();
+        if (!embeddable.test(url)) {
+          editor.notificationManager.open({text: texts['embed-refused'], type: 'error', timeout: 5000});
+          return;
+        }
+        editor.insertContent('<figure class="embed" contenteditable="false" data-embed="">'
+          + '<a href="' + escape(editor, url) + '">' + escape(editor, url) + '</a></figure><p></p>');
+        dialog.close();
+      }
+    });
+  }
+
+  function showStatus(text) {
+    var status = document.querySelector('[data-autosave-status]');
+    if (status) {
+      status.textContent = text;
+    }
+  }
+
+  function autosave(editor) {
+    var target = form.getAttribute('data-autosave');
+    if (!target || !dirty) {
+      return;
+    }
+    editor.save();
+    dirty = false;
+    fetch(target, {method: 'POST', body: new FormData(form), headers: {'Accept': 'application/json'}, credentials: 'same-origin'})
+      .then(function (response) {
+        return response.json().then(function (body) { return {ok: response.ok, status: response.status, body: body}; });
+      })
+      .then(function (answer) {
+        if (answer.ok) {
+          form.querySelector('input[name="version"]').value = answer.body.version;
+          showStatus(texts.autosaved);
+        } else {
+          showStatus(answer.status === 409 ? texts['autosave-conflict'] : answer.body.detail || texts['autosave-failed']);
+        }
+      })
+      .catch(function () {
+        dirty = true;
+        showStatus(texts['autosave-failed']);
+      });
+  }
+
+  window.tinymce.init({
+    target: area,
+    base_url: base,
+    suffix: '.min',
+    language: language === 'en' ? undefined : language,
+    plugins: 'lists link',
+    menubar: false,
+    statusbar: false,
+    promotion: false,
+    branding: false,
+    height: 480,
+    toolbar: 'undo redo | blocks | bold italic subscript superscript | bullist numlist blockquote | link unlink | gazetteimage gazetteembed',
+    block_formats: texts.paragraph + '=p;' + texts.heading2 + '=h2;' + texts.heading3 + '=h3',
+    valid_elements: 'p,h2,h3,ul,ol,li,blockquote,strong/b,em/i,sub,sup,br,a[href],'
+      + 'figure[class|contenteditable|data-media-id|data-embed],img[src|alt],figcaption,cite',
+    link_title: false,
+    link_target_list: false,
+    relative_urls: false,
+    setup: function (editor) {
+      editor.ui.registry.addButton('gazetteimage', {icon: 'image', tooltip: texts.image, onAction: function () { insertImage(editor); }});
+      editor.ui.registry.addButton('gazetteembed', {icon: 'embed', tooltip: texts.embed, onAction: function () { insertEmbed(editor); }});
+      editor.on('input change undo redo SetContent', function () { dirty = true; });
+      editor.on('init', function () { dirty = false; });
+      form.addEventListener('input', function () { dirty = true; });
+      window.setInterval(function () { autosave(editor); }, 15000);
+    }
+  });
+}());
