@@ -30,9 +30,11 @@ public class Publishing {
     private final Clock clock;
     private final AuditLog audit;
     private final TransactionTemplate transaction;
+    private final StoryBodies bodies;
 
     Publishing(JdbcClient jdbc, Stories stories, ApplicationEventPublisher events, Clock clock, AuditLog audit,
-               TransactionTemplate transaction) {
+               TransactionTemplate transaction, StoryBodies bodies) {
+        this.bodies = bodies;
         this.jdbc = jdbc;
         this.stories = stories;
         this.events = events;
@@ -69,8 +71,9 @@ public class Publishing {
     @Transactional
     public void revise(long id, String headline, String standfirst, String body) {
         Story story = load(id);
-        jdbc.sql("update stories set headline = ?, standfirst = ?, body = ?, updated_at = ?, version = version + 1 where id = ?")
-                .params(headline, standfirst, StoryBodyPolicy.sanitize(body), now(), id).update();
+        StoryBodies.Rendered rendered = bodies.fromHtml(body);
+        jdbc.sql("update stories set headline = ?, standfirst = ?, body = ?, blocks = ?, updated_at = ?, version = version + 1 where id = ?")
+                .params(headline, standfirst, rendered.html(), rendered.blocksJson(), now(), id).update();
         if (story.status() == StoryStatus.PUBLISHED) {
             events.publishEvent(new StoryEvent.Updated(id, story.edition(), story.sectionId()));
         }
