@@ -56,8 +56,8 @@ class EditorBrowserTest {
     }
 
     private void post(ChromeDriver driver, String action) {
-        driver.findElement(By.xpath("//form[substring(@action, string-length(@action) - " + (action.length() - 1)
-                + ") = '" + action + "']/button")).click();
+        driver.findElement(By.xpath("//form[contains(concat(@action, '#'), '" + action + "#') or contains(@action, '"
+                + action + "?')]/button")).click();
     }
 
     @Test
