@@ -375,6 +375,12 @@ abstract class ReaderSiteContract {
         MvcResult first = mvc.perform(post("/views/" + id).header("User-Agent", BROWSER + " beacon-test")).andReturn();
         assertThat(first.getResponse().getStatus()).isEqualTo(200);
         assertThat(first.getResponse().getContentAsString()).matches("\\{\"views\":\\d+}");
+        // The beacon is answered ahead of the security chain; it still carries the whole baseline.
+        assertThat(first.getResponse().getHeader("Content-Security-Policy")).contains("script-src 'self'");
+        assertThat(first.getResponse().getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(first.getResponse().getHeader("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(first.getResponse().getHeader("Referrer-Policy")).isEqualTo("strict-origin-when-cross-origin");
+        assertThat(first.getResponse().getHeader("Cache-Control")).isEqualTo("no-store");
         long before = Long.parseLong(first.getResponse().getContentAsString().replaceAll("\\D", ""));
         MvcResult again = mvc.perform(post("/views/" + id).header("User-Agent", BROWSER + " beacon-test")).andReturn();
         assertThat(Long.parseLong(again.getResponse().getContentAsString().replaceAll("\\D", ""))).isEqualTo(before);
