@@ -65,8 +65,13 @@ class StoryRepresentations {
                         links.absolute(links.tag(t.tag().edition(), t.tag().slug())))));
         Map<Long, Media> images = media.byIds(page.stream().map(Story::image).filter(Objects::nonNull)
                 .map(Story.Image::mediaId).distinct().toList());
+        List<String> order = editions.all().stream().map(Edition::code).toList();
+        // In the order of the editions (the language switcher's), whatever order the database returns them in.
         List<StoryListing> translations = stories.publishedInGroups(page.stream().map(Story::translationGroup)
-                .filter(Objects::nonNull).distinct().toList());
+                        .filter(Objects::nonNull).distinct().toList()).stream()
+                .sorted(java.util.Comparator.comparingInt((StoryListing l) -> order.indexOf(l.edition()))
+                        .thenComparingLong(StoryListing::id))
+                .toList();
         Map<Long, Section> sectionsById = new HashMap<>();
         List<ApiJson.StoryJson> json = new ArrayList<>(page.size());
         for (Story story : page) {
