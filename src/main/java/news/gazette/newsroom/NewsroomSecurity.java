@@ -36,6 +36,7 @@ class NewsroomSecurity {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(LOGIN).permitAll()
                         .requestMatchers("/newsroom/audit", "/newsroom/search/rebuild").hasRole("ADMIN")
+                        .requestMatchers("/newsroom/webhooks", "/newsroom/webhooks/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/newsroom/stories/*/publish", "/newsroom/stories/*/unpublish").hasRole("EDITOR")
                         .anyRequest().hasRole("CONTRIBUTOR"))
                 .formLogin(form -> form.loginPage(LOGIN).loginProcessingUrl(LOGIN)

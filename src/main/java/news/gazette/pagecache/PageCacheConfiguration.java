@@ -19,7 +19,8 @@ class PageCacheConfiguration {
     FilterRegistrationBean<PageCacheFilter> pageCacheFilter(PageCache cache, PageCacheProperties properties) {
         FilterRegistrationBean<PageCacheFilter> registration =
                 new FilterRegistrationBean<>(new PageCacheFilter(cache, properties));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        // Second: the API's rate limiter (api/ApiGate) comes first, so answers from the cache count against a client too.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         registration.setEnabled(properties.enabled());
         registration.addUrlPatterns("/*");
         return registration;

@@ -36,8 +36,8 @@ public class SecurityConfiguration {
     SecurityFilterChain readerSite(HttpSecurity http) throws Exception {
         applyBaseline(http);
         http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                // The view beacon carries no session and changes nothing a forged request could abuse.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/views/**"))
+                // The view beacon and the read-only API carry no session and change nothing a forged request could abuse.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/views/**", "/api/**"))
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
                 .requestCache(cache -> cache.disable());

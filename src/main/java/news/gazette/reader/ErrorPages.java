@@ -1,7 +1,9 @@
 package news.gazette.reader;
 
 import news.gazette.platform.Texts;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,6 +16,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
+import news.gazette.platform.BadRequestException;
 
 /**
  * Answers an error in the reader's edition: a localized page for people, an RFC 9457 problem detail for programs.
@@ -21,6 +25,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ErrorPages {
+
+    /** Statuses whose problem details have localized texts ({@code problem.<status>.title} and {@code .detail}). */
+    private static final Set<Integer> KNOWN_PROBLEMS = Set.of(400, 404, 405, 406, 429, 500);
 
     private final Editions editions;
     private final ReaderViews views;
@@ -35,10 +42,15 @@ class ErrorPages {
     }
 
     ResponseEntity<?> answer(HttpServletRequest request, HttpStatusCode status) {
+        return answer(request, status, null);
+    }
+
+    /** @param cause what went wrong; a {@link BadRequestException} with a message key says it in the client's language */
+    ResponseEntity<?> answer(HttpServletRequest request, HttpStatusCode status, Exception cause) {
         String path = originalPath(request);
         if (wantsJson(request, path)) {
-            ProblemDetail problem = ProblemDetail.forStatus(status);
-            return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+            return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem(request, status, cause));
         }
         Edition edition = editionOf(path);
         Texts t = views.texts(edition);
@@ -52,6 +64,37 @@ class ErrorPages {
                 "heading", t.get("error." + kind + ".title"), "message", t.get("error." + kind + ".message")));
     }
 
+
+    /**
+     * An RFC 9457 problem detail with the title and detail in the language the client accepts (Accept-Language,
+     * among the editions' languages).
+     */
+    private ProblemDetail problem(HttpServletRequest request, HttpStatusCode status, Exception cause) {
+        String accepted = request.getHeader("Accept-Language");
+        Edition edition = editions.defaultEdition();
+        if (accepted != null && !accepted.isBlank()) {
+            try {
+                edition = editions.bestFor(Locale.LanguageRange.parse(accepted));
+            } catch (IllegalArgumentException malformed) {
+                // An unreadable Accept-Language is not worth refusing the answer over.
+            }
+        }
+        Texts t = views.texts(edition);
+        String key = "problem." + status.value();
+        ProblemDetail problem = ProblemDetail.forStatus(status);
+        if (KNOWN_PROBLEMS.contains(status.value())) {
+            problem.setTitle(t.get(key + ".title"));
+            problem.setDetail(cause instanceof BadRequestException bad && bad.messageKey() != null
+                    ? t.get(bad.messageKey(), bad.arguments()) : t.get(key + ".detail"));
+        }
+        try {
+            problem.setInstance(java.net.URI.create(UriComponentsBuilder.fromPath(originalPath(request))
+                    .build().encode().toUriString()));
+        } catch (IllegalArgumentException unusable) {
+            // A path that is no URI even once encoded is left out rather than echoed.
+        }
+        return problem;
+    }
 
     private Edition editionOf(String path) {
         if (path != null && path.length() > 1) {
@@ -70,8 +113,9 @@ class ErrorPages {
     }
 
     private static String originalPath(HttpServletRequest request) {
-        Object forwarded = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        return forwarded != null ? forwarded.toString() : request.getRequestURI();
+        Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        Object forwarded = request.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI);
+        return failed != null ? failed.toString() : forwarded != null ? forwarded.toString() : request.getRequestURI();
     }
 
     static HttpStatus statusOf(HttpServletRequest request) {
