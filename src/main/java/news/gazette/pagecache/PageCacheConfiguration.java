@@ -1,5 +1,6 @@
 package news.gazette.pagecache;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -16,9 +17,10 @@ class PageCacheConfiguration {
      * {@code http.server.requests}; a miss does.
      */
     @Bean
-    FilterRegistrationBean<PageCacheFilter> pageCacheFilter(PageCache cache, PageCacheProperties properties) {
+    FilterRegistrationBean<PageCacheFilter> pageCacheFilter(PageCache cache, PageCacheProperties properties,
+                                                      MeterRegistry meters) {
         FilterRegistrationBean<PageCacheFilter> registration =
-                new FilterRegistrationBean<>(new PageCacheFilter(cache, properties));
+                new FilterRegistrationBean<>(new PageCacheFilter(cache, properties, meters));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.setEnabled(properties.enabled());
         registration.addUrlPatterns("/*");
