@@ -3,6 +3,7 @@ package news.gazette.platform;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Locale;
 
 import javax.sql.DataSource;
 
@@ -27,7 +28,7 @@ public class Databases {
         this.url = url;
         this.username = username;
         this.password = password;
-        this.postgres = productName(dataSource).toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        this.postgres = productName(dataSource).toLowerCase(Locale.ROOT).contains("postgres");
     }
 
     public boolean isPostgres() {

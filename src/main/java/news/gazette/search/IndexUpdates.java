@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
@@ -29,7 +30,7 @@ public class IndexUpdates {
     private final SearchIndex index;
     private final StoryFeed feed;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicLong followed = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong followed = new AtomicLong();
 
     public IndexUpdates(SearchIndex index, StoryFeed feed) {
         this.index = index;

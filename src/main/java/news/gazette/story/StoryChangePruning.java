@@ -3,6 +3,7 @@ package news.gazette.story;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.concurrent.TimeUnit;
 
 import news.gazette.platform.ClusterLocks;
 import org.slf4j.Logger;
@@ -35,7 +36,7 @@ class StoryChangePruning {
         this.retention = retention;
     }
 
-    @Scheduled(fixedDelay = 10, initialDelay = 1, timeUnit = java.util.concurrent.TimeUnit.MINUTES)
+    @Scheduled(fixedDelay = 10, initialDelay = 1, timeUnit = TimeUnit.MINUTES)
     void prune() {
         locks.runOnce("story-changes.prune", EVERY.minusSeconds(30), () -> pruneNow());
     }

@@ -39,6 +39,10 @@ final class Node implements AutoCloseable {
 
     static Node start(String name, String jdbcUrl, String... extra) {
         Map<String, Object> properties = new LinkedHashMap<>();
+        // As deployed: the production profile, with the demo content asked for and a random management port.
+        properties.put("spring.profiles.active", "production");
+        properties.put("gazette.demo-content", "true");
+        properties.put("management.server.port", "0");
         properties.put("server.port", "0");
         properties.put("spring.datasource.url", jdbcUrl);
         properties.put("spring.datasource.username", "postgres");

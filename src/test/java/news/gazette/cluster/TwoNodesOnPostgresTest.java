@@ -33,8 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two nodes on one real PostgreSQL database, started together on an empty database as a deployment would start
- * them: they share the demo content, the change feed, sessions and the login throttle.
+ * Two nodes on one real PostgreSQL database, started together on an empty database with the production profile, as
+ * a deployment would start them: they share the demo content, the change feed, sessions and the login throttle.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
