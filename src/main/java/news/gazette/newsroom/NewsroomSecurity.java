@@ -53,7 +53,7 @@ class NewsroomSecurity {
                             response.sendRedirect(LOGIN + "?error");
                         }))
                 .logout(logout -> logout.logoutUrl("/newsroom/logout").logoutSuccessUrl(LOGIN + "?logout")
-                        .invalidateHttpSession(true).deleteCookies("JSESSIONID")
+                        .invalidateHttpSession(true).deleteCookies("JSESSIONID", "SESSION")
                         .addLogoutHandler((request, response, auth) -> recordLogout(audit, request, auth)))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .addFilterBefore(new Throttled(throttle, audit), UsernamePasswordAuthenticationFilter.class);
