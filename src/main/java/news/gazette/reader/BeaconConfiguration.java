@@ -8,7 +8,7 @@ import org.springframework.core.Ordered;
 @Configuration(proxyBeanMethods = false)
 class BeaconConfiguration {
 
-    /** Right after the API gate and ahead of everything else: sessions, the page cache (which never holds beacons), security. */
+    /** After the API gate, ahead of the rest: sessions, the page cache (which never holds beacons), security. */
     @Bean
     FilterRegistrationBean<BeaconFilter> beaconFilter(ViewBeacons beacons) {
         FilterRegistrationBean<BeaconFilter> registration = new FilterRegistrationBean<>(new BeaconFilter(beacons));
