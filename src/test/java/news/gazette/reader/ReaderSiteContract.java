@@ -44,10 +44,10 @@ abstract class ReaderSiteContract {
     }
 
     String storyPath(String edition, String key) {
-        // Demo stories keep their key only in their image's file name; that is how tests find a known story.
+        // Demo stories keep their key only in their image's original file name; that is how tests find a known story.
         Map<String, Object> row = jdbc.sql("""
                         select s.id, s.slug, se.slug as section from stories s join sections se on se.id = s.section_id
-                        join media m on m.id = s.image_id where s.edition = ? and m.file_name = ?""")
+                        join media m on m.id = s.image_id where s.edition = ? and m.original_name = ?""")
                 .params(edition, "demo-" + key + ".jpg").query().singleRow();
         return "/" + edition + "/" + row.get("section") + "/" + row.get("id") + "-" + row.get("slug");
     }
@@ -211,7 +211,7 @@ abstract class ReaderSiteContract {
 
     @Test
     void switcherLeadsToAnEditionsFrontPageWhenThereIsNoTranslation() throws Exception {
-        String own = jdbc.sql("select m.file_name from stories s join media m on m.id = s.image_id "
+        String own = jdbc.sql("select m.original_name from stories s join media m on m.id = s.image_id "
                         + "where s.edition = 'hy' and s.translation_group is null order by s.id limit 1")
                 .query(String.class).single();
         Document story = page(storyPath("hy", own.replace("demo-", "").replace(".jpg", "")));
