@@ -40,10 +40,10 @@ class ErrorPages {
             ProblemDetail problem = ProblemDetail.forStatus(status);
             return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
-        Edition edition = editionOf(path);
+        Edition edition = path != null && path.startsWith("/newsroom") ? newsroomEdition(request) : editionOf(path);
         Texts t = views.texts(edition);
         String kind = switch (status.value()) {
-            case 404, 400, 405 -> String.valueOf(status.value());
+            case 404, 400, 405, 413 -> String.valueOf(status.value());
             default -> "500";
         };
         Chrome chrome = views.chrome(edition, t, t.get("error." + kind + ".title"), null,
@@ -52,6 +52,16 @@ class ErrorPages {
                 "heading", t.get("error." + kind + ".title"), "message", t.get("error." + kind + ".message")));
     }
 
+
+    /** The newsroom has no edition in its addresses; it speaks the browser's language. */
+    private Edition newsroomEdition(HttpServletRequest request) {
+        String accept = request.getHeader("Accept-Language");
+        try {
+            return editions.bestFor(accept == null ? java.util.List.of() : java.util.Locale.LanguageRange.parse(accept));
+        } catch (IllegalArgumentException malformed) {
+            return editions.defaultEdition();
+        }
+    }
 
     private Edition editionOf(String path) {
         if (path != null && path.length() > 1) {
