@@ -369,6 +369,37 @@ abstract class ReaderSiteContract {
     }
 
     @Test
+    void imagesOfferEveryStoredWidthAndOnlyTheLeadLoadsAtOnce() throws Exception {
+        Document front = page("/en/");
+        var lead = front.select(".lead img").first();
+        assertThat(lead.attr("loading")).isEqualTo("eager");
+        assertThat(lead.attr("fetchpriority")).isEqualTo("high");
+        assertThat(lead.attr("srcset")).contains("-320w.jpg 320w", "-640w.jpg 640w", "-960w.jpg 960w")
+                .endsWith(".jpg 1200w").doesNotContain("1280w");
+        assertThat(lead.attr("sizes")).isNotBlank();
+        assertThat(front.select(".teaser-grid img")).isNotEmpty().allSatisfy(img -> {
+            assertThat(img.attr("loading")).isEqualTo("lazy");
+            assertThat(img.attr("srcset")).contains(" 320w,");
+            assertThat(img.attr("sizes")).isNotBlank();
+            assertThat(img.attr("width")).isEqualTo("1200");
+            assertThat(img.attr("height")).isEqualTo("675");
+        });
+        for (String candidate : lead.attr("srcset").split(",\\s*")) {
+            String[] parts = candidate.split(" ");
+            var response = perform(get(parts[0])).getResponse();
+            assertThat(response.getStatus()).as(parts[0]).isEqualTo(200);
+            int width = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(response.getContentAsByteArray())).getWidth();
+            assertThat(width + "w").as(parts[0]).isEqualTo(parts[1]);
+        }
+        Document story = page(storyPath("en", "apricot-harvest"));
+        var figure = story.select(".story-figure img").first();
+        assertThat(figure.attr("fetchpriority")).isEqualTo("high");
+        assertThat(figure.hasAttr("loading")).isFalse();
+        assertThat(figure.attr("srcset")).contains(" 640w,");
+        assertThat(story.select(".teaser-grid img")).allSatisfy(img -> assertThat(img.attr("loading")).isEqualTo("lazy"));
+    }
+
+    @Test
     void theBeaconCountsPeopleButNotBots() throws Exception {
         String path = storyPath("ru", "apricot-harvest");
         String id = path.substring(path.lastIndexOf('/') + 1).split("-")[0];
