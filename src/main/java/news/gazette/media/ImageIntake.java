@@ -31,6 +31,7 @@ import news.gazette.media.MediaRefusedException.Reason;
  * (no pixel is decoded before they pass), then the pixels. What is stored is re-encoded pixels, so no EXIF, GPS, XMP
  * or comment of the upload survives. A GIF keeps its first frame only (as PNG): re-encoding animation safely would
  * need a frame budget of its own. JPEG stays JPEG; PNG, GIF and transparent WebP become PNG; opaque WebP becomes JPEG.
+ * A JPEG's EXIF orientation is applied to the pixels before the EXIF is dropped, so phone photos stay upright.
  */
 final class ImageIntake {
 
@@ -64,6 +65,9 @@ final class ImageIntake {
         boolean alpha = pixels.getColorModel().hasAlpha();
         boolean png = format == ImageFormat.PNG || format == ImageFormat.GIF || (format == ImageFormat.WEBP && alpha);
         BufferedImage flat = png ? toArgb(pixels) : toRgb(pixels);
+        if (format == ImageFormat.JPEG) {
+            flat = Orientation.upright(flat, Orientation.ofJpeg(bytes));
+        }
         return process(flat, png);
     }
 

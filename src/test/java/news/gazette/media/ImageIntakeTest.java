@@ -103,6 +103,25 @@ class ImageIntakeTest {
     }
 
     @Test
+    void aPhotoTakenWithTheCameraTurnedIsStoredUpright() throws Exception {
+        for (boolean little : List.of(false, true)) {
+            ImageIntake.Processed turned = intake.take(new ByteArrayInputStream(TestImages.jpegWithOrientation(400, 200, 6, little)));
+            assertThat(TestImages.carriesMetadata(turned.original())).isFalse();
+            var image = ImageIO.read(new ByteArrayInputStream(turned.original()));
+            assertThat(image.getWidth()).isEqualTo(200);
+            assertThat(image.getHeight()).isEqualTo(400);
+            // Rotated clockwise, the red left half is now on top and the blue right half below.
+            assertThat(new java.awt.Color(image.getRGB(100, 50)).getRed()).isGreaterThan(200);
+            assertThat(new java.awt.Color(image.getRGB(100, 350)).getBlue()).isGreaterThan(200);
+            assertThat(turned.height()).isEqualTo(400);
+        }
+        ImageIntake.Processed mirrored = intake.take(new ByteArrayInputStream(TestImages.jpegWithOrientation(400, 200, 2, false)));
+        var image = ImageIO.read(new ByteArrayInputStream(mirrored.original()));
+        assertThat(image.getWidth()).isEqualTo(400);
+        assertThat(new java.awt.Color(image.getRGB(50, 100)).getBlue()).as("mirrored: blue on the left").isGreaterThan(200);
+    }
+
+    @Test
     void variantsAreMadeAtEachWidthNarrowerThanTheOriginalAndNeverWider() throws Exception {
         ImageIntake.Processed big = intake.take(new ByteArrayInputStream(TestImages.jpeg(2400, 1200)));
         assertThat(big.variants().keySet()).containsExactly(320, 640, 960, 1280, 1920);

@@ -104,6 +104,35 @@ public final class TestImages {
         out.write(body, 0, body.length);
     }
 
+    /**
+     * A JPEG whose pixels are red on the left half and blue on the right, with an EXIF orientation tag
+     * (6: the camera was turned, the picture must be rotated 90° clockwise to stand upright).
+     */
+    public static byte[] jpegWithOrientation(int width, int height, int orientation, boolean littleEndian) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.RED);
+        g.fillRect(0, 0, width / 2, height);
+        g.setColor(Color.BLUE);
+        g.fillRect(width / 2, 0, width - width / 2, height);
+        g.dispose();
+        byte[] plain = encode(image, "jpeg");
+        ByteBuffer tiff = ByteBuffer.allocate(26).order(littleEndian ? java.nio.ByteOrder.LITTLE_ENDIAN
+                : java.nio.ByteOrder.BIG_ENDIAN);
+        tiff.put(littleEndian ? new byte[] {'I', 'I'} : new byte[] {'M', 'M'}).putShort((short) 42).putInt(8);
+        tiff.putShort((short) 1).putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation)
+                .putShort((short) 0).putInt(0);
+        byte[] header = "Exif\0\0".getBytes(StandardCharsets.US_ASCII);
+        byte[] body = new byte[header.length + 26];
+        System.arraycopy(header, 0, body, 0, header.length);
+        System.arraycopy(tiff.array(), 0, body, header.length, 26);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(plain, 0, 2);
+        writeSegment(out, 0xE1, body);
+        out.write(plain, 2, plain.length - 2);
+        return out.toByteArray();
+    }
+
     /** The first part of a JPEG, as an interrupted upload leaves it. */
     public static byte[] truncatedJpeg() {
         byte[] whole = jpeg(800, 600);
