@@ -162,12 +162,18 @@ public class MediaLibrary {
         if (m == null || !m.matches()) {
             return Optional.empty();
         }
-        Optional<Media> media = byFileName(m.group(1) + "." + m.group(3));
-        if (media.isEmpty() || (m.group(2) != null && !media.get().variantWidths().contains(Integer.parseInt(m.group(2))))) {
+        Optional<Media> media = byFileName(m.group(1) + "." + m.group(3))
+                .filter(original -> m.group(2) == null || original.variantWidths().contains(Integer.parseInt(m.group(2))));
+        if (media.isEmpty() && m.group(2) != null) {
+            // An original whose own name ends like a variant's ("…-1200w.jpg"), from before names were hashes.
+            media = byFileName(fileName);
+        }
+        if (media.isEmpty()) {
             return Optional.empty();
         }
+        String contentType = media.get().contentType();
         try {
-            return store.get(fileName).map(in -> new File(media.get().contentType(), in));
+            return store.get(fileName).map(in -> new File(contentType, in));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read " + fileName, e);
         }

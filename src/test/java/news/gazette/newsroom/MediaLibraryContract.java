@@ -21,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 import news.gazette.account.Role;
 import news.gazette.media.Media;
 import news.gazette.media.MediaLibrary;
+import news.gazette.media.MediaStore;
 import news.gazette.media.TestImages;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,7 @@ abstract class MediaLibraryContract {
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
     @Autowired MediaLibrary library;
+    @Autowired MediaStore store;
     @Value("${gazette.data-dir}") Path dataDir;
 
     private static RequestPostProcessor as(String name, Role role) {
@@ -262,6 +264,18 @@ abstract class MediaLibraryContract {
         assertThat(screen.select(".media-card")).hasSize(MediaLibrary.PAGE_SIZE);
         assertThat(screen.select(".media-card img").attr("loading")).isEqualTo("lazy");
         assertThat(screen.select("a[rel=next]").attr("href")).contains("page=2");
+    }
+
+    @Test
+    void anOlderFileWhoseNameLooksLikeAVariantIsStillServed() throws Exception {
+        byte[] bytes = TestImages.jpeg(120, 80);
+        store.put("legacy-photo-1200w.jpg", new ByteArrayInputStream(bytes), bytes.length, "image/jpeg");
+        jdbc.sql("insert into media (file_name, content_type, width, height, created_at) values (?, ?, ?, ?, current_timestamp)")
+                .params("legacy-photo-1200w.jpg", "image/jpeg", 120, 80).update();
+        MvcResult legacy = mvc.perform(get("/media/legacy-photo-1200w.jpg")).andReturn();
+        assertThat(legacy.getResponse().getStatus()).isEqualTo(200);
+        assertThat(legacy.getResponse().getContentAsByteArray()).isEqualTo(bytes);
+        assertThat(mvc.perform(get("/media/legacy-photo-640w.jpg")).andReturn().getResponse().getStatus()).isEqualTo(404);
     }
 
     @Test
