@@ -139,8 +139,9 @@ class DemoContent implements SmartInitializingSingleton {
         }
         Map<Long, DemoEdition.Story> created = new LinkedHashMap<>();
         for (DemoEdition.Story s : content.stories()) {
-            Media image = images.computeIfAbsent(s.key(), key -> media.store("demo-" + key + ".jpg", "image/jpeg",
-                    Illustrations.WIDTH, Illustrations.HEIGHT, Illustrations.draw(s.image().motif(), key)));
+            Media image = images.computeIfAbsent(s.key(), key -> media.storeDrawn("demo-" + key + ".jpg",
+                    Illustrations.draw(s.image().motif(), key), "demo",
+                    new MediaLibrary.Details(s.image().alt(), s.image().caption(), s.image().credit())));
             List<Long> tagIds = s.tags().stream().map(t -> tags.ensure(edition, t.slug(), t.name()).id()).toList();
             List<Long> authorIds = s.authors().stream().map(authorsByKey::get).toList();
             Instant published = now.minus(Duration.ofHours(s.publishedHoursAgo())).minusSeconds(Math.floorMod(s.key().hashCode(), 3000));

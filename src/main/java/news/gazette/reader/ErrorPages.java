@@ -52,10 +52,10 @@ class ErrorPages {
             return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(problem(request, status, cause));
         }
-        Edition edition = editionOf(path);
+        Edition edition = path != null && path.startsWith("/newsroom") ? acceptedEdition(request) : editionOf(path);
         Texts t = views.texts(edition);
         String kind = switch (status.value()) {
-            case 404, 400, 405 -> String.valueOf(status.value());
+            case 404, 400, 405, 413 -> String.valueOf(status.value());
             default -> "500";
         };
         Chrome chrome = views.chrome(edition, t, t.get("error." + kind + ".title"), null,
@@ -70,16 +70,7 @@ class ErrorPages {
      * among the editions' languages).
      */
     private ProblemDetail problem(HttpServletRequest request, HttpStatusCode status, Exception cause) {
-        String accepted = request.getHeader("Accept-Language");
-        Edition edition = editions.defaultEdition();
-        if (accepted != null && !accepted.isBlank()) {
-            try {
-                edition = editions.bestFor(Locale.LanguageRange.parse(accepted));
-            } catch (IllegalArgumentException malformed) {
-                // An unreadable Accept-Language is not worth refusing the answer over.
-            }
-        }
-        Texts t = views.texts(edition);
+        Texts t = views.texts(acceptedEdition(request));
         String key = "problem." + status.value();
         ProblemDetail problem = ProblemDetail.forStatus(status);
         if (KNOWN_PROBLEMS.contains(status.value())) {
@@ -94,6 +85,19 @@ class ErrorPages {
             // A path that is no URI even once encoded is left out rather than echoed.
         }
         return problem;
+    }
+
+    /**
+     * The edition whose language the client accepts best (Accept-Language): for problem details, and for the newsroom,
+     * which has no edition in its addresses. An unreadable header is not worth refusing the answer over.
+     */
+    private Edition acceptedEdition(HttpServletRequest request) {
+        String accept = request.getHeader("Accept-Language");
+        try {
+            return editions.bestFor(accept == null ? java.util.List.of() : java.util.Locale.LanguageRange.parse(accept));
+        } catch (IllegalArgumentException malformed) {
+            return editions.defaultEdition();
+        }
     }
 
     private Edition editionOf(String path) {

@@ -201,6 +201,7 @@ class ReaderViews {
             return null;
         }
         Media m = images.get(story.image().mediaId());
-        return m == null ? null : new Teaser.Picture(links.media(m.fileName()), story.image().alt(), m.width(), m.height());
+        return m == null ? null : new Teaser.Picture(links.media(m.fileName()), m.srcset(links::media), story.image().alt(), m.width(),
+                m.height());
     }
 }
