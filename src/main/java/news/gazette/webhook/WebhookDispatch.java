@@ -11,6 +11,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.annotation.PreDestroy;
 
 import news.gazette.story.StoryEvent;
 import org.slf4j.Logger;
@@ -38,6 +43,12 @@ class WebhookDispatch {
     private final JsonMapper json;
     private final Clock clock;
     private final HttpClient http;
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "webhook-sender");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean busy = new AtomicBoolean();
 
     WebhookDispatch(Webhooks webhooks, AddressGuard guard, WebhookProperties properties, JsonMapper json, Clock clock) {
         this.webhooks = webhooks;
@@ -61,7 +72,34 @@ class WebhookDispatch {
                         "apiPath", "/api/v1/stories/" + event.storyId())));
     }
 
+    /**
+     * Hands the due deliveries to the sending thread, unless it is still busy with the previous ones: a slow receiver
+     * holds up other deliveries, never the application's shared scheduler (which flushes views, for one).
+     */
     @Scheduled(fixedDelayString = "${gazette.webhooks.poll-interval:2s}")
+    void poll() {
+        if (busy.compareAndSet(false, true)) {
+            try {
+                sender.execute(() -> {
+                    try {
+                        sendDue();
+                    } catch (RuntimeException e) {
+                        log.warn("Webhook deliveries interrupted; they are tried again on the next poll", e);
+                    } finally {
+                        busy.set(false);
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                busy.set(false);
+            }
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        sender.shutdown();
+    }
+
     void sendDue() {
         for (Webhooks.Delivery delivery : webhooks.due(BATCH)) {
             Instant leaseEnd = clock.instant().plus(properties.timeout()).plus(properties.timeout());
