@@ -45,6 +45,8 @@ public final class ImportCommand {
         }
         properties.add("--gazette.demo-content=false");
         properties.add("--spring.main.banner-mode=off");
+        // Only what the import needs is built; the web screens and their dependencies stay out of a command run.
+        properties.add("--spring.main.lazy-initialization=true");
         ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .web(WebApplicationType.NONE).run(properties.toArray(String[]::new));
         try {
