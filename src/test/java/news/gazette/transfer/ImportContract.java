@@ -2,6 +2,10 @@ package news.gazette.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 
 import java.awt.Color;
 import java.io.IOException;
@@ -28,6 +32,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -38,11 +46,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @SpringBootTest(properties = {"gazette.demo-content=false", "gazette.import.max-archive-bytes=2097152",
         "gazette.import.max-entries=50"})
+@AutoConfigureMockMvc
 abstract class ImportContract {
 
     private static final List<String> TABLES = List.of("stories", "sections", "authors", "tags", "media", "redirects",
             "import_items", "story_tags", "story_authors", "event_publication");
 
+    @Autowired MockMvc mvc;
     @Autowired Importer importer;
     @Autowired JdbcClient jdbc;
     @Autowired MessageSource messages;
@@ -372,5 +382,61 @@ abstract class ImportContract {
             assertThat(lines).hasSize(Kind.values().length + report.skips().size());
             assertThat(String.join("\n", lines)).doesNotContain("transfer.", "imported");
         }
+    }
+
+    // The newsroom screen.
+
+    private MockMultipartFile export(String content) {
+        return new MockMultipartFile("file", "export.xml", "application/xml", content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void anAdminImportsFromTheNewsroomAndSeesTheReport() throws Exception {
+        assertThat(mvc.perform(get("/newsroom/import").with(user("chief").roles("ADMIN", "EDITOR", "AUTHOR", "CONTRIBUTOR")))
+                .andReturn().getResponse().getStatus()).isEqualTo(200);
+        byte[] images = Files.readAllBytes(ImportFixtures.zip(temp, "uploads.zip",
+                Map.of("wp-content/uploads/2024/03/pier.jpg", ImportFixtures.image("jpg", Color.BLUE))));
+        MvcResult result = mvc.perform(multipart("/newsroom/import")
+                        .file(export(ImportFixtures.text(ImportFixtures.WORDPRESS)))
+                        .file(new MockMultipartFile("images", "uploads.zip", "application/zip", images))
+                        .param("format", "wordpress").param("edition", "en").param("pages", "true")
+                        .with(csrf()).with(user("chief").roles("ADMIN", "EDITOR", "AUTHOR", "CONTRIBUTOR")))
+                .andReturn();
+        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        String page = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("The import has finished.", "Stories: 3 imported, 0 updated, 0 unchanged, 2 skipped",
+                "Images: 1 imported");
+        assertThat(jdbc.sql("select count(*) from audit_log where actor = 'chief' and action = 'import.wordpress'")
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void onlyAdminsWithATokenMayImport() throws Exception {
+        MockMultipartFile file = export(ImportFixtures.text(ImportFixtures.WORDPRESS));
+        assertThat(mvc.perform(multipart("/newsroom/import").file(file).param("format", "wordpress").param("edition", "en")
+                .with(csrf()).with(user("editor").roles("EDITOR", "AUTHOR", "CONTRIBUTOR"))).andReturn()
+                .getResponse().getStatus()).isEqualTo(403);
+        assertThat(mvc.perform(multipart("/newsroom/import").file(file).param("format", "wordpress").param("edition", "en")
+                .with(user("chief").roles("ADMIN", "EDITOR", "AUTHOR", "CONTRIBUTOR"))).andReturn()
+                .getResponse().getStatus()).isEqualTo(403);
+        assertThat(mvc.perform(get("/newsroom/import").with(user("editor").roles("EDITOR", "AUTHOR", "CONTRIBUTOR")))
+                .andReturn().getResponse().getStatus()).isEqualTo(403);
+        assertThat(jdbc.sql("select count(*) from stories").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aHostileUploadGetsAClearPageInTheReadersLanguage() throws Exception {
+        MvcResult result = mvc.perform(multipart("/newsroom/import")
+                        .file(export("<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY x \"y\">]><rss>&x;</rss>"))
+                        .param("format", "wordpress").param("edition", "en").header("Accept-Language", "ru")
+                        .with(csrf()).with(user("chief").roles("ADMIN", "EDITOR", "AUTHOR", "CONTRIBUTOR")))
+                .andReturn();
+        assertThat(result.getResponse().getStatus()).isEqualTo(422);
+        assertThat(result.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("Импорт отклонён, ничего не изменено", "DOCTYPE");
+        MvcResult empty = mvc.perform(multipart("/newsroom/import").param("format", "ghost").param("edition", "en")
+                .with(csrf()).with(user("chief").roles("ADMIN", "EDITOR", "AUTHOR", "CONTRIBUTOR"))).andReturn();
+        assertThat(empty.getResponse().getStatus()).isEqualTo(400);
+        assertThat(jdbc.sql("select count(*) from stories").query(Long.class).single()).isZero();
     }
 }
