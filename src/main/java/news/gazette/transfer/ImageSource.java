@@ -186,6 +186,19 @@ abstract sealed class ImageSource implements Closeable permits ImageSource.None,
             return Optional.empty();
         }
 
+        /** Every file in the archive, by name; the archive was checked whole when it was opened. */
+        Map<String, byte[]> all() {
+            Map<String, byte[]> files = new java.util.TreeMap<>();
+            for (Map.Entry<String, ZipArchiveEntry> entry : entries.entrySet()) {
+                try (InputStream in = zip.getInputStream(entry.getValue())) {
+                    files.put(entry.getKey(), in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxArchiveBytes())));
+                } catch (IOException e) {
+                    throw new ImportRefused("transfer.refused.zip-unreadable", e);
+                }
+            }
+            return files;
+        }
+
         @Override
         public void close() {
             try {

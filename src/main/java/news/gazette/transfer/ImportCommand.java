@@ -16,7 +16,8 @@ import org.springframework.context.support.ResourceBundleMessageSource;
  * {@code import wordpress FILE --edition CODE [--uploads FOLDER|ZIP] [--pages]} and
  * {@code import ghost FILE --edition CODE [--images FOLDER|ZIP] [--pages]}: runs Gazette without its web server,
  * imports, prints the report and ends with status 0, or 1 when the import was refused or the arguments are wrong.
- * Other {@code --name=value} arguments are Spring properties ({@code --gazette.data-dir=…}). Demo content is never
+ * {@code export FILE} writes the whole archive to one zip, {@code restore FILE} reads one into an empty instance
+ * ({@link Archives}). Other {@code --name=value} arguments are Spring properties ({@code --gazette.data-dir=…}). Demo content is never
  * loaded by an import.
  */
 public final class ImportCommand {
@@ -25,7 +26,7 @@ public final class ImportCommand {
     }
 
     public static boolean handles(String[] args) {
-        return args.length > 0 && "import".equals(args[0]);
+        return args.length > 0 && List.of("import", "export", "restore").contains(args[0]);
     }
 
     public static int run(Class<?> application, String[] args, PrintStream out) {
@@ -34,10 +35,15 @@ public final class ImportCommand {
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
         Locale locale = Locale.forLanguageTag(option(args, "--language", "en"));
-        ImportRequest request;
+        ImportRequest request = null;
         List<String> properties = new ArrayList<>();
+        boolean archive = !"import".equals(args[0]);
         try {
-            request = request(args, properties);
+            if (archive) {
+                archiveArguments(args, properties);
+            } else {
+                request = request(args, properties);
+            }
         } catch (ImportRefused refused) {
             out.println(messages.getMessage(refused.key(), refused.args(), locale));
             out.println(messages.getMessage("transfer.command.usage", null, locale));
@@ -50,6 +56,18 @@ public final class ImportCommand {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .web(WebApplicationType.NONE).run(properties.toArray(String[]::new));
         try {
+            if (archive) {
+                Archives archives = context.getBean(Archives.class);
+                Path file = Path.of(args[1]);
+                if ("export".equals(args[0])) {
+                    archives.export(file);
+                    out.println(messages.getMessage("transfer.command.exported", new Object[]{file}, locale));
+                } else {
+                    var counts = archives.restore(file);
+                    out.println(messages.getMessage("transfer.command.restored", new Object[]{file, counts}, locale));
+                }
+                return 0;
+            }
             ImportReport report = context.getBean(Importer.class).run(request);
             report.lines(messages, locale).forEach(out::println);
             return 0;
@@ -59,6 +77,22 @@ public final class ImportCommand {
             return 1;
         } finally {
             SpringApplication.exit(context);
+        }
+    }
+
+    /** {@code export FILE} and {@code restore FILE}, with Spring properties after the file. */
+    private static void archiveArguments(String[] args, List<String> properties) {
+        if (args.length < 2) {
+            throw new ImportRefused("transfer.refused.format", args[0]);
+        }
+        for (int i = 2; i < args.length; i++) {
+            if (args[i].equals("--language")) {
+                i++;
+            } else if (args[i].startsWith("--") && args[i].contains("=")) {
+                properties.add(args[i]);
+            } else {
+                throw new ImportRefused("transfer.refused.format", args[i]);
+            }
         }
     }
 
