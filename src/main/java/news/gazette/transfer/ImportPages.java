@@ -33,23 +33,28 @@ import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
 /**
  * The newsroom's import screen for admins: upload a WordPress or Ghost export and, optionally, a zip of its images;
- * the report is shown on the same page and the import is written to the audit log.
+ * the report is shown on the same page. The same screen downloads the archive of the whole site and restores one
+ * into an empty instance. Every import, download and restore is written to the audit log.
  */
 @Controller
 class ImportPages {
 
     static final String PATH = "/newsroom/import";
+    static final String DOWNLOAD = "/newsroom/archive/download";
+    static final String RESTORE = "/newsroom/archive/restore";
 
     private final Importer importer;
+    private final Archives archives;
     private final Editions editions;
     private final MessageSource messages;
     private final AuditLog audit;
     private final Templates templates;
     private final ResourceUrlProvider assets;
 
-    ImportPages(Importer importer, Editions editions, MessageSource messages, AuditLog audit, Templates templates,
+    ImportPages(Importer importer, Archives archives, Editions editions, MessageSource messages, AuditLog audit, Templates templates,
                 ResourceUrlProvider assets) {
         this.importer = importer;
+        this.archives = archives;
         this.editions = editions;
         this.messages = messages;
         this.audit = audit;
@@ -90,6 +95,43 @@ class ImportPages {
             return page(request, csrf, HttpStatus.UNPROCESSABLE_CONTENT, t.get("transfer.report.refused", reason), List.of());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            delete(folder);
+        }
+    }
+
+    @GetMapping(DOWNLOAD)
+    ResponseEntity<byte[]> download(HttpServletRequest request, Principal who) throws IOException {
+        Path folder = Files.createTempDirectory("gazette-archive");
+        try {
+            Path archive = folder.resolve("archive.zip");
+            archives.export(archive);
+            audit.record(who.getName(), "archive.export", null, null, request.getRemoteAddr());
+            return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+                    .header(HttpHeaders.CONTENT_TYPE, "application/zip")
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"gazette-archive.zip\"")
+                    .body(Files.readAllBytes(archive));
+        } finally {
+            delete(folder);
+        }
+    }
+
+    @PostMapping(RESTORE)
+    ResponseEntity<byte[]> restore(@RequestParam(name = "archive", required = false) MultipartFile upload,
+                                   HttpServletRequest request, CsrfToken csrf, Principal who) throws IOException {
+        Texts t = texts(request);
+        if (upload == null || upload.isEmpty()) {
+            return page(request, csrf, HttpStatus.BAD_REQUEST, t.get("transfer.page.no-file"), List.of());
+        }
+        Path folder = Files.createTempDirectory("gazette-archive");
+        try {
+            archives.restore(save(upload, folder.resolve("archive.zip")));
+            audit.record(who.getName(), "archive.restore", null, null, request.getRemoteAddr());
+            return page(request, csrf, HttpStatus.OK, t.get("transfer.archive.restored"), List.of());
+        } catch (ImportRefused refused) {
+            audit.record(who.getName(), "archive.refused", null, refused.key(), request.getRemoteAddr());
+            String reason = messages.getMessage(refused.key(), refused.args(), t.locale());
+            return page(request, csrf, HttpStatus.UNPROCESSABLE_CONTENT, t.get("transfer.archive.refused", reason), List.of());
         } finally {
             delete(folder);
         }

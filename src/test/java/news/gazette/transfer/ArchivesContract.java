@@ -2,6 +2,10 @@ package news.gazette.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
@@ -23,6 +27,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -31,7 +39,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * H2 or PostgreSQL; the empty one it is restored into is started by the {@code restore} command on H2.
  */
 @SpringBootTest(properties = "gazette.demo-content=false")
+@AutoConfigureMockMvc
 abstract class ArchivesContract {
+
+    @Autowired MockMvc mvc;
 
     @Autowired Importer importer;
     @Autowired Archives archives;
@@ -107,5 +118,31 @@ abstract class ArchivesContract {
             assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.equals("media")).toList()).isEmpty();
         }
         assertThat(List.of(restored.resolve("../evil.json").normalize(), temp.resolve("evil.json"))).allMatch(Files::notExists);
+    }
+
+    @Test
+    void adminsDownloadTheArchiveAndARestoreIntoAFilledInstanceIsRefusedOnThePage() throws Exception {
+        importer.run(new ImportRequest(ImportFormat.WORDPRESS, "en",
+                ImportFixtures.file(temp, "wp.xml", ImportFixtures.text(ImportFixtures.WORDPRESS)), null, false));
+        assertThat(mvc.perform(get("/newsroom/archive/download").with(user("editor").roles("EDITOR", "AUTHOR", "CONTRIBUTOR")))
+                .andReturn().getResponse().getStatus()).isEqualTo(403);
+        MvcResult download = mvc.perform(get("/newsroom/archive/download")
+                .with(user("chief").roles("ADMIN", "EDITOR", "AUTHOR", "CONTRIBUTOR"))).andReturn();
+        assertThat(download.getResponse().getStatus()).isEqualTo(200);
+        assertThat(download.getResponse().getContentType()).isEqualTo("application/zip");
+        Path archive = temp.resolve("downloaded.zip");
+        Files.write(archive, download.getResponse().getContentAsByteArray());
+        assertThat(entries(archive)).containsKeys("manifest.json", "stories.json");
+
+        MvcResult restore = mvc.perform(multipart("/newsroom/archive/restore")
+                        .file(new MockMultipartFile("archive", "archive.zip", "application/zip", Files.readAllBytes(archive)))
+                        .header("Accept-Language", "hy").with(csrf())
+                        .with(user("chief").roles("ADMIN", "EDITOR", "AUTHOR", "CONTRIBUTOR")))
+                .andReturn();
+        assertThat(restore.getResponse().getStatus()).isEqualTo(422);
+        assertThat(restore.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("Վերականգնումը մերժվեց", "դատարկ օրինակում");
+        assertThat(jdbc.sql("select count(*) from audit_log where action = 'archive.export'").query(Long.class).single())
+                .isEqualTo(1);
     }
 }
