@@ -1,6 +1,6 @@
 package news.gazette;
 
-import news.gazette.transfer.ImportCommand;
+import news.gazette.transfer.TransferCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -8,8 +8,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class GazetteApplication {
 
     public static void main(String[] args) {
-        if (ImportCommand.handles(args)) {
-            System.exit(ImportCommand.run(GazetteApplication.class, args, System.out));
+        if (TransferCommand.handles(args)) {
+            System.exit(TransferCommand.run(GazetteApplication.class, args, System.out));
         }
         SpringApplication.run(GazetteApplication.class, args);
     }

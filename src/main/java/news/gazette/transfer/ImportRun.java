@@ -163,9 +163,13 @@ final class ImportRun {
         Section section = entry.sectionId() == null || !sections.containsKey(entry.sectionId()) ? fallbackSection()
                 : sections.get(entry.sectionId());
         StoryStatus status = StoryStatus.valueOf(entry.status().toUpperCase(java.util.Locale.ROOT));
+        Optional<ImportItems.Item> item = parts.items().find(scope, kind, entry.id());
+        Optional<Story> before = item.flatMap(known -> parts.stories().find(known.targetId()));
         Instant published = entry.publishedAt();
         if (published == null && status == StoryStatus.PUBLISHED) {
-            published = parts.clock().instant();
+            // A published item without a date keeps the time of its first import, so importing again changes nothing.
+            published = before.map(Story::publishedAt)
+                    .orElse(parts.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         }
         if (published == null && status == StoryStatus.SCHEDULED) {
             status = StoryStatus.DRAFT;
@@ -177,8 +181,6 @@ final class ImportRun {
                 entry.authorIds().stream().filter(authorIds::containsKey).map(authorIds::get).distinct().toList(),
                 entry.tagIds().stream().filter(tagIds::containsKey).map(tagIds::get).distinct().toList());
         String fingerprint = ImportWriter.fingerprint(story);
-        Optional<ImportItems.Item> item = parts.items().find(scope, kind, entry.id());
-        Optional<Story> before = item.flatMap(known -> parts.stories().find(known.targetId()));
         long id;
         if (before.isPresent() && fingerprint.equals(item.get().fingerprint())) {
             id = before.get().id();

@@ -61,7 +61,7 @@ abstract class ArchivesContract {
 
     private int command(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        return ImportCommand.run(GazetteApplication.class, args, new PrintStream(out, true, StandardCharsets.UTF_8));
+        return TransferCommand.run(GazetteApplication.class, args, new PrintStream(out, true, StandardCharsets.UTF_8));
     }
 
     @Test

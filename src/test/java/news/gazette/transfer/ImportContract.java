@@ -241,6 +241,19 @@ abstract class ImportContract {
     }
 
     @Test
+    void aPublishedItemWithoutADateKeepsItsFirstTimeWhenImportedAgain() {
+        String json = ImportFixtures.text(ImportFixtures.GHOST)
+                .replace("\"published_at\": \"2024-05-03T08:00:00.000Z\"", "\"published_at\": null");
+        importer.run(new ImportRequest(ImportFormat.GHOST, "en", ImportFixtures.file(temp, "a.json", json), null, false));
+        long id = storyId("Городской совет утвердил бюджет");
+        assertThat(story(id).get("published_at")).isNotNull();
+        ImportReport again = importer.run(new ImportRequest(ImportFormat.GHOST, "en",
+                ImportFixtures.file(temp, "b.json", json), null, false));
+        assertThat(again.count(Kind.STORY, "updated")).isZero();
+        assertThat(again.count(Kind.STORY, "unchanged")).isEqualTo(3);
+    }
+
+    @Test
     void aGhostExportBecomesStoriesWithPrimaryTagsAsSections() {
         ImportReport report = importer.run(new ImportRequest(ImportFormat.GHOST, "en",
                 ImportFixtures.file(temp, "ghost.json", ImportFixtures.text(ImportFixtures.GHOST)), ghostImages(), false));

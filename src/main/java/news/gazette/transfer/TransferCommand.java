@@ -20,9 +20,9 @@ import org.springframework.context.support.ResourceBundleMessageSource;
  * ({@link Archives}). Other {@code --name=value} arguments are Spring properties ({@code --gazette.data-dir=…}). Demo content is never
  * loaded by an import.
  */
-public final class ImportCommand {
+public final class TransferCommand {
 
-    private ImportCommand() {
+    private TransferCommand() {
     }
 
     public static boolean handles(String[] args) {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code import wordpress FILE --edition en …} as a command: Gazette runs without its web server, prints the report
  * and ends with 0, or 1 with the reason when the import is refused or the arguments are wrong.
  */
-class ImportCommandTest {
+class TransferCommandTest {
 
     @TempDir Path temp;
 
@@ -25,7 +25,7 @@ class ImportCommandTest {
 
     private Run command(String... args) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        int status = ImportCommand.run(GazetteApplication.class, args, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        int status = TransferCommand.run(GazetteApplication.class, args, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         return new Run(status, bytes.toString(StandardCharsets.UTF_8));
     }
 
