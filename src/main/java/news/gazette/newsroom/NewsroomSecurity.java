@@ -35,7 +35,8 @@ class NewsroomSecurity {
         http.securityMatcher("/newsroom/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(LOGIN).permitAll()
-                        .requestMatchers("/newsroom/audit", "/newsroom/search/rebuild").hasRole("ADMIN")
+                        .requestMatchers("/newsroom/audit", "/newsroom/search/rebuild", "/newsroom/import",
+                                "/newsroom/archive/*").hasRole("ADMIN")
                         .requestMatchers("/newsroom/webhooks", "/newsroom/webhooks/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/newsroom/stories/*/publish", "/newsroom/stories/*/unpublish").hasRole("EDITOR")
                         .anyRequest().hasRole("CONTRIBUTOR"))

@@ -298,6 +298,32 @@ public class Stories {
                         utc(story.publishedAt()), utc(story.updatedAt()))
                 .update(keys, "id");
         long id = keys.getKey().longValue();
+        bylinesAndTags(id, story);
+        return id;
+    }
+
+    /**
+     * Replaces what a story holds with a new state brought from elsewhere (an import), bylines and tags included; the
+     * slug follows the headline and the version goes up. The caller reports the change to readers' caches.
+     */
+    @Transactional
+    public void replace(long id, NewStory story) {
+        jdbc.sql("""
+                        update stories set section_id = ?, slug = ?, headline = ?, standfirst = ?, body = ?, status = ?,
+                            image_id = ?, image_alt = ?, image_caption = ?, image_credit = ?, published_at = ?,
+                            updated_at = ?, version = version + 1
+                        where id = ?""")
+                .params(story.sectionId(), Slugs.of(story.headline()), story.headline(), story.standfirst(),
+                        StoryBodyPolicy.sanitize(story.body()), story.status().column(), story.imageId(),
+                        story.imageAlt(), story.imageCaption(), story.imageCredit(), utc(story.publishedAt()),
+                        utc(story.updatedAt()), id)
+                .update();
+        jdbc.sql("delete from story_authors where story_id = ?").param(id).update();
+        jdbc.sql("delete from story_tags where story_id = ?").param(id).update();
+        bylinesAndTags(id, story);
+    }
+
+    private void bylinesAndTags(long id, NewStory story) {
         for (int i = 0; i < story.authorIds().size(); i++) {
             jdbc.sql("insert into story_authors (story_id, author_id, position) values (?, ?, ?)")
                     .params(id, story.authorIds().get(i), i).update();
@@ -305,7 +331,6 @@ public class Stories {
         for (Long tagId : story.tagIds()) {
             jdbc.sql("insert into story_tags (story_id, tag_id) values (?, ?)").params(id, tagId).update();
         }
-        return id;
     }
 
     /** Makes stories translations of one another. */
