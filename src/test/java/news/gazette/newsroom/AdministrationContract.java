@@ -1,0 +1,231 @@
+package news.gazette.newsroom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+import news.gazette.account.Account;
+import news.gazette.account.Accounts;
+import news.gazette.account.Role;
+import news.gazette.audit.AuditLog;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * The newsroom's administration screens: accounts and roles, own passwords, sections, tags, author profiles, site
+ * settings and API tokens — what each role may do there, and what each change does. Run on H2 and PostgreSQL.
+ */
+@SpringBootTest(properties = {"gazette.admin.email=chief@example.org", "gazette.admin.password=first-admin-secret-1"})
+@AutoConfigureMockMvc
+abstract class AdministrationContract {
+
+    static final String PASSWORD = "correct horse battery";
+
+    /** Who asks: nobody signed in, or a real account of each role. */
+    enum Who { ANONYMOUS, CONTRIBUTOR, AUTHOR, EDITOR, ADMIN }
+
+    @Autowired MockMvc mvc;
+    @Autowired Accounts accounts;
+    @Autowired AuditLog audit;
+    @Autowired JdbcClient jdbc;
+
+    final Map<Who, Account> people = new EnumMap<>(Who.class);
+
+    @BeforeEach
+    void people() {
+        for (Who who : Who.values()) {
+            if (who != Who.ANONYMOUS) {
+                people.put(who, account(Role.valueOf(who.name())));
+            }
+        }
+    }
+
+    Account account(Role role) {
+        return accounts.create(role.name().toLowerCase() + "-" + UUID.randomUUID() + "@example.org",
+                "Test " + role, PASSWORD, role);
+    }
+
+    MockHttpServletRequestBuilder as(Who who, MockHttpServletRequestBuilder request) {
+        if (who == Who.ANONYMOUS) {
+            return request;
+        }
+        Account account = people.get(who);
+        return request.with(user(account.email()).roles(Arrays.stream(account.role().authorities())
+                .map(a -> a.substring("ROLE_".length())).toArray(String[]::new)));
+    }
+
+    int status(Who who, MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(as(who, request)).andReturn().getResponse().getStatus();
+    }
+
+    /** One screen action, and the status each role gets; anonymous visitors are sent to sign in (302). */
+    record Cell(String name, Function<Who, MockHttpServletRequestBuilder> request, int contributor, int author,
+                int editor, int admin) {
+
+        int expected(Who who) {
+            return switch (who) {
+                case ANONYMOUS -> 302;
+                case CONTRIBUTOR -> contributor;
+                case AUTHOR -> author;
+                case EDITOR -> editor;
+                case ADMIN -> admin;
+            };
+        }
+    }
+
+    static MockHttpServletRequestBuilder form(String path, String... pairs) {
+        MockHttpServletRequestBuilder request = post(path).with(csrf());
+        for (int i = 0; i < pairs.length; i += 2) {
+            request.param(pairs[i], pairs[i + 1]);
+        }
+        return request;
+    }
+
+    void checkTable(List<Cell> cells) throws Exception {
+        List<String> wrong = new ArrayList<>();
+        for (Cell cell : cells) {
+            for (Who who : Who.values()) {
+                int status = status(who, cell.request().apply(who));
+                if (status != cell.expected(who)) {
+                    wrong.add(cell.name() + " as " + who + ": " + status + ", expected " + cell.expected(who));
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    // Accounts and passwords
+
+    @Test
+    void onlyAdminsManageAccountsAndEveryoneChangesTheirOwnPassword() throws Exception {
+        long target = account(Role.CONTRIBUTOR).id();
+        checkTable(List.of(
+                new Cell("list accounts", w -> get("/newsroom/accounts"), 403, 403, 403, 200),
+                new Cell("create account", w -> form("/newsroom/accounts", "email", "new-" + UUID.randomUUID() + "@example.org",
+                        "displayName", "New", "role", "AUTHOR"), 403, 403, 403, 200),
+                new Cell("change role", w -> form("/newsroom/accounts/" + target + "/role", "role", "AUTHOR"), 403, 403, 403, 200),
+                new Cell("disable", w -> form("/newsroom/accounts/" + target + "/enabled", "enabled", "false"), 403, 403, 403, 200),
+                new Cell("reset password", w -> form("/newsroom/accounts/" + target + "/password"), 403, 403, 403, 200),
+                new Cell("unknown account", w -> form("/newsroom/accounts/987654321/role", "role", "AUTHOR"), 403, 403, 403, 404),
+                new Cell("malformed account id", w -> form("/newsroom/accounts/abc/role", "role", "AUTHOR"), 403, 403, 403, 404),
+                new Cell("huge account id", w -> form("/newsroom/accounts/99999999999999999999/role", "role", "AUTHOR"), 403, 403, 403, 404),
+                new Cell("unknown role", w -> form("/newsroom/accounts/" + target + "/role", "role", "KING"), 403, 403, 403, 400),
+                new Cell("own password form", w -> get("/newsroom/password"), 200, 200, 200, 200),
+                new Cell("own password, wrong current", w -> form("/newsroom/password", "current", "nope",
+                        "password", "a brand new passphrase"), 400, 400, 400, 400)));
+    }
+
+    @Test
+    void aCreatedAccountGetsAPasswordShownOnceAndCanSignIn() throws Exception {
+        String email = "reporter-" + UUID.randomUUID() + "@example.org";
+        MvcResult created = mvc.perform(as(Who.ADMIN, form("/newsroom/accounts", "email", email, "displayName",
+                "Reporter", "role", "AUTHOR"))).andReturn();
+        String text = Jsoup.parse(created.getResponse().getContentAsString()).select("p.notice").text();
+        String password = text.replaceAll(".* is (\\S+) — .*", "$1");
+        assertThat(password).hasSizeGreaterThanOrEqualTo(20).doesNotContain(" ");
+        assertThat(accounts.byEmail(email).orElseThrow().role()).isEqualTo(Role.AUTHOR);
+        assertThat(accounts.byEmail(email).orElseThrow().passwordHash()).doesNotContain(password).startsWith("{bcrypt}");
+        assertThat(login(email, password).getResponse().getRedirectedUrl()).isEqualTo("/newsroom");
+        String list = mvc.perform(as(Who.ADMIN, get("/newsroom/accounts"))).andReturn().getResponse().getContentAsString();
+        assertThat(list).contains(email).doesNotContain(password);
+        assertThat(audit.latest(20)).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("account.create");
+            assertThat(e.actor()).isEqualTo(people.get(Who.ADMIN).email());
+            assertThat(e.detail()).contains(email);
+        });
+    }
+
+    @Test
+    void aRefusedFormKeepsWhatWasTypedAndSaysWhy() throws Exception {
+        MvcResult refused = mvc.perform(as(Who.ADMIN, form("/newsroom/accounts", "email", "not-an-address",
+                "displayName", "Someone Typed This", "role", "EDITOR")).header("Accept-Language", "ru")).andReturn();
+        assertThat(refused.getResponse().getStatus()).isEqualTo(400);
+        var page = Jsoup.parse(refused.getResponse().getContentAsString());
+        assertThat(page.select("#new-email").val()).isEqualTo("not-an-address");
+        assertThat(page.select("#new-name").val()).isEqualTo("Someone Typed This");
+        assertThat(page.select("#new-role option[selected]").val()).isEqualTo("EDITOR");
+        assertThat(page.select("p.notice[role=alert]").text()).contains("адрес");
+        String taken = people.get(Who.EDITOR).email();
+        assertThat(status(Who.ADMIN, form("/newsroom/accounts", "email", taken, "displayName", "Twin", "role",
+                "AUTHOR"))).isEqualTo(409);
+        assertThat(status(Who.ADMIN, form("/newsroom/accounts", "email", "x-" + UUID.randomUUID() + "@example.org",
+                "displayName", "Weak", "role", "AUTHOR", "password", "short"))).isEqualTo(400);
+    }
+
+    @Test
+    void theLastEnabledAdminCanBeNeitherDemotedNorDisabled() throws Exception {
+        long admin = people.get(Who.ADMIN).id();
+        List<Long> others = jdbc.sql("select id from accounts where role = 'ADMIN' and enabled and id <> ?").param(admin)
+                .query(Long.class).list();
+        jdbc.sql("update accounts set enabled = false where id in (:ids)").param("ids", others).update();
+        try {
+            assertThat(status(Who.ADMIN, form("/newsroom/accounts/" + admin + "/role", "role", "EDITOR"))).isEqualTo(409);
+            assertThat(status(Who.ADMIN, form("/newsroom/accounts/" + admin + "/enabled", "enabled", "false"))).isEqualTo(409);
+            assertThat(accounts.byId(admin).orElseThrow().role()).isEqualTo(Role.ADMIN);
+            assertThat(accounts.byId(admin).orElseThrow().enabled()).isTrue();
+        } finally {
+            jdbc.sql("update accounts set enabled = true where id in (:ids)").param("ids", others).update();
+        }
+        assertThat(status(Who.ADMIN, form("/newsroom/accounts/" + admin + "/role", "role", "EDITOR"))).isEqualTo(200);
+        assertThat(audit.latest(10)).anySatisfy(e -> assertThat(e.action()).isEqualTo("account.role"));
+    }
+
+    @Test
+    void aDisabledAccountCannotSignInAndItsSessionStopsWorking() throws Exception {
+        Account editor = account(Role.ADMIN);
+        MockHttpSession session = (MockHttpSession) login(editor.email(), PASSWORD).getRequest().getSession(false);
+        assertThat(mvc.perform(get("/newsroom/accounts").session(session)).andReturn().getResponse().getStatus()).isEqualTo(200);
+        assertThat(status(Who.ADMIN, form("/newsroom/accounts/" + editor.id() + "/role", "role", "EDITOR"))).isEqualTo(200);
+        assertThat(mvc.perform(get("/newsroom/accounts").session(session)).andReturn().getResponse().getStatus())
+                .as("a demoted account loses the role at once").isEqualTo(403);
+        assertThat(status(Who.ADMIN, form("/newsroom/accounts/" + editor.id() + "/enabled", "enabled", "false"))).isEqualTo(200);
+        MvcResult after = mvc.perform(get("/newsroom").session(session)).andReturn();
+        assertThat(after.getResponse().getStatus()).isEqualTo(302);
+        assertThat(after.getResponse().getRedirectedUrl()).endsWith("/newsroom/login");
+        assertThat(login(editor.email(), PASSWORD).getResponse().getRedirectedUrl()).isEqualTo("/newsroom/login?error");
+        assertThat(audit.latest(10)).anySatisfy(e -> assertThat(e.action()).isEqualTo("account.disable"));
+    }
+
+    @Test
+    void changingYourOwnPasswordNeedsTheCurrentOne() throws Exception {
+        Account author = people.get(Who.AUTHOR);
+        assertThat(status(Who.AUTHOR, form("/newsroom/password", "current", PASSWORD, "password", "short"))).isEqualTo(400);
+        assertThat(status(Who.AUTHOR, form("/newsroom/password", "current", PASSWORD, "password",
+                "a brand new passphrase"))).isEqualTo(200);
+        assertThat(login(author.email(), "a brand new passphrase").getResponse().getRedirectedUrl()).isEqualTo("/newsroom");
+        assertThat(audit.latest(10)).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("account.password-change");
+            assertThat(e.actor()).isEqualTo(author.email());
+        });
+        assertThat(mvc.perform(as(Who.AUTHOR, post("/newsroom/password").param("current", "a brand new passphrase")
+                .param("password", "yet another passphrase"))).andReturn().getResponse().getStatus())
+                .as("without the CSRF token").isEqualTo(403);
+    }
+
+    MvcResult login(String email, String password) throws Exception {
+        return mvc.perform(post("/newsroom/login").param("email", email).param("password", password).with(csrf())
+                .with(r -> {
+                    r.setRemoteAddr("10.9." + (email.hashCode() & 0xff) + "." + (password.hashCode() & 0xff));
+                    return r;
+                })).andReturn();
+    }
+}
