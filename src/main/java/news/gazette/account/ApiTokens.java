@@ -64,6 +64,12 @@ public class ApiTokens {
                 .param(accountId).query(ROW).list();
     }
 
+    /** Every token not revoked yet, for admins. */
+    public List<ApiToken> unrevoked() {
+        return jdbc.sql("select * from api_tokens where revoked_at is null order by created_at desc, id desc")
+                .query(ROW).list();
+    }
+
     public Optional<ApiToken> byId(long id) {
         return jdbc.sql("select * from api_tokens where id = ?").param(id).query(ROW).optional();
     }
