@@ -71,6 +71,17 @@ class SettingsEditing {
                 blankToNull(form.get("copyright")), blankToNull(form.get("reusePolicy")));
     }
 
+    /** The form rows that hold a social account, in order: problem {@code socialK} is about row {@code get(K)}. */
+    static List<Integer> socialRows(Map<String, String> form) {
+        List<Integer> rows = new ArrayList<>();
+        for (int i = 0; i < SOCIAL_ROWS; i++) {
+            if (blankToNull(form.get("social" + i + ".url")) != null) {
+                rows.add(i);
+            }
+        }
+        return rows;
+    }
+
     static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }

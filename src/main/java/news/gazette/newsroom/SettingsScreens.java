@@ -48,9 +48,19 @@ class SettingsScreens extends ScreenRefusals {
             return page(HttpStatus.OK, code, fields(editing.of(code)), Map.of(), t.get("newsroom.settings.saved"),
                     request, csrf);
         }
-        Map<String, String> errors = problems.stream().collect(Collectors.toMap(EditionSettings.Problem::field,
+        List<Integer> rows = SettingsEditing.socialRows(form);
+        Map<String, String> errors = problems.stream().collect(Collectors.toMap(p -> formField(p.field(), rows),
                 p -> t.get(p.key()), (a, b) -> a));
         return page(HttpStatus.BAD_REQUEST, code, form, errors, "", request, csrf);
+    }
+
+    /** A problem's field as the form names it: the k-th social account is in the k-th filled row. */
+    private static String formField(String field, List<Integer> rows) {
+        if (field.matches("social[0-9]+")) {
+            int k = Integer.parseInt(field.substring("social".length()));
+            return k < rows.size() ? "social" + rows.get(k) : field;
+        }
+        return field;
     }
 
     /** The stored settings as form fields, social accounts in rows with empty rows to add more. */

@@ -418,6 +418,10 @@ abstract class AdministrationContract {
         assertThat(page.select("#appStore").attr("aria-invalid")).isEqualTo("true");
         assertThat(page.select("#followText").val()).isEqualTo("Typed words");
         assertThat(page.select("#appStore-hint").text()).contains("https://");
+        var row = Jsoup.parse(mvc.perform(as(Who.ADMIN, settings("en", "social0.url", "", "social3.network", "x",
+                "social3.url", "ftp://x.com/a"))).andReturn().getResponse().getContentAsString());
+        assertThat(row.select("[id=social3.url]").attr("aria-invalid")).as("the refused row is the one marked").isEqualTo("true");
+        assertThat(row.select("[id=social0.url]").hasAttr("aria-invalid")).isFalse();
         assertThat(Jsoup.parse(mvc.perform(get("/en/")).andReturn().getResponse().getContentAsString())
                 .select("a[href^=javascript]")).isEmpty();
     }
