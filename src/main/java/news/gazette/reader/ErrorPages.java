@@ -109,7 +109,7 @@ class ErrorPages {
     }
 
     private static boolean wantsJson(HttpServletRequest request, String path) {
-        if (path != null && (path.startsWith("/views/") || path.startsWith("/api/"))) {
+        if (path != null && (path.startsWith("/views/") || path.startsWith("/api/") || path.startsWith("/newsroom/api/"))) {
             return true;
         }
         String accept = request.getHeader("Accept");

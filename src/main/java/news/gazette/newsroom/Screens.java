@@ -1,0 +1,92 @@
+package news.gazette.newsroom;
+
+import java.security.Principal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import news.gazette.account.Accounts;
+import news.gazette.edition.Edition;
+import news.gazette.edition.Editions;
+import news.gazette.platform.PageNotFoundException;
+import news.gazette.platform.Templates;
+import news.gazette.platform.Texts;
+import org.springframework.context.MessageSource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
+
+/**
+ * What every administration screen needs: its texts in the reader's language, the edition it is about, the account
+ * acting, and a rendered page that no cache keeps.
+ */
+@Component
+class Screens {
+
+    private final Templates templates;
+    private final MessageSource messages;
+    private final Editions editions;
+    private final ResourceUrlProvider assets;
+    private final Accounts accounts;
+
+    Screens(Templates templates, MessageSource messages, Editions editions, ResourceUrlProvider assets,
+            Accounts accounts) {
+        this.templates = templates;
+        this.messages = messages;
+        this.editions = editions;
+        this.assets = assets;
+        this.accounts = accounts;
+    }
+
+    Texts texts(HttpServletRequest request) {
+        return new Texts(messages, editions.bestFor(languages(request)).locale());
+    }
+
+    String lang(HttpServletRequest request) {
+        return editions.bestFor(languages(request)).language();
+    }
+
+    /** The edition a screen is about: the one named, or the best for the reader's languages. */
+    Edition edition(String code, HttpServletRequest request) {
+        return code == null ? editions.bestFor(languages(request))
+                : editions.find(code).orElseThrow(() -> new PageNotFoundException("No edition " + code));
+    }
+
+    List<String> editionCodes() {
+        return editions.all().stream().map(Edition::code).toList();
+    }
+
+    /** The account behind the request; an account that no longer exists may do nothing. */
+    Actor actor(Principal who, HttpServletRequest request) {
+        return new Actor(accounts.byEmail(who.getName()).orElseThrow(Refusal::forbidden), request.getRemoteAddr());
+    }
+
+    ResponseEntity<byte[]> page(HttpStatus status, String template, HttpServletRequest request,
+                                Map<String, Object> params) {
+        Map<String, Object> all = new HashMap<>(params);
+        String css = assets.getForLookupPath("/assets/css/site.css");
+        all.put("css", css == null ? "/assets/css/site.css" : css);
+        all.put("t", texts(request));
+        all.put("lang", lang(request));
+        return ResponseEntity.status(status).contentType(Templates.HTML).cacheControl(CacheControl.noStore())
+                .body(templates.render(template, all));
+    }
+
+    static ResponseEntity<byte[]> redirect(String location) {
+        return ResponseEntity.status(HttpStatus.SEE_OTHER).header(HttpHeaders.LOCATION, location).build();
+    }
+
+    static List<Locale.LanguageRange> languages(HttpServletRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
+        try {
+            return accept == null ? List.of() : Locale.LanguageRange.parse(accept);
+        } catch (IllegalArgumentException malformed) {
+            return List.of();
+        }
+    }
+}
