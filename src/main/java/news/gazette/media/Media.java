@@ -43,6 +43,13 @@ public record Media(long id, String fileName, String contentType, int width, int
         return srcset.append(address.apply(fileName)).append(' ').append(width).append('w').toString();
     }
 
+    /** Every file of this image: its variants, narrowest first, then the original. */
+    public List<String> fileNames() {
+        List<String> names = new java.util.ArrayList<>(variantWidths.stream().map(this::variantFileName).toList());
+        names.add(fileName);
+        return names;
+    }
+
     /** The narrowest variant at least this wide, or the original when none is. */
     public String fileNameFor(int wanted) {
         return variantWidths.stream().filter(w -> w >= wanted).findFirst().map(this::variantFileName).orElse(fileName);

@@ -146,6 +146,40 @@ public class MediaLibrary {
                 .stream().collect(Collectors.toMap(Media::id, Function.identity()));
     }
 
+    /** The newest image stored under this original file name (an import names images by their content). */
+    public Optional<Media> byOriginalName(String originalName) {
+        return jdbc.sql("select * from media where original_name = ? order by id desc").param(originalName)
+                .query(MediaLibrary::row).stream().findFirst();
+    }
+
+    /**
+     * Deletes the files of an image whose database row was rolled back (an import that failed after storing it).
+     * Files a row still names are left alone: the same picture may have been in the library before.
+     */
+    public void discardFiles(Media media) {
+        if (byFileName(media.fileName()).isPresent()) {
+            return;
+        }
+        media.variantWidths().forEach(width -> deleteQuietly(media.variantFileName(width)));
+        deleteQuietly(media.fileName());
+    }
+
+    /**
+     * Writes back a file of an image whose row an archive restore has just inserted.
+     *
+     * @return false when no restored image has a file of this name (nothing is written then)
+     */
+    public boolean restoreFile(String fileName, byte[] bytes) {
+        Matcher m = fileName == null ? null : FILE_NAME.matcher(fileName);
+        if (m == null || !m.matches()) {
+            return false;
+        }
+        Optional<Media> owner = byFileName(m.group(1) + "." + m.group(3)).or(() -> byFileName(fileName))
+                .filter(media -> media.fileNames().contains(fileName));
+        owner.ifPresent(media -> put(fileName, bytes, media.contentType()));
+        return owner.isPresent();
+    }
+
     public Optional<Media> byFileName(String fileName) {
         if (fileName == null || !FILE_NAME.matcher(fileName).matches()) {
             return Optional.empty();

@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.sql.Clob;
 import java.sql.SQLException;
@@ -25,7 +24,8 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import org.springframework.beans.factory.annotation.Value;
+import news.gazette.media.Media;
+import news.gazette.media.MediaLibrary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,12 +60,12 @@ public class Archives {
             .build();
 
     private final JdbcClient jdbc;
-    private final Path mediaFolder;
+    private final MediaLibrary library;
     private final ImportLimits limits;
 
-    Archives(JdbcClient jdbc, @Value("${gazette.data-dir}") Path dataDir, ImportLimits limits) {
+    Archives(JdbcClient jdbc, MediaLibrary library, ImportLimits limits) {
         this.jdbc = jdbc;
-        this.mediaFolder = dataDir.resolve("media").toAbsolutePath().normalize();
+        this.library = library;
         this.limits = limits;
     }
 
@@ -84,10 +84,10 @@ public class Archives {
         }
         manifest.put("tables", counts);
         entries.put("manifest.json", JSON.writeValueAsBytes(manifest));
-        for (String name : jdbc.sql("select file_name from media order by id").query(String.class).list()) {
-            Path file = mediaFolder.resolve(name).normalize();
-            if (file.startsWith(mediaFolder) && Files.isRegularFile(file)) {
-                entries.put("media/" + name, read(file));
+        for (long id : jdbc.sql("select id from media order by id").query(Long.class).list()) {
+            Media media = library.byId(id).orElseThrow();
+            for (String name : media.fileNames()) {
+                library.open(name).ifPresent(file -> entries.put("media/" + name, read(file)));
             }
         }
         try (OutputStream out = Files.newOutputStream(target); ZipOutputStream zip = new ZipOutputStream(out)) {
@@ -131,7 +131,7 @@ public class Archives {
         }
         for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
             if (entry.getKey().startsWith("media/") && MEDIA_NAME.matcher(entry.getKey()).matches()) {
-                write(mediaFolder.resolve(entry.getKey().substring("media/".length())), entry.getValue());
+                library.restoreFile(entry.getKey().substring("media/".length()), entry.getValue());
             }
         }
         return restored;
@@ -225,20 +225,9 @@ public class Archives {
         });
     }
 
-    private static byte[] read(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private void write(Path file, byte[] bytes) {
-        try {
-            Files.createDirectories(mediaFolder);
-            Path temp = Files.createTempFile(mediaFolder, "restore", ".tmp");
-            Files.write(temp, bytes);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    private static byte[] read(MediaLibrary.File file) {
+        try (var content = file.content()) {
+            return content.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -140,11 +140,16 @@ final class ImportRun {
 
     private void image(Checked image) {
         Optional<Media> existing = parts.images().existing(image);
-        Media stored = existing.orElseGet(() -> {
-            Media fresh = parts.images().store(image);
-            this.stored.add(fresh);
-            return fresh;
-        });
+        Media stored = existing.orElse(null);
+        if (stored == null) {
+            Optional<Media> fresh = parts.images().store(image);
+            if (fresh.isEmpty()) {
+                report.skip(new Skip(Kind.IMAGE, image.path(), "transfer.skip.image-unreadable"));
+                return;
+            }
+            stored = fresh.get();
+            this.stored.add(stored);
+        }
         parts.items().remember(scope, Kind.IMAGE, image.path(), stored.id(), image.fileName());
         media.put(image.path(), stored);
         report.count(Kind.IMAGE, existing.isPresent() ? Outcome.UNCHANGED : Outcome.IMPORTED);

@@ -2,7 +2,6 @@ package news.gazette.transfer;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -16,6 +15,7 @@ import javax.imageio.stream.ImageInputStream;
 
 import news.gazette.media.Media;
 import news.gazette.media.MediaLibrary;
+import news.gazette.media.MediaRefusedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,6 +24,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ImportedImages {
+
+    /** Who the library records as the uploader of imported images. */
+    private static final String IMPORTER = "import";
 
     /** What checking an image found. */
     sealed interface Check permits Checked, Refusal {
@@ -79,24 +82,24 @@ class ImportedImages {
         }
     }
 
-    /** The library's copy of an image stored before, under the same content name. */
+    /** The library's copy of an image an import stored before, under the same content name. */
     Optional<Media> existing(Checked image) {
-        return library.byFileName(image.fileName());
+        return library.byOriginalName(image.fileName());
     }
 
-    Media store(Checked image) {
-        return library.store(image.fileName(), image.contentType(), image.width(), image.height(), image.bytes());
+    /** Stores the image through the library's own checks; empty when the library refuses it after all. */
+    Optional<Media> store(Checked image) {
+        try {
+            return Optional.of(library.upload(image.fileName(), new ByteArrayInputStream(image.bytes()), IMPORTER,
+                    MediaLibrary.Details.NONE));
+        } catch (MediaRefusedException refused) {
+            return Optional.empty();
+        }
     }
 
-    /** Removes the file of an image stored by an import that then failed; its database row went with the rollback. */
+    /** Removes the files of an image stored by an import that then failed; its database row went with the rollback. */
     void discard(Media media) {
-        library.file(media).ifPresent(file -> {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException ignored) {
-                // A file left behind is unreferenced; nothing serves it.
-            }
-        });
+        library.discardFiles(media);
     }
 
     private static String digest(byte[] bytes) {
