@@ -1,5 +1,6 @@
 package news.gazette;
 
+import news.gazette.transfer.TransferCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -7,6 +8,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class GazetteApplication {
 
     public static void main(String[] args) {
+        if (TransferCommand.handles(args)) {
+            System.exit(TransferCommand.run(GazetteApplication.class, args, System.out));
+        }
         SpringApplication.run(GazetteApplication.class, args);
     }
 }

@@ -44,16 +44,67 @@ public class Accounts {
         return jdbc.sql("select count(*) from accounts").query(Long.class).single();
     }
 
+    public Optional<Account> byId(long id) {
+        return jdbc.sql("select * from accounts where id = ?").param(id).query(ROW).optional();
+    }
+
     public Account create(String email, String displayName, String rawPassword, Role role) {
-        if (rawPassword == null || rawPassword.length() < 12) {
-            throw new IllegalArgumentException("A password needs at least 12 characters");
-        }
+        checkPassword(rawPassword);
         var keys = new GeneratedKeyHolder();
         String hash = passwords.encode(rawPassword);
         jdbc.sql("insert into accounts (email, display_name, password_hash, role, enabled, created_at) values (?, ?, ?, ?, ?, ?)")
                 .params(normalize(email), displayName, hash, role.name(), true, clock.instant().atOffset(ZoneOffset.UTC))
                 .update(keys, "id");
         return new Account(keys.getKey().longValue(), normalize(email), displayName, hash, role, true);
+    }
+
+    /** Whether the raw password matches the account's stored hash. */
+    public boolean passwordMatches(Account account, String rawPassword) {
+        return rawPassword != null && passwords.matches(rawPassword, account.passwordHash());
+    }
+
+    public void changePassword(long id, String rawPassword) {
+        checkPassword(rawPassword);
+        jdbc.sql("update accounts set password_hash = ? where id = ?").params(passwords.encode(rawPassword), id).update();
+    }
+
+    /**
+     * Gives the account another role, unless that would leave no enabled admin.
+     *
+     * @throws LastAdminException when the account is the last enabled admin and the role is not admin
+     */
+    public void changeRole(long id, Role role) {
+        int changed = jdbc.sql("update accounts set role = :role where id = :id and (:role = 'ADMIN' or "
+                        + KEEPS_AN_ADMIN + ")")
+                .param("role", role.name()).param("id", id).update();
+        if (changed == 0) {
+            throw new LastAdminException();
+        }
+    }
+
+    /**
+     * Enables or disables the account; a disabled account cannot sign in and its sessions and tokens stop working.
+     *
+     * @throws LastAdminException when disabling the last enabled admin
+     */
+    public void setEnabled(long id, boolean enabled) {
+        int changed = jdbc.sql("update accounts set enabled = :enabled where id = :id and (:enabled or "
+                        + KEEPS_AN_ADMIN + ")")
+                .param("enabled", enabled).param("id", id).update();
+        if (changed == 0) {
+            throw new LastAdminException();
+        }
+    }
+
+    /** Another enabled admin remains besides the account {@code :id}. */
+    private static final String KEEPS_AN_ADMIN = "exists (select 1 from accounts o where o.role = 'ADMIN' and o.enabled "
+            + "and o.id <> :id)";
+
+    /** A password a person can remember and a guesser cannot: at least 12 characters, at most 200. */
+    public static void checkPassword(String rawPassword) {
+        if (rawPassword == null || rawPassword.length() < 12 || rawPassword.length() > 200) {
+            throw new IllegalArgumentException("A password needs 12 to 200 characters");
+        }
     }
 
     static String normalize(String email) {

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,7 +37,13 @@ class FirstAdmin implements SmartInitializingSingleton {
         }
         boolean random = password.isBlank();
         String chosen = random ? randomPassword() : password;
-        accounts.create(email, "Administrator", chosen, Role.ADMIN);
+        try {
+            accounts.create(email, "Administrator", chosen, Role.ADMIN);
+        } catch (DuplicateKeyException e) {
+            // Another node starting at the same moment created it first.
+            log.info("The first admin account {} was created by another node", email);
+            return;
+        }
         if (random) {
             log.warn("Created the first admin account {} with the password {} — it is shown only this once; "
                     + "sign in at /newsroom/login", email, chosen);

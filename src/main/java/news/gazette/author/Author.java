@@ -2,6 +2,12 @@ package news.gazette.author;
 
 /**
  * A person in a byline, as presented in one edition.
+ *
+ * @param accountId the newsroom account the profile belongs to, or {@code null}; its stories are that account's own
  */
-public record Author(long id, String edition, String slug, String name, String bio, Long photoId) {
+public record Author(long id, String edition, String slug, String name, String bio, Long photoId, Long accountId) {
+
+    public Author(long id, String edition, String slug, String name, String bio, Long photoId) {
+        this(id, edition, slug, name, bio, photoId, null);
+    }
 }

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Repository;
 public class Authors {
 
     private static final RowMapper<Author> ROW = (rs, n) -> new Author(rs.getLong("id"), rs.getString("edition"),
-            rs.getString("slug"), rs.getString("name"), rs.getString("bio"), (Long) rs.getObject("photo_id", Long.class));
+            rs.getString("slug"), rs.getString("name"), rs.getString("bio"), (Long) rs.getObject("photo_id", Long.class),
+            (Long) rs.getObject("account_id", Long.class));
 
     private final JdbcClient jdbc;
 
@@ -45,12 +46,43 @@ public class Authors {
                 .query((rs, n) -> new Byline(rs.getLong("story_id"), ROW.mapRow(rs, n))).list();
     }
 
+    /** A profile's slug: lower-case words and digits joined by hyphens. */
+    public static boolean usableSlug(String slug) {
+        return slug != null && slug.length() <= 120 && slug.matches("[a-z0-9]+(?:-[a-z0-9]+)*");
+    }
+
     public Author create(String edition, String slug, String name, String bio, Long photoId) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("insert into authors (edition, slug, name, bio, photo_id) values (?, ?, ?, ?, ?)")
                 .params(edition, slug, name, bio, photoId)
                 .update(keys, "id");
-        return new Author(keys.getKey().longValue(), edition, slug, name, bio, photoId);
+        return new Author(keys.getKey().longValue(), edition, slug, name, bio, photoId, null);
+    }
+
+    public Optional<Author> byId(long id) {
+        return jdbc.sql("select * from authors where id = ?").param(id).query(ROW).optional();
+    }
+
+    /** Changes an author's profile; the account link is part of it, so "own stories" follow the profile. */
+    public void update(long id, String slug, String name, String bio, Long photoId, Long accountId) {
+        jdbc.sql("update authors set slug = ?, name = ?, bio = ?, photo_id = ?, account_id = ? where id = ?")
+                .params(slug, name, bio, photoId, accountId, id).update();
+    }
+
+    public void linkAccount(long id, Long accountId) {
+        jdbc.sql("update authors set account_id = ? where id = ?").params(accountId, id).update();
+    }
+
+    /** Whether the story's byline names an author profile linked to the account: the story is the account's own. */
+    public boolean inBylineOf(long storyId, long accountId) {
+        return jdbc.sql("select count(*) from story_authors sa join authors a on a.id = sa.author_id "
+                        + "where sa.story_id = ? and a.account_id = ?")
+                .params(storyId, accountId).query(Long.class).single() > 0;
+    }
+
+    /** The stories whose byline names the author, in any state, so their pages can be purged after a change. */
+    public List<Long> storiesOf(long id) {
+        return jdbc.sql("select story_id from story_authors where author_id = ?").param(id).query(Long.class).list();
     }
 
     /** One author of one story. */

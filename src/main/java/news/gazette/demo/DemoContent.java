@@ -18,6 +18,7 @@ import news.gazette.edition.Edition;
 import news.gazette.edition.Editions;
 import news.gazette.media.Media;
 import news.gazette.media.MediaLibrary;
+import news.gazette.platform.ClusterLocks;
 import news.gazette.section.Section;
 import news.gazette.section.Sections;
 import news.gazette.story.NewStory;
@@ -31,6 +32,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,6 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
 class DemoContent implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(DemoContent.class);
+    private static final String LOADED = "demo-content.loaded";
 
     private final Editions editions;
     private final Sections sections;
@@ -54,10 +57,12 @@ class DemoContent implements SmartInitializingSingleton {
     private final ViewLedger ledger;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final ClusterLocks locks;
     private final JsonMapper json = JsonMapper.builder().build();
 
     DemoContent(Editions editions, Sections sections, Authors authors, Tags tags, Stories stories, MediaLibrary media,
-                ViewLedger ledger, TransactionTemplate transaction, Clock clock) {
+                ViewLedger ledger, TransactionTemplate transaction, Clock clock, ClusterLocks locks) {
+        this.locks = locks;
         this.editions = editions;
         this.sections = sections;
         this.authors = authors;
@@ -79,20 +84,33 @@ class DemoContent implements SmartInitializingSingleton {
         Map<String, List<Long>> translations = new LinkedHashMap<>();
         Map<String, Media> images = new HashMap<>();
         Map<Long, DemoEdition.Story> loaded = new LinkedHashMap<>();
-        transaction.executeWithoutResult(status -> {
-            for (Edition edition : editions.all()) {
-                DemoEdition content = read(edition.code());
-                if (content == null) {
-                    continue;
-                }
-                Map<Long, DemoEdition.Story> ofEdition = load(content, now, images);
-                ofEdition.forEach((id, story) -> translations.computeIfAbsent(story.key(), k -> new ArrayList<>()).add(id));
-                loaded.putAll(ofEdition);
-            }
-            translations.values().forEach(stories::linkTranslations);
-        });
+        try {
+            transaction.executeWithoutResult(status -> {
+                // Nodes starting together on an empty database: the first to commit loads, the others wait here
+                // for it and then find the mark taken.
+                locks.claimForGood(LOADED);
+                loadAll(now, translations, images, loaded);
+            });
+        } catch (DuplicateKeyException e) {
+            log.info("Demo content was loaded by another node");
+            return;
+        }
         seedViews(loaded, now);
         log.info("Loaded {} demo stories in {} editions", loaded.size(), editions.all().size());
+    }
+
+    private void loadAll(Instant now, Map<String, List<Long>> translations, Map<String, Media> images,
+                         Map<Long, DemoEdition.Story> loaded) {
+        for (Edition edition : editions.all()) {
+            DemoEdition content = read(edition.code());
+            if (content == null) {
+                continue;
+            }
+            Map<Long, DemoEdition.Story> ofEdition = load(content, now, images);
+            ofEdition.forEach((id, story) -> translations.computeIfAbsent(story.key(), k -> new ArrayList<>()).add(id));
+            loaded.putAll(ofEdition);
+        }
+        translations.values().forEach(stories::linkTranslations);
     }
 
     private DemoEdition read(String edition) {
@@ -121,8 +139,9 @@ class DemoContent implements SmartInitializingSingleton {
         }
         Map<Long, DemoEdition.Story> created = new LinkedHashMap<>();
         for (DemoEdition.Story s : content.stories()) {
-            Media image = images.computeIfAbsent(s.key(), key -> media.store("demo-" + key + ".jpg", "image/jpeg",
-                    Illustrations.WIDTH, Illustrations.HEIGHT, Illustrations.draw(s.image().motif(), key)));
+            Media image = images.computeIfAbsent(s.key(), key -> media.storeDrawn("demo-" + key + ".jpg",
+                    Illustrations.draw(s.image().motif(), key), "demo",
+                    new MediaLibrary.Details(s.image().alt(), s.image().caption(), s.image().credit())));
             List<Long> tagIds = s.tags().stream().map(t -> tags.ensure(edition, t.slug(), t.name()).id()).toList();
             List<Long> authorIds = s.authors().stream().map(authorsByKey::get).toList();
             Instant published = now.minus(Duration.ofHours(s.publishedHoursAgo())).minusSeconds(Math.floorMod(s.key().hashCode(), 3000));

@@ -8,20 +8,12 @@ import java.awt.RenderingHints;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Random;
 
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Draws the abstract illustrations of the demo stories, so the demo ships no picture taken from anywhere.
- * The same key always gives the same picture.
+ * The same key always gives the same picture; the media library encodes it and makes its variants.
  */
 final class Illustrations {
 
@@ -39,7 +31,7 @@ final class Illustrations {
     private Illustrations() {
     }
 
-    static byte[] draw(String motif, String key) {
+    static BufferedImage draw(String motif, String key) {
         Random random = new Random(key.hashCode());
         Color[] palette = PALETTES[Math.floorMod(key.hashCode(), PALETTES.length)];
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
@@ -60,7 +52,7 @@ final class Illustrations {
         } finally {
             g.dispose();
         }
-        return jpeg(image);
+        return image;
     }
 
     private static void sun(Graphics2D g, Color color, double x, double y, double r) {
@@ -175,22 +167,5 @@ final class Illustrations {
         return new Color((int) (a.getRed() + (b.getRed() - a.getRed()) * t),
                 (int) (a.getGreen() + (b.getGreen() - a.getGreen()) * t),
                 (int) (a.getBlue() + (b.getBlue() - a.getBlue()) * t));
-    }
-
-    private static byte[] jpeg(BufferedImage image) {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (var stream = new MemoryCacheImageOutputStream(out)) {
-            writer.setOutput(stream);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(0.82f);
-            writer.write(null, new IIOImage(image, null, null), param);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            writer.dispose();
-        }
-        return out.toByteArray();
     }
 }

@@ -195,7 +195,7 @@ class Feeds {
             SyndEnclosure enclosure = new SyndEnclosureImpl();
             enclosure.setUrl(links.absolute(links.media(image.fileName())));
             enclosure.setType(image.contentType());
-            enclosure.setLength(media.file(image).map(p -> p.toFile().length()).orElse(0L));
+            enclosure.setLength(image.byteSize());
             entry.setEnclosures(List.of(enclosure));
         }
         return entry;

@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import news.gazette.author.Authors;
 import news.gazette.edition.Edition;
 import news.gazette.edition.Editions;
+import news.gazette.media.Media;
 import news.gazette.media.MediaLibrary;
 import news.gazette.platform.PageNotFoundException;
 import news.gazette.platform.Permalinks;
@@ -52,7 +53,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class EditorPages {
 
-    private final Screens screens;
+    private final EditorScreens screens;
     private final Editions editions;
     private final Stories stories;
     private final Editing editing;
@@ -65,7 +66,7 @@ class EditorPages {
     private final Permalinks links;
     private final ZoneId zone;
 
-    EditorPages(Screens screens, Editions editions, Stories stories, Editing editing, Publishing publishing,
+    EditorPages(EditorScreens screens, Editions editions, Stories stories, Editing editing, Publishing publishing,
                 Sections sections, Authors authors, Tags tags, MediaLibrary media, PreviewTokens previews,
                 Permalinks links, SiteProperties site) {
         this.screens = screens;
@@ -101,7 +102,7 @@ class EditorPages {
         try {
             draft = StoryForm.read(request);
             long id = editing.create(edition.code(), draft, who.getName());
-            return Screens.redirect("/newsroom/stories/" + id + "/edit?saved");
+            return EditorScreens.redirect("/newsroom/stories/" + id + "/edit?saved");
         } catch (InvalidStoryException invalid) {
             Texts t = screens.texts(request);
             return editor(HttpStatus.BAD_REQUEST, null, edition.code(), 0, t.get("newsroom.status.draft"),
@@ -126,7 +127,7 @@ class EditorPages {
         Texts t = screens.texts(request);
         try {
             editing.save(id, StoryForm.version(request), StoryForm.read(request), who.getName());
-            return Screens.redirect("/newsroom/stories/" + id + "/edit?saved");
+            return EditorScreens.redirect("/newsroom/stories/" + id + "/edit?saved");
         } catch (InvalidStoryException invalid) {
             return editor(HttpStatus.BAD_REQUEST, story, sent(request), sectionOf(request), authorsOf(request),
                     imageOf(request), "", t.get("editor.invalid." + invalid.field()), List.of(), request, csrf);
@@ -162,7 +163,7 @@ class EditorPages {
             throw new StoryRefusedException(id);
         }
         publishing.submit(id, who.getName(), request.getRemoteAddr());
-        return Screens.redirect("/newsroom/stories/" + id + "/edit?moved");
+        return EditorScreens.redirect("/newsroom/stories/" + id + "/edit?moved");
     }
 
     @PostMapping("/newsroom/stories/{id:[0-9]{1,18}}/draft")
@@ -172,7 +173,7 @@ class EditorPages {
             throw new StoryRefusedException(id);
         }
         publishing.backToDraft(id, who.getName(), request.getRemoteAddr());
-        return Screens.redirect("/newsroom/stories/" + id + "/edit?moved");
+        return EditorScreens.redirect("/newsroom/stories/" + id + "/edit?moved");
     }
 
     @PostMapping("/newsroom/stories/{id:[0-9]{1,18}}/schedule")
@@ -189,7 +190,7 @@ class EditorPages {
             throw new InvalidStoryException("schedule");
         }
         publishing.schedule(id, local.atZone(zone).toInstant(), who.getName(), request.getRemoteAddr());
-        return Screens.redirect("/newsroom/stories/" + id + "/edit?moved");
+        return EditorScreens.redirect("/newsroom/stories/" + id + "/edit?moved");
     }
 
     @PostMapping("/newsroom/stories/{id:[0-9]{1,18}}/translate")
@@ -199,7 +200,7 @@ class EditorPages {
         Edition target = edition(code);
         // Any account may start a translation: it is a new draft of its own, linked to the story.
         long translation = editing.translate(story.id(), target.code(), who.getName());
-        return Screens.redirect("/newsroom/stories/" + translation + "/edit?saved");
+        return EditorScreens.redirect("/newsroom/stories/" + translation + "/edit?saved");
     }
 
     @ExceptionHandler(StoryRefusedException.class)
@@ -285,17 +286,22 @@ class EditorPages {
                 .map(s -> new EditorPage.Option(String.valueOf(s.id()), s.name(), s.id() == sectionId)).toList();
         List<EditorPage.Option> authorOptions = authors.inEdition(edition).stream()
                 .map(a -> new EditorPage.Option(String.valueOf(a.id()), a.name(), chosenAuthors.contains(a.id()))).toList();
-        var library = media.recent(200);
+        var library = media.recentUsable(200);
         List<EditorPage.Option> images = library.stream()
-                .map(m -> new EditorPage.Option(String.valueOf(m.id()), m.fileName(), imageId != null && m.id() == imageId))
+                .map(m -> new EditorPage.Option(String.valueOf(m.id()), label(m), imageId != null && m.id() == imageId))
                 .toList();
         String mediaJson = EditorTexts.json(library.stream()
-                .map(m -> Map.of("id", m.id(), "name", m.fileName(), "src", links.media(m.fileName()))).toList());
+                .map(m -> Map.of("id", m.id(), "name", label(m), "src", links.media(m.fileNameFor(640)))).toList());
         EditorPage.Script script = new EditorPage.Script(EditorResources.TINYMCE + "tinymce.min.js",
                 screens.asset("/assets/js/editor.js"), lang, EditorTexts.tinymce(t), EditorTexts.own(t), mediaJson);
         EditorPage page = new EditorPage(id, edition, version, statusText, values, sectionOptions, authorOptions, images,
                 linked, translateInto, actions, error, notice, conflict, script);
         return screens.page(status, "newsroom/editor.jte", Map.of("t", t, "lang", lang, "csrf", csrf, "page", page), true);
+    }
+
+    /** How an image is named in the editor's choices: what it shows, and the file it came from. */
+    private static String label(Media m) {
+        return m.originalName() == null || m.originalName().isBlank() ? m.alt() : m.alt() + " (" + m.originalName() + ")";
     }
 
     private static EditorPage.Actions none() {

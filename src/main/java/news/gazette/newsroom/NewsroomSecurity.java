@@ -6,6 +6,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import news.gazette.account.Accounts;
 import news.gazette.account.LoginThrottle;
 import news.gazette.audit.AuditLog;
 import news.gazette.platform.SecurityConfiguration;
@@ -15,6 +16,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -29,17 +31,25 @@ class NewsroomSecurity {
 
     @Bean
     @Order(1)
-    SecurityFilterChain newsroom(HttpSecurity http, LoginThrottle throttle, AuditLog audit) throws Exception {
+    SecurityFilterChain newsroom(HttpSecurity http, LoginThrottle throttle, AuditLog audit, Accounts accounts)
+            throws Exception {
         SecurityConfiguration.applyBaseline(http);
         http.securityMatcher("/newsroom/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(LOGIN).permitAll()
-                        .requestMatchers("/newsroom/audit", "/newsroom/search/rebuild").hasRole("ADMIN")
+                        .requestMatchers("/newsroom/audit", "/newsroom/search/rebuild", "/newsroom/import",
+                                "/newsroom/archive/*").hasRole("ADMIN")
+                        .requestMatchers("/newsroom/webhooks", "/newsroom/webhooks/**").hasRole("ADMIN")
+                        .requestMatchers("/newsroom/accounts", "/newsroom/accounts/**", "/newsroom/settings",
+                                "/newsroom/settings/**").hasRole("ADMIN")
+                        .requestMatchers("/newsroom/sections", "/newsroom/sections/**", "/newsroom/tags",
+                                "/newsroom/tags/**", "/newsroom/authors", "/newsroom/authors/**").hasRole("EDITOR")
                         .anyRequest().hasRole("CONTRIBUTOR"))
                 .formLogin(form -> form.loginPage(LOGIN).loginProcessingUrl(LOGIN)
                         .usernameParameter("email").passwordParameter("password")
                         .successHandler((request, response, auth) -> {
                             throttle.succeeded(auth.getName());
+                            accounts.byEmail(auth.getName()).ifPresent(a -> StillEnabled.remember(request, a));
                             audit.record(auth.getName(), "login", null, null, request.getRemoteAddr());
                             response.sendRedirect("/newsroom");
                         })
@@ -50,10 +60,11 @@ class NewsroomSecurity {
                             response.sendRedirect(LOGIN + "?error");
                         }))
                 .logout(logout -> logout.logoutUrl("/newsroom/logout").logoutSuccessUrl(LOGIN + "?logout")
-                        .invalidateHttpSession(true).deleteCookies("JSESSIONID")
+                        .invalidateHttpSession(true).deleteCookies("JSESSIONID", "SESSION")
                         .addLogoutHandler((request, response, auth) -> recordLogout(audit, request, auth)))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
-                .addFilterBefore(new Throttled(throttle, audit), UsernamePasswordAuthenticationFilter.class);
+                .addFilterBefore(new Throttled(throttle, audit), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new StillEnabled(accounts), AuthorizationFilter.class);
         return http.build();
     }
 

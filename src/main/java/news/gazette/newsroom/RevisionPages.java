@@ -34,12 +34,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class RevisionPages {
 
-    private final Screens screens;
+    private final EditorScreens screens;
     private final Stories stories;
     private final Editing editing;
     private final ZoneId zone;
 
-    RevisionPages(Screens screens, Stories stories, Editing editing, SiteProperties site) {
+    RevisionPages(EditorScreens screens, Stories stories, Editing editing, SiteProperties site) {
         this.screens = screens;
         this.stories = stories;
         this.editing = editing;
@@ -88,7 +88,7 @@ class RevisionPages {
         } catch (StaleStoryException stale) {
             return screens.message(request, HttpStatus.CONFLICT, "editor.js.autosave-conflict");
         }
-        return Screens.redirect("/newsroom/stories/" + story.id() + "/edit?saved");
+        return EditorScreens.redirect("/newsroom/stories/" + story.id() + "/edit?saved");
     }
 
     @ExceptionHandler(StoryRefusedException.class)

@@ -1,49 +1,46 @@
 package news.gazette.newsroom;
 
+import java.security.Principal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import news.gazette.account.Accounts;
+import news.gazette.edition.Edition;
 import news.gazette.edition.Editions;
-import news.gazette.platform.SecurityConfiguration;
+import news.gazette.platform.PageNotFoundException;
 import news.gazette.platform.Templates;
 import news.gazette.platform.Texts;
 import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
 /**
- * What the editor's screens share: the texts in the browser's language, never-cached pages, and the one
- * Content-Security-Policy relaxation the rich-text editor needs (ADR 8).
+ * What every administration screen needs: its texts in the reader's language, the edition it is about, the account
+ * acting, and a rendered page that no cache keeps.
  */
 @Component
 class Screens {
 
-    /**
-     * The baseline policy with inline styles allowed: TinyMCE positions its menus and dialogs and marks up the text
-     * being edited with style attributes. Scripts stay {@code 'self'} only. Sent only with the editor's own pages.
-     */
-    static final String EDITOR_POLICY = SecurityConfiguration.CONTENT_SECURITY_POLICY
-            .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
-            .replace("img-src 'self' data:", "img-src 'self' data: blob:");
-
+    private final Templates templates;
     private final MessageSource messages;
     private final Editions editions;
-    private final Templates templates;
     private final ResourceUrlProvider assets;
+    private final Accounts accounts;
 
-    Screens(MessageSource messages, Editions editions, Templates templates, ResourceUrlProvider assets) {
+    Screens(Templates templates, MessageSource messages, Editions editions, ResourceUrlProvider assets,
+            Accounts accounts) {
+        this.templates = templates;
         this.messages = messages;
         this.editions = editions;
-        this.templates = templates;
         this.assets = assets;
+        this.accounts = accounts;
     }
 
     Texts texts(HttpServletRequest request) {
@@ -54,29 +51,33 @@ class Screens {
         return editions.bestFor(languages(request)).language();
     }
 
-    String asset(String path) {
-        String versioned = assets.getForLookupPath(path);
-        return versioned == null ? path : versioned;
+    /** The edition a screen is about: the one named, or the best for the reader's languages. */
+    Edition edition(String code, HttpServletRequest request) {
+        return code == null ? editions.bestFor(languages(request))
+                : editions.find(code).orElseThrow(() -> new PageNotFoundException("No edition " + code));
     }
 
-    ResponseEntity<byte[]> page(HttpStatusCode status, String template, Map<String, Object> params, boolean editor) {
+    List<String> editionCodes() {
+        return editions.all().stream().map(Edition::code).toList();
+    }
+
+    /** The account behind the request; an account that no longer exists may do nothing. */
+    Actor actor(Principal who, HttpServletRequest request) {
+        return new Actor(accounts.byEmail(who.getName()).orElseThrow(Refusal::forbidden), request.getRemoteAddr());
+    }
+
+    ResponseEntity<byte[]> page(HttpStatus status, String template, HttpServletRequest request,
+                                Map<String, Object> params) {
         Map<String, Object> all = new HashMap<>(params);
-        all.put("css", asset("/assets/css/site.css"));
-        var response = ResponseEntity.status(status).contentType(Templates.HTML).cacheControl(CacheControl.noStore());
-        if (editor) {
-            response.header("Content-Security-Policy", EDITOR_POLICY);
-        }
-        return response.body(templates.render(template, all));
+        String css = assets.getForLookupPath("/assets/css/site.css");
+        all.put("css", css == null ? "/assets/css/site.css" : css);
+        all.put("t", texts(request));
+        all.put("lang", lang(request));
+        return ResponseEntity.status(status).contentType(Templates.HTML).cacheControl(CacheControl.noStore())
+                .body(templates.render(template, all));
     }
 
-    /** A short localized page saying why a request was refused. */
-    ResponseEntity<byte[]> message(HttpServletRequest request, HttpStatus status, String key) {
-        Texts t = texts(request);
-        return page(status, "newsroom/message.jte", Map.of("t", t, "lang", lang(request),
-                "heading", t.get("newsroom.error." + status.value()), "message", t.get(key)), false);
-    }
-
-    static ResponseEntity<Void> redirect(String location) {
+    static ResponseEntity<byte[]> redirect(String location) {
         return ResponseEntity.status(HttpStatus.SEE_OTHER).header(HttpHeaders.LOCATION, location).build();
     }
 

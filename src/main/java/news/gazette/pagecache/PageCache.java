@@ -86,6 +86,12 @@ public class PageCache {
 
     /** Removes every page carrying one of the tags, here and (when configured) at the CDN. */
     public void purge(Collection<String> tags) {
+        purgeHere(tags);
+        cdn.purge(tags);
+    }
+
+    /** Removes every page carrying one of the tags from this node only: another node already told the CDN. */
+    void purgeHere(Collection<String> tags) {
         long number = sequence.incrementAndGet();
         int removed = 0;
         for (String tag : tags) {
@@ -97,7 +103,6 @@ public class PageCache {
             }
         }
         log.debug("Purged {} pages tagged {}", removed, tags);
-        cdn.purge(tags);
     }
 
     /** Empties the cache, for an operator who changed something no event describes. */

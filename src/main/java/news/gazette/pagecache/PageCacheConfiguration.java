@@ -1,5 +1,6 @@
 package news.gazette.pagecache;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -16,10 +17,12 @@ class PageCacheConfiguration {
      * {@code http.server.requests}; a miss does.
      */
     @Bean
-    FilterRegistrationBean<PageCacheFilter> pageCacheFilter(PageCache cache, PageCacheProperties properties) {
+    FilterRegistrationBean<PageCacheFilter> pageCacheFilter(PageCache cache, PageCacheProperties properties,
+                                                      MeterRegistry meters) {
         FilterRegistrationBean<PageCacheFilter> registration =
-                new FilterRegistrationBean<>(new PageCacheFilter(cache, properties));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+                new FilterRegistrationBean<>(new PageCacheFilter(cache, properties, meters));
+        // Second: the API's rate limiter (api/ApiGate) comes first, so answers from the cache count against a client too.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         registration.setEnabled(properties.enabled());
         registration.addUrlPatterns("/*");
         return registration;

@@ -13,6 +13,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -50,9 +52,15 @@ class PageCacheFilter extends OncePerRequestFilter {
     private final ConcurrentHashMap<String, CompletableFuture<CachedPage>> rendering = new ConcurrentHashMap<>();
     private final String cacheControl;
     private final List<String> bypassCookies;
+    private final Counter hits;
+    private final Counter misses;
 
-    PageCacheFilter(PageCache cache, PageCacheProperties properties) {
+    PageCacheFilter(PageCache cache, PageCacheProperties properties, MeterRegistry meters) {
         this.cache = cache;
+        this.hits = Counter.builder("gazette.page.cache").tag("result", "hit")
+                .description("Pages answered from this node's page cache, or rendered for it").register(meters);
+        this.misses = Counter.builder("gazette.page.cache").tag("result", "miss")
+                .description("Pages answered from this node's page cache, or rendered for it").register(meters);
         this.cacheControl = properties.cacheControl();
         this.bypassCookies = properties.bypassCookies().stream().map(name -> name + "=").toList();
     }
@@ -155,6 +163,7 @@ class PageCacheFilter extends OncePerRequestFilter {
 
     private void answer(CachedPage page, HttpServletRequest request, HttpServletResponse response, String outcome)
             throws IOException {
+        ("HIT".equals(outcome) ? hits : misses).increment();
         boolean gzip = acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
         response.resetBuffer();
         response.setStatus(HttpServletResponse.SC_OK);

@@ -6,10 +6,14 @@ import java.util.Optional;
 import java.util.Set;
 
 import news.gazette.author.Authors;
+import news.gazette.story.FollowedChange;
 import news.gazette.story.Stories;
 import news.gazette.story.Story;
 import news.gazette.story.StoryEvent;
 import news.gazette.story.Tags;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -20,6 +24,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * <p>
  * Runs in the publishing thread right after the commit, so the next request already gets the new page. The event
  * also sits in the outbox: if the node stops before this listener finished, the purge runs again on restart.
+ * Changes made on other nodes arrive through the cluster's change feed ({@link FollowedChange}) within a second.
  */
 @Component
 class StoryChanges {
@@ -39,6 +44,15 @@ class StoryChanges {
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void on(StoryEvent event) {
         cache.purge(tagsOf(event));
+    }
+
+    /** A change made on another node: purge here too (that node has told the CDN already); before the index. */
+    @EventListener
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    void on(FollowedChange change) {
+        if (!change.local()) {
+            cache.purgeHere(tagsOf(change.event()));
+        }
     }
 
     Set<String> tagsOf(StoryEvent event) {

@@ -1,5 +1,7 @@
 package news.gazette.platform;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -34,8 +36,8 @@ public class SecurityConfiguration {
     SecurityFilterChain readerSite(HttpSecurity http) throws Exception {
         applyBaseline(http);
         http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                // The view beacon carries no session and changes nothing a forged request could abuse.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/views/**"))
+                // The view beacon and the read-only API carry no session and change nothing a forged request could abuse.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/views/**", "/api/**"))
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
                 .requestCache(cache -> cache.disable());
@@ -51,6 +53,21 @@ public class SecurityConfiguration {
                 .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
                 // Caching is decided per response (pages, assets); the blanket no-store would defeat it.
                 .cacheControl(cache -> cache.disable()));
+    }
+
+    /**
+     * The same baseline for the few answers written before Spring Security runs (the view beacon's fast path), so no
+     * response leaves without it.
+     */
+    public static void writeBaseline(HttpServletRequest request, HttpServletResponse response) {
+        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("X-XSS-Protection", "0");
+        response.setHeader("Referrer-Policy", ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN.getPolicy());
+        if (request.isSecure()) {
+            response.setHeader("Strict-Transport-Security", "max-age=31536000 ; includeSubDomains");
+        }
     }
 
     /**

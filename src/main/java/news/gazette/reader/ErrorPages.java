@@ -1,7 +1,9 @@
 package news.gazette.reader;
 
 import news.gazette.platform.Texts;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,6 +17,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
+import news.gazette.platform.BadRequestException;
 
 /**
  * Answers an error in the reader's edition: a localized page for people, an RFC 9457 problem detail for programs.
@@ -22,6 +26,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ErrorPages {
+
+    /** Statuses whose problem details have localized texts ({@code problem.<status>.title} and {@code .detail}). */
+    private static final Set<Integer> KNOWN_PROBLEMS = Set.of(400, 404, 405, 406, 429, 500);
 
     private final Editions editions;
     private final ReaderViews views;
@@ -38,6 +45,11 @@ class ErrorPages {
     }
 
     ResponseEntity<?> answer(HttpServletRequest request, HttpStatusCode status) {
+        return answer(request, status, null);
+    }
+
+    /** @param cause what went wrong; a {@link BadRequestException} with a message key says it in the client's language */
+    ResponseEntity<?> answer(HttpServletRequest request, HttpStatusCode status, Exception cause) {
         String path = originalPath(request);
         if (status.value() == 404 && ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))) {
             // An address that moved (a changed slug, an imported story) answers with where it lives now.
@@ -47,13 +59,13 @@ class ErrorPages {
             }
         }
         if (wantsJson(request, path)) {
-            ProblemDetail problem = ProblemDetail.forStatus(status);
-            return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+            return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem(request, status, cause));
         }
-        Edition edition = editionOf(path);
+        Edition edition = path != null && path.startsWith("/newsroom") ? acceptedEdition(request) : editionOf(path);
         Texts t = views.texts(edition);
         String kind = switch (status.value()) {
-            case 404, 400, 405 -> String.valueOf(status.value());
+            case 404, 400, 405, 413 -> String.valueOf(status.value());
             default -> "500";
         };
         Chrome chrome = views.chrome(edition, t, t.get("error." + kind + ".title"), null,
@@ -62,6 +74,41 @@ class ErrorPages {
                 "heading", t.get("error." + kind + ".title"), "message", t.get("error." + kind + ".message")));
     }
 
+
+    /**
+     * An RFC 9457 problem detail with the title and detail in the language the client accepts (Accept-Language,
+     * among the editions' languages).
+     */
+    private ProblemDetail problem(HttpServletRequest request, HttpStatusCode status, Exception cause) {
+        Texts t = views.texts(acceptedEdition(request));
+        String key = "problem." + status.value();
+        ProblemDetail problem = ProblemDetail.forStatus(status);
+        if (KNOWN_PROBLEMS.contains(status.value())) {
+            problem.setTitle(t.get(key + ".title"));
+            problem.setDetail(cause instanceof BadRequestException bad && bad.messageKey() != null
+                    ? t.get(bad.messageKey(), bad.arguments()) : t.get(key + ".detail"));
+        }
+        try {
+            problem.setInstance(java.net.URI.create(UriComponentsBuilder.fromPath(originalPath(request))
+                    .build().encode().toUriString()));
+        } catch (IllegalArgumentException unusable) {
+            // A path that is no URI even once encoded is left out rather than echoed.
+        }
+        return problem;
+    }
+
+    /**
+     * The edition whose language the client accepts best (Accept-Language): for problem details, and for the newsroom,
+     * which has no edition in its addresses. An unreadable header is not worth refusing the answer over.
+     */
+    private Edition acceptedEdition(HttpServletRequest request) {
+        String accept = request.getHeader("Accept-Language");
+        try {
+            return editions.bestFor(accept == null ? java.util.List.of() : java.util.Locale.LanguageRange.parse(accept));
+        } catch (IllegalArgumentException malformed) {
+            return editions.defaultEdition();
+        }
+    }
 
     private Edition editionOf(String path) {
         if (path != null && path.length() > 1) {
@@ -72,7 +119,7 @@ class ErrorPages {
     }
 
     private static boolean wantsJson(HttpServletRequest request, String path) {
-        if (path != null && (path.startsWith("/views/") || path.startsWith("/api/"))) {
+        if (path != null && (path.startsWith("/views/") || path.startsWith("/api/") || path.startsWith("/newsroom/api/"))) {
             return true;
         }
         String accept = request.getHeader("Accept");
@@ -80,8 +127,9 @@ class ErrorPages {
     }
 
     private static String originalPath(HttpServletRequest request) {
-        Object forwarded = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        return forwarded != null ? forwarded.toString() : request.getRequestURI();
+        Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        Object forwarded = request.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI);
+        return failed != null ? failed.toString() : forwarded != null ? forwarded.toString() : request.getRequestURI();
     }
 
     static HttpStatus statusOf(HttpServletRequest request) {

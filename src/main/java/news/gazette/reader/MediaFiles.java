@@ -2,10 +2,9 @@ package news.gazette.reader;
 
 import java.time.Duration;
 
-import news.gazette.media.Media;
 import news.gazette.media.MediaLibrary;
 import news.gazette.platform.PageNotFoundException;
-import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -15,7 +14,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Serves stored images. A file's name never changes its content, so browsers may keep it for a year.
+ * Serves stored images and their variants from the media store. A file's name is the hash of its content, so
+ * browsers and CDNs may keep it for a year.
  */
 @RestController
 class MediaFiles {
@@ -28,11 +28,10 @@ class MediaFiles {
 
     @GetMapping("/media/{fileName:.+}")
     ResponseEntity<Resource> file(@PathVariable String fileName) {
-        Media media = library.byFileName(fileName).orElseThrow(() -> new PageNotFoundException("No media " + fileName));
-        var path = library.file(media).orElseThrow(() -> new PageNotFoundException("Missing file " + fileName));
+        MediaLibrary.File file = library.open(fileName).orElseThrow(() -> new PageNotFoundException("No media " + fileName));
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable())
-                .contentType(MediaType.parseMediaType(media.contentType()))
-                .body(new FileSystemResource(path));
+                .contentType(MediaType.parseMediaType(file.contentType()))
+                .body(new InputStreamResource(file.content()));
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -40,18 +41,33 @@ class ReaderErrors {
 
     @ExceptionHandler({BadRequestException.class, MethodArgumentTypeMismatchException.class,
             MissingServletRequestParameterException.class})
-    ResponseEntity<?> badRequest(HttpServletRequest request) {
-        return pages.answer(request, HttpStatus.BAD_REQUEST);
+    ResponseEntity<?> badRequest(HttpServletRequest request, Exception e) {
+        return pages.answer(request, HttpStatus.BAD_REQUEST, e);
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<?> methodNotAllowed(HttpServletRequest request) {
-        return pages.answer(request, HttpStatus.METHOD_NOT_ALLOWED);
+    ResponseEntity<?> methodNotAllowed(HttpServletRequest request, HttpRequestMethodNotSupportedException e) {
+        ResponseEntity<?> answer = pages.answer(request, HttpStatus.METHOD_NOT_ALLOWED);
+        if (e.getSupportedHttpMethods() == null) {
+            return answer;
+        }
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                .allow(e.getSupportedHttpMethods().toArray(org.springframework.http.HttpMethod[]::new)).body(answer.getBody());
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
-    ResponseEntity<Void> notAcceptable() {
+    ResponseEntity<?> notAcceptable(HttpServletRequest request) {
+        // The JSON API says why in a problem detail; a page has nothing it could send instead.
+        if (request.getRequestURI().startsWith("/api/")) {
+            return pages.answer(request, HttpStatus.NOT_ACCEPTABLE);
+        }
         return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE).build();
+    }
+
+    /** A status a controller chose itself (the API's 429, say). */
+    @ExceptionHandler(ResponseStatusException.class)
+    ResponseEntity<?> status(HttpServletRequest request, ResponseStatusException e) {
+        return pages.answer(request, e.getStatusCode(), e);
     }
 
     @ExceptionHandler(Exception.class)

@@ -16,13 +16,14 @@ import news.gazette.edition.Editions;
 import news.gazette.media.Media;
 import news.gazette.media.MediaLibrary;
 import news.gazette.platform.Permalinks;
-import news.gazette.platform.SiteProperties;
 import news.gazette.section.Section;
 import news.gazette.section.Sections;
 import news.gazette.story.Stories;
 import news.gazette.story.Story;
 import news.gazette.story.StoryBodies;
 import news.gazette.story.Tags;
+import news.gazette.site.EditionSettings;
+import news.gazette.site.SiteSettings;
 import news.gazette.views.ViewCounter;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -41,7 +42,7 @@ class ReaderViews {
     private final Stories stories;
     private final MediaLibrary media;
     private final Permalinks links;
-    private final SiteProperties site;
+    private final SiteSettings siteSettings;
     private final Dates dates;
     private final Assets assets;
     private final ViewCounter counter;
@@ -49,7 +50,7 @@ class ReaderViews {
     private final StoryBodies bodies;
 
     ReaderViews(MessageSource messages, Editions editions, Sections sections, Authors authors, Tags tags,
-                Stories stories, MediaLibrary media, Permalinks links, SiteProperties site, Dates dates,
+                Stories stories, MediaLibrary media, Permalinks links, SiteSettings siteSettings, Dates dates,
                 Assets assets, ViewCounter counter, Clock clock, StoryBodies bodies) {
         this.bodies = bodies;
         this.messages = messages;
@@ -60,7 +61,7 @@ class ReaderViews {
         this.stories = stories;
         this.media = media;
         this.links = links;
-        this.site = site;
+        this.siteSettings = siteSettings;
         this.dates = dates;
         this.assets = assets;
         this.counter = counter;
@@ -89,15 +90,17 @@ class ReaderViews {
         List<Chrome.NavLink> nav = sections.inEdition(edition.code()).stream()
                 .map(s -> new Chrome.NavLink(s.name(), links.section(edition.code(), s.slug()), s.slug().equals(currentSection)))
                 .toList();
-        List<Chrome.SocialLink> social = site.social().stream()
+        EditionSettings settings = siteSettings.of(edition.code());
+        List<Chrome.SocialLink> social = settings.social().stream()
                 .map(a -> new Chrome.SocialLink(a.network(), t.get("social." + a.network(), outlet), a.url()))
                 .toList();
         String fullTitle = title == null ? outlet : t.get("page.title", title, outlet);
         return new Chrome(edition.code(), edition.language(), outlet, fullTitle, description,
                 links.absolute(canonicalPath), links.front(edition.code()), links.search(edition.code()), query,
-                languages, nav, social, site.apps().appStore(), site.apps().googlePlay(),
-                t.get("footer.copyright", String.valueOf(dates.year(clock.instant())), outlet),
-                t.get("footer.reuse"), assets.url("/assets/css/site.css"), assets.url("/assets/js/head.js"),
+                languages, nav, social, settings.appStore(), settings.googlePlay(),
+                settings.copyright() != null ? settings.copyright()
+                        : t.get("footer.copyright", String.valueOf(dates.year(clock.instant())), outlet),
+                settings.reusePolicy() != null ? settings.reusePolicy() : t.get("footer.reuse"), assets.url("/assets/css/site.css"), assets.url("/assets/js/head.js"),
                 assets.url("/assets/js/reader.js"), assets.url("/assets/favicon.svg"), links.suggest(edition.code()),
                 feeds(edition, t, canonicalPath, currentSection, title), Metadata.NONE);
     }
@@ -172,7 +175,7 @@ class ReaderViews {
                 links.section(story.edition(), section.slug()), section.description(),
                 dates.of(story.publishedAt(), t), story.wasUpdated() ? dates.of(story.updatedAt(), t) : null,
                 bylines, tagLinks, source, story.views() + counter.pending(story.id()), figure, story.breaking(),
-                url, links.viewBeacon(story.id()), share(url, story.headline()), follow(t), more);
+                url, links.viewBeacon(story.id()), share(url, story.headline()), follow(story.edition(), t), more);
     }
 
     private StoryPage.Share share(String url, String headline) {
@@ -186,13 +189,14 @@ class ReaderViews {
                 "mailto:?subject=" + h.replace("+", "%20") + "&body=" + u);
     }
 
-    private StoryPage.Follow follow(Texts t) {
-        SiteProperties.Follow follow = site.follow();
-        if (follow == null || follow.url() == null || follow.network() == null) {
+    private StoryPage.Follow follow(String edition, Texts t) {
+        EditionSettings settings = siteSettings.of(edition);
+        if (settings.followUrl() == null || settings.followNetwork() == null) {
             return null;
         }
-        String network = t.get("network." + follow.network());
-        return new StoryPage.Follow(t.get("follow.invite", network), t.get("follow.action", network), follow.url());
+        String network = t.get("network." + settings.followNetwork());
+        String invite = settings.followText() != null ? settings.followText() : t.get("follow.invite", network);
+        return new StoryPage.Follow(invite, t.get("follow.action", network), settings.followUrl());
     }
 
     private Map<Long, Section> sectionsOf(Collection<Story> list) {
@@ -206,6 +210,7 @@ class ReaderViews {
             return null;
         }
         Media m = images.get(story.image().mediaId());
-        return m == null ? null : new Teaser.Picture(links.media(m.fileName()), story.image().alt(), m.width(), m.height());
+        return m == null ? null : new Teaser.Picture(links.media(m.fileName()), m.srcset(links::media), story.image().alt(), m.width(),
+                m.height());
     }
 }

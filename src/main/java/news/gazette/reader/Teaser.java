@@ -7,7 +7,11 @@ public record Teaser(long id, String href, String headline, String standfirst, S
                      String sectionHref, TimeView published, Picture picture, boolean breaking,
                      boolean pressReview) {
 
-    /** An image as placed on a page. */
-    public record Picture(String src, String alt, int width, int height) {
+    /**
+     * An image as placed on a page.
+     *
+     * @param srcset the original and its narrower variants with their widths, for the browser to choose from
+     */
+    public record Picture(String src, String srcset, String alt, int width, int height) {
     }
 }

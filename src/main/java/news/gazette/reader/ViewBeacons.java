@@ -4,37 +4,32 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import javax.imageio.ImageIO;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import jakarta.servlet.http.HttpServletRequest;
-import news.gazette.platform.PageNotFoundException;
 import news.gazette.story.Stories;
 import news.gazette.story.Story;
 import news.gazette.views.ViewCounter;
 import news.gazette.views.ViewsFlushed;
 import org.springframework.context.event.EventListener;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.stereotype.Component;
 
 /**
- * The view beacon a story page sends (and its no-script image twin). Counting happens here, not when the page is
- * rendered, so pages served from a cache are counted too.
+ * What the view beacon does, whichever way it arrives ({@link BeaconFilter} on the hot path, {@link BeaconEndpoints}
+ * otherwise): count one view of a published story and tell the page the total readers see. Counting happens here,
+ * not when the page is rendered, so pages served from a cache are counted too.
  */
-@RestController
+@Component
 class ViewBeacons {
 
-    private static final byte[] PIXEL = transparentPixel();
+    /** The 1×1 transparent GIF the no-script twin of the beacon answers with. */
+    static final byte[] PIXEL = transparentPixel();
 
     private final ViewCounter counter;
     private final LoadingCache<Long, Optional<Long>> storedViews;
@@ -46,29 +41,28 @@ class ViewBeacons {
                 .build(id -> stories.findPublished(id).map(Story::views));
     }
 
-    @PostMapping("/views/{id:[0-9]{1,18}}")
-    ResponseEntity<Map<String, Long>> count(@PathVariable long id, HttpServletRequest request) {
-        long stored = record(id, request);
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
-                .body(Map.of("views", stored + counter.pending(id)));
+    /**
+     * Counts a view of the story (unless a bot sent it or this reader was counted lately).
+     *
+     * @return the total readers see now, or empty when no published story has this id
+     */
+    OptionalLong count(long storyId, HttpServletRequest request) {
+        Optional<Long> stored = storedViews.get(storyId);
+        if (stored.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        counter.record(storyId, request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT));
+        return OptionalLong.of(stored.get() + counter.pending(storyId));
     }
 
-    @GetMapping("/views/{id:[0-9]{1,18}}/pixel.gif")
-    ResponseEntity<byte[]> pixel(@PathVariable long id, HttpServletRequest request) {
-        record(id, request);
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.IMAGE_GIF).body(PIXEL);
+    static byte[] answer(long total) {
+        return ("{\"views\":" + total + "}").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
 
     /** The stored totals just grew by what was pending; forget the old ones so the sum shown never dips. */
     @EventListener
     void onFlush(ViewsFlushed flushed) {
         storedViews.invalidateAll(flushed.storyIds());
-    }
-
-    private long record(long id, HttpServletRequest request) {
-        long stored = storedViews.get(id).orElseThrow(() -> new PageNotFoundException("No story " + id));
-        counter.record(id, request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT));
-        return stored;
     }
 
     private static byte[] transparentPixel() {

@@ -28,6 +28,8 @@ final class EditionIndex implements Closeable {
 
     private static final String ANALYSIS = "gazette.analysis";
     private static final String SYNCED_AT = "gazette.synced-at";
+    /** The last change of the cluster's feed this node had followed when the index was committed. */
+    private static final String CHANGE_ID = "gazette.change-id";
 
     private final String edition;
     private final String language;
@@ -36,6 +38,8 @@ final class EditionIndex implements Closeable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final boolean staleAnalysis;
+    private final long committedChange;
+    private volatile long followedChange;
 
     EditionIndex(String edition, String language, Path path) throws IOException {
         this.edition = edition;
@@ -52,11 +56,16 @@ final class EditionIndex implements Closeable {
                 .setCommitOnClose(true);
         this.writer = new IndexWriter(directory, config);
         String written = null;
+        long change = 0;
         for (Map.Entry<String, String> e : writer.getLiveCommitData()) {
             if (ANALYSIS.equals(e.getKey())) {
                 written = e.getValue();
+            } else if (CHANGE_ID.equals(e.getKey())) {
+                change = Long.parseLong(e.getValue());
             }
         }
+        this.committedChange = change;
+        this.followedChange = change;
         this.staleAnalysis = writer.getDocStats().numDocs > 0 && !Analysis.VERSION.equals(written);
         if (staleAnalysis) {
             writer.deleteAll();
@@ -81,6 +90,17 @@ final class EditionIndex implements Closeable {
         return staleAnalysis;
     }
 
+    /** The change-feed id stored with the last commit before this start (0 when none). */
+    long committedChange() {
+        return committedChange;
+    }
+
+    void followed(long changeId) {
+        if (changeId > followedChange) {
+            followedChange = changeId;
+        }
+    }
+
     void upsert(IndexedStory story) throws IOException {
         writer.updateDocument(StoryDocuments.idTerm(story.id()), StoryDocuments.of(story));
     }
@@ -100,9 +120,13 @@ final class EditionIndex implements Closeable {
 
     /** Makes the changes so far durable, then visible to new searches. */
     void commit() throws IOException {
-        writer.setLiveCommitData(Map.of(ANALYSIS, Analysis.VERSION, SYNCED_AT, Instant.now().toString()).entrySet());
+        writer.setLiveCommitData(commitData().entrySet());
         writer.commit();
         searchers.maybeRefreshBlocking();
+    }
+
+    boolean hasUncommittedChanges() {
+        return writer.hasUncommittedChanges();
     }
 
     /** Makes the changes so far visible to new searches now, without waiting for a commit. */
@@ -167,10 +191,15 @@ final class EditionIndex implements Closeable {
         directory.close();
     }
 
+    private Map<String, String> commitData() {
+        return Map.of(ANALYSIS, Analysis.VERSION, SYNCED_AT, Instant.now().toString(),
+                CHANGE_ID, Long.toString(followedChange));
+    }
+
     @Override
     public void close() throws IOException {
         if (writer.isOpen()) {
-            writer.setLiveCommitData(Map.of(ANALYSIS, Analysis.VERSION, SYNCED_AT, Instant.now().toString()).entrySet());
+            writer.setLiveCommitData(commitData().entrySet());
             writer.commit();
         }
         searchers.close();

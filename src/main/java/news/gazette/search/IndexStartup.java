@@ -11,6 +11,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,10 +29,12 @@ class IndexStartup implements SmartLifecycle, ApplicationRunner {
     private final IndexUpdates updates;
     private final ApplicationContext context;
     private final String rebuild;
+    private final JdbcClient jdbc;
     private volatile boolean running;
 
     IndexStartup(SearchIndex index, IndexUpdates updates, ApplicationContext context,
-                 @Value("${gazette.search.rebuild:#{null}}") String rebuild) {
+                 @Value("${gazette.search.rebuild:#{null}}") String rebuild, JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.index = index;
         this.updates = updates;
         this.context = context;
@@ -44,6 +47,7 @@ class IndexStartup implements SmartLifecycle, ApplicationRunner {
         if (rebuild != null) {
             return;
         }
+        long feedPosition = feedPosition();
         List<String> editions = new ArrayList<>();
         index.all().forEach(e -> editions.add(e.edition()));
         for (String edition : editions) {
@@ -53,6 +57,7 @@ class IndexStartup implements SmartLifecycle, ApplicationRunner {
                 log.info("Search index {} in step after {} ms", edition, (System.nanoTime() - started) / 1_000_000);
             }
         }
+        updates.followed(feedPosition);
     }
 
     @Override
@@ -60,15 +65,22 @@ class IndexStartup implements SmartLifecycle, ApplicationRunner {
         if (rebuild == null) {
             return;
         }
+        long feedPosition = feedPosition();
         for (EditionIndex edition : index.all()) {
             long started = System.nanoTime();
             int stories = updates.rebuild(edition.edition());
             log.info("Search index {} rebuilt from the database: {} stories in {} ms", edition.edition(), stories,
                     (System.nanoTime() - started) / 1_000_000);
         }
+        updates.followed(feedPosition);
         if ("exit".equals(rebuild)) {
             System.exit(SpringApplication.exit(context, () -> 0));
         }
+    }
+
+    /** Everything in the change feed up to here is covered by a comparison or rebuild that starts now. */
+    private long feedPosition() {
+        return jdbc.sql("select coalesce(max(id), 0) from story_changes").query(Long.class).single();
     }
 
     @Override

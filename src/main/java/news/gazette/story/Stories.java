@@ -74,6 +74,65 @@ public class Stories {
         return spec.query(Stories::listing).list();
     }
 
+    /**
+     * One page of an edition's published stories, newest first, after a position in the order
+     * {@code (published_at desc, id desc)}: a story published meanwhile sorts before the position, so walking pages
+     * never shows a story twice. Filters that are {@code null} do not apply.
+     */
+    public List<Story> pageAfter(StoryFilter filter, Instant afterPublishedAt, long afterId, int limit) {
+        StringBuilder sql = new StringBuilder("select s.* from stories s where s.edition = :edition and ").append(PUBLISHED);
+        if (afterPublishedAt != null) {
+            sql.append(" and (s.published_at < :afterAt or (s.published_at = :afterAt and s.id < :afterId))");
+        }
+        if (filter.sectionId() != null) {
+            sql.append(" and s.section_id = :section");
+        }
+        if (filter.tagId() != null) {
+            sql.append(" and exists (select 1 from story_tags st where st.story_id = s.id and st.tag_id = :tag)");
+        }
+        if (filter.authorId() != null) {
+            sql.append(" and exists (select 1 from story_authors sa where sa.story_id = s.id and sa.author_id = :author)");
+        }
+        if (filter.since() != null) {
+            sql.append(" and s.published_at >= :since");
+        }
+        if (filter.until() != null) {
+            sql.append(" and s.published_at < :until");
+        }
+        sql.append(" order by s.published_at desc, s.id desc limit :limit");
+        var spec = jdbc.sql(sql.toString()).param("edition", filter.edition()).param("now", now()).param("limit", limit);
+        if (afterPublishedAt != null) {
+            spec = spec.param("afterAt", utc(afterPublishedAt)).param("afterId", afterId);
+        }
+        if (filter.sectionId() != null) {
+            spec = spec.param("section", filter.sectionId());
+        }
+        if (filter.tagId() != null) {
+            spec = spec.param("tag", filter.tagId());
+        }
+        if (filter.authorId() != null) {
+            spec = spec.param("author", filter.authorId());
+        }
+        if (filter.since() != null) {
+            spec = spec.param("since", utc(filter.since()));
+        }
+        if (filter.until() != null) {
+            spec = spec.param("until", utc(filter.until()));
+        }
+        return spec.query(ROW).list();
+    }
+
+    /** Which published stories of an edition a page lists; {@code null} filters do not apply. */
+    public record StoryFilter(String edition, Long sectionId, Long tagId, Long authorId, Instant since, Instant until) {
+    }
+
+    /** The newest published story of the edition with this slug. */
+    public Optional<Story> findPublishedBySlug(String edition, String slug) {
+        return jdbc.sql("select s.* from stories s where s.edition = :edition and s.slug = :slug and " + PUBLISHED
+                        + " order by s.published_at desc, s.id desc limit 1")
+                .param("edition", edition).param("slug", slug).param("now", now()).query(ROW).optional();
+    }
+
     public long countPublished(String edition) {
         return jdbc.sql("select count(*) from stories s where s.edition = :edition and " + PUBLISHED)
                 .param("edition", edition).param("now", now()).query(Long.class).single();
@@ -242,6 +301,32 @@ public class Stories {
                         utc(story.publishedAt()), utc(story.updatedAt()), body.blocksJson(), story.createdBy())
                 .update(keys, "id");
         long id = keys.getKey().longValue();
+        bylinesAndTags(id, story);
+        return id;
+    }
+
+    /**
+     * Replaces what a story holds with a new state brought from elsewhere (an import), bylines and tags included; the
+     * slug follows the headline and the version goes up. The caller reports the change to readers' caches.
+     */
+    @Transactional
+    public void replace(long id, NewStory story) {
+        jdbc.sql("""
+                        update stories set section_id = ?, slug = ?, headline = ?, standfirst = ?, body = ?, status = ?,
+                            image_id = ?, image_alt = ?, image_caption = ?, image_credit = ?, published_at = ?,
+                            updated_at = ?, version = version + 1
+                        where id = ?""")
+                .params(story.sectionId(), Slugs.of(story.headline()), story.headline(), story.standfirst(),
+                        StoryBodyPolicy.sanitize(story.body()), story.status().column(), story.imageId(),
+                        story.imageAlt(), story.imageCaption(), story.imageCredit(), utc(story.publishedAt()),
+                        utc(story.updatedAt()), id)
+                .update();
+        jdbc.sql("delete from story_authors where story_id = ?").param(id).update();
+        jdbc.sql("delete from story_tags where story_id = ?").param(id).update();
+        bylinesAndTags(id, story);
+    }
+
+    private void bylinesAndTags(long id, NewStory story) {
         for (int i = 0; i < story.authorIds().size(); i++) {
             jdbc.sql("insert into story_authors (story_id, author_id, position) values (?, ?, ?)")
                     .params(id, story.authorIds().get(i), i).update();
@@ -249,7 +334,6 @@ public class Stories {
         for (Long tagId : story.tagIds()) {
             jdbc.sql("insert into story_tags (story_id, tag_id) values (?, ?)").params(id, tagId).update();
         }
-        return id;
     }
 
     /** Makes stories translations of one another. */

@@ -229,6 +229,8 @@ public class StoryBodies {
             return;
         }
         html.append("<figure class=\"story-image\" data-media-id=\"").append(block.mediaId()).append("\"><img src=\"/media/").append(escape(file.fileName()))
+                .append("\" srcset=\"").append(escape(file.srcset(name -> "/media/" + name)))
+                .append("\" sizes=\"(max-width: 720px) 100vw, 720px")
                 .append("\" alt=\"").append(escape(block.alt())).append("\" width=\"").append(file.width())
                 .append("\" height=\"").append(file.height()).append("\" loading=\"lazy\">");
         if (!block.caption().isEmpty() || !block.credit().isEmpty()) {

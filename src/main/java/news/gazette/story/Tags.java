@@ -39,6 +39,21 @@ public class Tags {
         });
     }
 
+    /** The tags of the edition that at least one published story carries, by name, with how many do. */
+    public List<TagCount> inUse(String edition, java.time.Instant now) {
+        return jdbc.sql("""
+                        select t.id, t.edition, t.slug, t.name, count(*) as stories from tags t
+                        join story_tags st on st.tag_id = t.id join stories s on s.id = st.story_id
+                        where t.edition = ? and s.status = 'published' and s.published_at <= ?
+                        group by t.id, t.edition, t.slug, t.name order by t.name, t.id""")
+                .params(edition, now.atOffset(java.time.ZoneOffset.UTC))
+                .query((rs, n) -> new TagCount(ROW.mapRow(rs, n), rs.getLong("stories"))).list();
+    }
+
+    /** A tag with the number of published stories that carry it. */
+    public record TagCount(Tag tag, long stories) {
+    }
+
     public List<StoryTag> ofStories(Collection<Long> storyIds) {
         if (storyIds.isEmpty()) {
             return List.of();

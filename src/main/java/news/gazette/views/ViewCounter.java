@@ -15,6 +15,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -49,9 +51,13 @@ public class ViewCounter implements SmartLifecycle {
     private volatile Map<Long, LongAdder> inFlight = Map.of();
     private volatile Salt salt;
     private volatile boolean running;
+    private final Timer flushes;
 
-    ViewCounter(ViewLedger ledger, Clock clock, ViewProperties properties, ApplicationEventPublisher events) {
+    ViewCounter(ViewLedger ledger, Clock clock, ViewProperties properties, ApplicationEventPublisher events,
+                MeterRegistry meters) {
         this.ledger = ledger;
+        this.flushes = Timer.builder("gazette.views.flush")
+                .description("Flushes of counted views to the database, with their duration").register(meters);
         this.events = events;
         this.clock = clock;
         this.seen = Caffeine.newBuilder()
@@ -114,7 +120,7 @@ public class ViewCounter implements SmartLifecycle {
             return;
         }
         try {
-            ledger.add(increments, clock.instant());
+            flushes.record(() -> ledger.add(increments, clock.instant()));
             inFlight = Map.of();
             events.publishEvent(new ViewsFlushed(increments.keySet()));
         } catch (RuntimeException e) {

@@ -98,7 +98,9 @@ class NewsroomBrowserTest {
         stranger.get(base() + "/newsroom/login");
         problems.addAll(AccessibilityTest.violations(stranger, "login"));
         ChromeDriver driver = signIn();
-        for (String path : List.of("/newsroom?edition=en", "/newsroom?edition=hy", "/newsroom/audit")) {
+        for (String path : List.of("/newsroom?edition=en", "/newsroom?edition=hy", "/newsroom/audit", "/newsroom/accounts",
+                "/newsroom/sections?edition=ru", "/newsroom/tags?edition=en", "/newsroom/authors?edition=hy",
+                "/newsroom/settings?edition=en", "/newsroom/tokens", "/newsroom/password")) {
             driver.get(base() + path);
             problems.addAll(AccessibilityTest.violations(driver, path));
         }

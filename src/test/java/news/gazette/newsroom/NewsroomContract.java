@@ -15,12 +15,12 @@ import news.gazette.audit.AuditLog;
 import news.gazette.story.Stories;
 import news.gazette.story.StoryStatus;
 import org.jsoup.Jsoup;
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -63,12 +63,15 @@ abstract class NewsroomContract {
 
     @Test
     void theFirstAdminCanSignInWithTheConfiguredPasswordAndSessionsAreRenewed() throws Exception {
-        MockHttpSession before = new MockHttpSession();
-        String oldId = before.getId();
-        MvcResult result = mvc.perform(post("/newsroom/login").session(before).param("email", "Chief@Example.org")
+        // Sessions are Spring Session's (in the database), carried by the SESSION cookie.
+        Cookie before = mvc.perform(get("/newsroom/login")).andReturn().getResponse().getCookie("SESSION");
+        assertThat(before).isNotNull();
+        MvcResult result = mvc.perform(post("/newsroom/login").cookie(before).param("email", "Chief@Example.org")
                 .param("password", "first-admin-secret-1").with(csrf())).andReturn();
         assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/newsroom");
-        assertThat(result.getRequest().getSession().getId()).isNotEqualTo(oldId);
+        Cookie after = result.getResponse().getCookie("SESSION");
+        assertThat(after).isNotNull();
+        assertThat(after.getValue()).isNotEqualTo(before.getValue());
         assertThat(audit.latest(20)).anySatisfy(e -> {
             assertThat(e.actor()).isEqualTo("chief@example.org");
             assertThat(e.action()).isEqualTo("login");
@@ -187,11 +190,11 @@ abstract class NewsroomContract {
     @Test
     void signingOutEndsTheSession() throws Exception {
         String email = account(Role.EDITOR);
-        MvcResult in = login(email, PASSWORD, "10.4.0.1");
-        MockHttpSession session = (MockHttpSession) in.getRequest().getSession(false);
-        assertThat(mvc.perform(get("/newsroom").session(session)).andReturn().getResponse().getStatus()).isEqualTo(200);
-        mvc.perform(post("/newsroom/logout").session(session).with(csrf())).andReturn();
-        assertThat(session.isInvalid()).isTrue();
+        Cookie session = login(email, PASSWORD, "10.4.0.1").getResponse().getCookie("SESSION");
+        assertThat(mvc.perform(get("/newsroom").cookie(session)).andReturn().getResponse().getStatus()).isEqualTo(200);
+        mvc.perform(post("/newsroom/logout").cookie(session).with(csrf())).andReturn();
+        assertThat(mvc.perform(get("/newsroom").cookie(session)).andReturn().getResponse().getRedirectedUrl())
+                .endsWith("/newsroom/login");
     }
 
     @Test

@@ -44,10 +44,10 @@ abstract class ReaderSiteContract {
     }
 
     String storyPath(String edition, String key) {
-        // Demo stories keep their key only in their image's file name; that is how tests find a known story.
+        // Demo stories keep their key only in their image's original file name; that is how tests find a known story.
         Map<String, Object> row = jdbc.sql("""
                         select s.id, s.slug, se.slug as section from stories s join sections se on se.id = s.section_id
-                        join media m on m.id = s.image_id where s.edition = ? and m.file_name = ?""")
+                        join media m on m.id = s.image_id where s.edition = ? and m.original_name = ?""")
                 .params(edition, "demo-" + key + ".jpg").query().singleRow();
         return "/" + edition + "/" + row.get("section") + "/" + row.get("id") + "-" + row.get("slug");
     }
@@ -211,7 +211,7 @@ abstract class ReaderSiteContract {
 
     @Test
     void switcherLeadsToAnEditionsFrontPageWhenThereIsNoTranslation() throws Exception {
-        String own = jdbc.sql("select m.file_name from stories s join media m on m.id = s.image_id "
+        String own = jdbc.sql("select m.original_name from stories s join media m on m.id = s.image_id "
                         + "where s.edition = 'hy' and s.translation_group is null order by s.id limit 1")
                 .query(String.class).single();
         Document story = page(storyPath("hy", own.replace("demo-", "").replace(".jpg", "")));
@@ -369,12 +369,49 @@ abstract class ReaderSiteContract {
     }
 
     @Test
+    void imagesOfferEveryStoredWidthAndOnlyTheLeadLoadsAtOnce() throws Exception {
+        Document front = page("/en/");
+        var lead = front.select(".lead img").first();
+        assertThat(lead.attr("loading")).isEqualTo("eager");
+        assertThat(lead.attr("fetchpriority")).isEqualTo("high");
+        assertThat(lead.attr("srcset")).contains("-320w.jpg 320w", "-640w.jpg 640w", "-960w.jpg 960w")
+                .endsWith(".jpg 1200w").doesNotContain("1280w");
+        assertThat(lead.attr("sizes")).isNotBlank();
+        assertThat(front.select(".teaser-grid img")).isNotEmpty().allSatisfy(img -> {
+            assertThat(img.attr("loading")).isEqualTo("lazy");
+            assertThat(img.attr("srcset")).contains(" 320w,");
+            assertThat(img.attr("sizes")).isNotBlank();
+            assertThat(img.attr("width")).isEqualTo("1200");
+            assertThat(img.attr("height")).isEqualTo("675");
+        });
+        for (String candidate : lead.attr("srcset").split(",\\s*")) {
+            String[] parts = candidate.split(" ");
+            var response = perform(get(parts[0])).getResponse();
+            assertThat(response.getStatus()).as(parts[0]).isEqualTo(200);
+            int width = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(response.getContentAsByteArray())).getWidth();
+            assertThat(width + "w").as(parts[0]).isEqualTo(parts[1]);
+        }
+        Document story = page(storyPath("en", "apricot-harvest"));
+        var figure = story.select(".story-figure img").first();
+        assertThat(figure.attr("fetchpriority")).isEqualTo("high");
+        assertThat(figure.hasAttr("loading")).isFalse();
+        assertThat(figure.attr("srcset")).contains(" 640w,");
+        assertThat(story.select(".teaser-grid img")).allSatisfy(img -> assertThat(img.attr("loading")).isEqualTo("lazy"));
+    }
+
+    @Test
     void theBeaconCountsPeopleButNotBots() throws Exception {
         String path = storyPath("ru", "apricot-harvest");
         String id = path.substring(path.lastIndexOf('/') + 1).split("-")[0];
         MvcResult first = mvc.perform(post("/views/" + id).header("User-Agent", BROWSER + " beacon-test")).andReturn();
         assertThat(first.getResponse().getStatus()).isEqualTo(200);
         assertThat(first.getResponse().getContentAsString()).matches("\\{\"views\":\\d+}");
+        // The beacon is answered ahead of the security chain; it still carries the whole baseline.
+        assertThat(first.getResponse().getHeader("Content-Security-Policy")).contains("script-src 'self'");
+        assertThat(first.getResponse().getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(first.getResponse().getHeader("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(first.getResponse().getHeader("Referrer-Policy")).isEqualTo("strict-origin-when-cross-origin");
+        assertThat(first.getResponse().getHeader("Cache-Control")).isEqualTo("no-store");
         long before = Long.parseLong(first.getResponse().getContentAsString().replaceAll("\\D", ""));
         MvcResult again = mvc.perform(post("/views/" + id).header("User-Agent", BROWSER + " beacon-test")).andReturn();
         assertThat(Long.parseLong(again.getResponse().getContentAsString().replaceAll("\\D", ""))).isEqualTo(before);

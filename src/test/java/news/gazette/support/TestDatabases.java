@@ -33,6 +33,15 @@ public final class TestDatabases {
     }
 
     public static void postgres(DynamicPropertyRegistry registry) {
+        String url = newPostgresDatabase();
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "postgres");
+        dataDir(registry);
+    }
+
+    /** A fresh, empty database on the shared PostgreSQL server; user and password are both {@code postgres}. */
+    public static String newPostgresDatabase() {
         String name = "gazette_" + UUID.randomUUID().toString().replace("-", "");
         EmbeddedPostgres server = server();
         try (Connection connection = server.getPostgresDatabase().getConnection();
@@ -41,10 +50,7 @@ public final class TestDatabases {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create a test database", e);
         }
-        registry.add("spring.datasource.url", () -> server.getJdbcUrl("postgres", name));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
-        dataDir(registry);
+        return server.getJdbcUrl("postgres", name);
     }
 
     public static void dataDir(DynamicPropertyRegistry registry) {

@@ -1,0 +1,24 @@
+package news.gazette.media;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+
+/**
+ * Where the bytes of stored images live, by key: a folder on disk or an S3-compatible bucket
+ * ({@code gazette.media.store}). Keys are the content-hashed file names the library gives, so a key is written once
+ * and never changes its content.
+ */
+public interface MediaStore {
+
+    /** Writes the file under the key, replacing nothing that readers could see half-written. */
+    void put(String key, InputStream content, long length, String contentType) throws IOException;
+
+    /** The file's bytes to stream, or empty when there is no such key. The caller closes the stream. */
+    Optional<InputStream> get(String key) throws IOException;
+
+    boolean exists(String key) throws IOException;
+
+    /** Removes the file; removing a missing key is not an error. */
+    void delete(String key) throws IOException;
+}

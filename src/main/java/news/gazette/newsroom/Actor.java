@@ -1,0 +1,18 @@
+package news.gazette.newsroom;
+
+import news.gazette.account.Account;
+import news.gazette.account.Role;
+
+/**
+ * Who makes a newsroom change, and from where, for the rules and the audit log.
+ */
+record Actor(Account account, String client) {
+
+    String email() {
+        return account.email();
+    }
+
+    boolean is(Role role) {
+        return account.role().atLeast(role);
+    }
+}

@@ -1,0 +1,122 @@
+package news.gazette.newsroom;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import news.gazette.account.Account;
+import news.gazette.account.ApiTokens;
+import news.gazette.platform.SecurityConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The newsroom API's own security, before the newsroom's form-login chain: a personal token in
+ * {@code Authorization: Bearer}, and nothing else — no session, no cookie, so no CSRF either. The same roles as the
+ * screens; refusals are problem details.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiSecurity {
+
+    static final String BASE = "/newsroom/api/v1";
+
+    @Bean
+    @Order(0)
+    SecurityFilterChain newsroomApi(HttpSecurity http, ApiTokens tokens, Screens screens) throws Exception {
+        SecurityConfiguration.applyBaseline(http);
+        http.securityMatcher(BASE + "/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(BASE + "/accounts", BASE + "/accounts/**", BASE + "/settings/**").hasRole("ADMIN")
+                        .requestMatchers(BASE + "/sections", BASE + "/sections/**", BASE + "/tags", BASE + "/tags/**",
+                                BASE + "/authors", BASE + "/authors/**").hasRole("EDITOR")
+                        .requestMatchers(HttpMethod.POST, BASE + "/stories/*/publish", BASE + "/stories/*/unpublish").hasRole("AUTHOR")
+                        .requestMatchers(HttpMethod.DELETE, BASE + "/stories/*").hasRole("AUTHOR")
+                        .anyRequest().hasRole("CONTRIBUTOR"))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .securityContext(context -> context.requireExplicitSave(true))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, e) -> problem(screens, request, response,
+                                HttpStatus.UNAUTHORIZED, "newsroom.problem.unauthenticated"))
+                        .accessDeniedHandler((request, response, e) -> problem(screens, request, response,
+                                HttpStatus.FORBIDDEN, "newsroom.problem.forbidden")))
+                .addFilterBefore(new BearerTokens(tokens), AuthorizationFilter.class);
+        return http.build();
+    }
+
+    private static void problem(Screens screens, HttpServletRequest request, HttpServletResponse response,
+                                HttpStatus status, String key) throws IOException {
+        if (status == HttpStatus.UNAUTHORIZED) {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        String detail = screens.texts(request).get(key);
+        response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase()
+                + "\",\"status\":" + status.value() + ",\"detail\":\"" + json(detail) + "\",\"instance\":\""
+                + json(request.getRequestURI()) + "\"}").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Escapes a string for a JSON string literal. */
+    static String json(String value) {
+        StringBuilder out = new StringBuilder();
+        for (char c : value.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** Signs a request in as the enabled account its bearer token belongs to; anything else stays anonymous. */
+    static final class BearerTokens extends OncePerRequestFilter {
+
+        private final ApiTokens tokens;
+
+        BearerTokens(ApiTokens tokens) {
+            this.tokens = tokens;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+            if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                Optional<Account> account = tokens.authenticate(header.substring(7).strip());
+                account.ifPresent(a -> {
+                    var context = SecurityContextHolder.createEmptyContext();
+                    context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(a.email(), null,
+                            AuthorityUtils.createAuthorityList(a.role().authorities())));
+                    SecurityContextHolder.setContext(context);
+                });
+            }
+            chain.doFilter(request, response);
+        }
+    }
+}

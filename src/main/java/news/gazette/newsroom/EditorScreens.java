@@ -1,0 +1,91 @@
+package news.gazette.newsroom;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import news.gazette.edition.Editions;
+import news.gazette.platform.SecurityConfiguration;
+import news.gazette.platform.Templates;
+import news.gazette.platform.Texts;
+import org.springframework.context.MessageSource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
+
+/**
+ * What the editor's screens share: the texts in the browser's language, never-cached pages, and the one
+ * Content-Security-Policy relaxation the rich-text editor needs (ADR 8).
+ */
+@Component
+class EditorScreens {
+
+    /**
+     * The baseline policy with inline styles allowed: TinyMCE positions its menus and dialogs and marks up the text
+     * being edited with style attributes. Scripts stay {@code 'self'} only. Sent only with the editor's own pages.
+     */
+    static final String EDITOR_POLICY = SecurityConfiguration.CONTENT_SECURITY_POLICY
+            .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+            .replace("img-src 'self' data:", "img-src 'self' data: blob:");
+
+    private final MessageSource messages;
+    private final Editions editions;
+    private final Templates templates;
+    private final ResourceUrlProvider assets;
+
+    EditorScreens(MessageSource messages, Editions editions, Templates templates, ResourceUrlProvider assets) {
+        this.messages = messages;
+        this.editions = editions;
+        this.templates = templates;
+        this.assets = assets;
+    }
+
+    Texts texts(HttpServletRequest request) {
+        return new Texts(messages, editions.bestFor(languages(request)).locale());
+    }
+
+    String lang(HttpServletRequest request) {
+        return editions.bestFor(languages(request)).language();
+    }
+
+    String asset(String path) {
+        String versioned = assets.getForLookupPath(path);
+        return versioned == null ? path : versioned;
+    }
+
+    ResponseEntity<byte[]> page(HttpStatusCode status, String template, Map<String, Object> params, boolean editor) {
+        Map<String, Object> all = new HashMap<>(params);
+        all.put("css", asset("/assets/css/site.css"));
+        var response = ResponseEntity.status(status).contentType(Templates.HTML).cacheControl(CacheControl.noStore());
+        if (editor) {
+            response.header("Content-Security-Policy", EDITOR_POLICY);
+        }
+        return response.body(templates.render(template, all));
+    }
+
+    /** A short localized page saying why a request was refused. */
+    ResponseEntity<byte[]> message(HttpServletRequest request, HttpStatus status, String key) {
+        Texts t = texts(request);
+        return page(status, "newsroom/message.jte", Map.of("t", t, "lang", lang(request),
+                "heading", t.get("newsroom.error." + status.value()), "message", t.get(key)), false);
+    }
+
+    static ResponseEntity<Void> redirect(String location) {
+        return ResponseEntity.status(HttpStatus.SEE_OTHER).header(HttpHeaders.LOCATION, location).build();
+    }
+
+    static List<Locale.LanguageRange> languages(HttpServletRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
+        try {
+            return accept == null ? List.of() : Locale.LanguageRange.parse(accept);
+        } catch (IllegalArgumentException malformed) {
+            return List.of();
+        }
+    }
+}

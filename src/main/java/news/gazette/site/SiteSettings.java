@@ -1,0 +1,91 @@
+package news.gazette.site;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import news.gazette.platform.SiteProperties;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The site settings of each edition. An edition nobody has edited yet shows the configuration's values
+ * ({@code gazette.site.*}). Reads are kept for a few seconds, since every reader page needs them; a save here is seen
+ * at once, other nodes see it within that time.
+ */
+@Repository
+public class SiteSettings {
+
+    private static final Duration KEEP = Duration.ofSeconds(5);
+
+    private final JdbcClient jdbc;
+    private final SiteProperties site;
+    private final Clock clock;
+    private final Cache<String, EditionSettings> recent = Caffeine.newBuilder().expireAfterWrite(KEEP).build();
+
+    SiteSettings(JdbcClient jdbc, SiteProperties site, Clock clock) {
+        this.jdbc = jdbc;
+        this.site = site;
+        this.clock = clock;
+    }
+
+    public EditionSettings of(String edition) {
+        return recent.get(edition, code -> stored(code).orElseGet(() -> defaults(code)));
+    }
+
+    /** The configuration's values, which an edition shows until an admin saves its settings. */
+    public EditionSettings defaults(String edition) {
+        List<EditionSettings.SocialAccount> social = site.social().stream()
+                .map(a -> new EditionSettings.SocialAccount(a.network(), a.url())).toList();
+        SiteProperties.Follow follow = site.follow();
+        return new EditionSettings(edition, social, site.apps().appStore(), site.apps().googlePlay(),
+                follow == null ? null : follow.network(), null, follow == null ? null : follow.url(), null, null);
+    }
+
+    @Transactional
+    public void save(EditionSettings settings) {
+        jdbc.sql("delete from site_settings where edition = ?").param(settings.edition()).update();
+        jdbc.sql("insert into site_settings (edition, social, app_store, google_play, follow_network, follow_text, "
+                        + "follow_url, copyright, reuse_policy, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(settings.edition(), socialColumn(settings.social()), settings.appStore(),
+                        settings.googlePlay(), settings.followNetwork(), settings.followText(), settings.followUrl(),
+                        settings.copyright(), settings.reusePolicy(), clock.instant().atOffset(ZoneOffset.UTC))
+                .update();
+        recent.invalidate(settings.edition());
+    }
+
+    private Optional<EditionSettings> stored(String edition) {
+        return jdbc.sql("select * from site_settings where edition = ?").param(edition)
+                .query((rs, n) -> new EditionSettings(edition, socialOf(rs.getString("social")),
+                        rs.getString("app_store"), rs.getString("google_play"), rs.getString("follow_network"),
+                        rs.getString("follow_text"), rs.getString("follow_url"), rs.getString("copyright"),
+                        rs.getString("reuse_policy")))
+                .optional();
+    }
+
+    /** One account a line, network and address separated by a space; neither may contain one. */
+    private static String socialColumn(List<EditionSettings.SocialAccount> social) {
+        StringBuilder column = new StringBuilder();
+        for (EditionSettings.SocialAccount account : social) {
+            column.append(account.network()).append(' ').append(account.url()).append('\n');
+        }
+        return column.toString();
+    }
+
+    private static List<EditionSettings.SocialAccount> socialOf(String column) {
+        List<EditionSettings.SocialAccount> social = new ArrayList<>();
+        for (String line : column.split("\n")) {
+            String[] parts = line.strip().split(" ", 2);
+            if (parts.length == 2) {
+                social.add(new EditionSettings.SocialAccount(parts[0], parts[1]));
+            }
+        }
+        return social;
+    }
+}

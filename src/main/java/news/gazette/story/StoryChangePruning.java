@@ -1,0 +1,52 @@
+package news.gazette.story;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.concurrent.TimeUnit;
+
+import news.gazette.platform.ClusterLocks;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deletes changes older than {@code gazette.cluster.change-retention} (a day) from the feed, once per cluster every
+ * ten minutes. Nodes follow the feed within seconds; a node that was away longer catches up from the database on start.
+ */
+@Component
+class StoryChangePruning {
+
+    private static final Logger log = LoggerFactory.getLogger(StoryChangePruning.class);
+    private static final Duration EVERY = Duration.ofMinutes(10);
+
+    private final JdbcClient jdbc;
+    private final ClusterLocks locks;
+    private final Clock clock;
+    private final Duration retention;
+
+    StoryChangePruning(JdbcClient jdbc, ClusterLocks locks, Clock clock,
+                       @Value("${gazette.cluster.change-retention:1d}") Duration retention) {
+        this.jdbc = jdbc;
+        this.locks = locks;
+        this.clock = clock;
+        this.retention = retention;
+    }
+
+    @Scheduled(fixedDelay = 10, initialDelay = 1, timeUnit = TimeUnit.MINUTES)
+    void prune() {
+        locks.runOnce("story-changes.prune", EVERY.minusSeconds(30), () -> pruneNow());
+    }
+
+    int pruneNow() {
+        int deleted = jdbc.sql("delete from story_changes where at < ?")
+                .param(clock.instant().minus(retention).atOffset(ZoneOffset.UTC)).update();
+        if (deleted > 0) {
+            log.info("Pruned {} story changes older than {}", deleted, retention);
+        }
+        return deleted;
+    }
+}

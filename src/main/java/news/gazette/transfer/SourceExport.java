@@ -1,0 +1,40 @@
+package news.gazette.transfer;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What an export file holds, read into one shape whatever system wrote it. Ids are the source system's own.
+ *
+ * @param site  the address or name of the source site, part of what makes an imported item the same item again
+ * @param skips items the reader left out already (private posts, trash, internal tags…)
+ */
+record SourceExport(ImportFormat format, String site, List<Person> authors, List<Term> sections, List<Term> tags,
+                    List<Entry> stories, List<ImportReport.Skip> skips) {
+
+    /** An author of the source site. */
+    record Person(String id, String slug, String name, String bio) {
+    }
+
+    /** A category (or Ghost primary tag) or a tag. */
+    record Term(String id, String slug, String name, String description) {
+    }
+
+    /**
+     * A post or page.
+     *
+     * @param page         a page rather than a post
+     * @param status       the Gazette status name it maps to: draft, in_review, scheduled, published
+     * @param sectionId    the source id of its section, or {@code null} for none
+     * @param featuredPath the image's path inside the uploads, or {@code null}
+     * @param oldPaths     the addresses readers knew it by, path and query only
+     */
+    record Entry(String id, boolean page, String title, String html, String excerpt, String status,
+                 Instant publishedAt, String sectionId, List<String> authorIds, List<String> tagIds,
+                 String featuredPath, List<String> oldPaths) {
+
+        ImportReport.Kind kind() {
+            return page ? ImportReport.Kind.PAGE : ImportReport.Kind.STORY;
+        }
+    }
+}

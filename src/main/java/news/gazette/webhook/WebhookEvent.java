@@ -1,0 +1,41 @@
+package news.gazette.webhook;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+import news.gazette.story.StoryEvent;
+
+/**
+ * The events an endpoint can subscribe to, by the names receivers see.
+ */
+public enum WebhookEvent {
+    STORY_PUBLISHED("story.published"), STORY_UPDATED("story.updated"), STORY_UNPUBLISHED("story.unpublished");
+
+    private final String wireName;
+
+    WebhookEvent(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    public static Optional<WebhookEvent> ofWireName(String name) {
+        return Arrays.stream(values()).filter(e -> e.wireName.equals(name)).findFirst();
+    }
+
+    /** The webhook event a story event is; a deletion is none (the story is gone, as after an unpublish). */
+    static Optional<WebhookEvent> of(StoryEvent event) {
+        if (event instanceof StoryEvent.Published) {
+            return Optional.of(STORY_PUBLISHED);
+        }
+        if (event instanceof StoryEvent.Updated) {
+            return Optional.of(STORY_UPDATED);
+        }
+        if (event instanceof StoryEvent.Unpublished) {
+            return Optional.of(STORY_UNPUBLISHED);
+        }
+        return Optional.empty();
+    }
+}

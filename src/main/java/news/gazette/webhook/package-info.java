@@ -1,0 +1,5 @@
+/**
+ * Webhooks: endpoints admins register, signed deliveries of story events from the outbox, retried with backoff,
+ * and the guard that keeps them off private addresses.
+ */
+package news.gazette.webhook;

@@ -1,0 +1,221 @@
+package news.gazette.cluster;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import news.gazette.story.NewStory;
+import news.gazette.story.Publishing;
+import news.gazette.story.Stories;
+import news.gazette.story.StoryStatus;
+import news.gazette.support.TestDatabases;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two nodes on one real PostgreSQL database, started together on an empty database with the production profile, as
+ * a deployment would start them: they share the demo content, the change feed, sessions and the login throttle.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TwoNodesOnPostgresTest {
+
+    private static final Duration WITHIN = Duration.ofSeconds(1);
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private Node a;
+    private Node b;
+    private JdbcClient jdbc;
+
+    @BeforeAll
+    void startTwoNodesTogether() {
+        String url = TestDatabases.newPostgresDatabase();
+        CompletableFuture<Node> first = CompletableFuture.supplyAsync(() -> Node.start("node-a", url));
+        CompletableFuture<Node> second = CompletableFuture.supplyAsync(() -> Node.start("node-b", url));
+        a = first.join();
+        b = second.join();
+        jdbc = a.bean(JdbcClient.class);
+    }
+
+    @AfterAll
+    void stop() {
+        if (a != null) {
+            a.close();
+        }
+        if (b != null) {
+            b.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void nodesStartingTogetherOnAnEmptyDatabaseLoadTheDemoContentOnce() {
+        for (String edition : List.of("en", "ru", "hy")) {
+            assertThat(jdbc.sql("select count(*) from stories where edition = ?").param(edition)
+                    .query(Long.class).single()).as(edition).isEqualTo(18L);
+        }
+        assertThat(jdbc.sql("select count(*) from accounts").query(Long.class).single()).isEqualTo(1L);
+    }
+
+    @Test
+    void aStoryPublishedOnOneNodeIsOnTheOthersPagesFeedAndSearchWithinASecond() {
+        HttpClient reader = Node.browser();
+        long section = jdbc.sql("select id from sections where edition = 'en' order by position limit 1")
+                .query(Long.class).single();
+        String sectionSlug = jdbc.sql("select slug from sections where id = ?").param(section).query(String.class).single();
+        // Node B has the pages in its cache before the change.
+        List<String> pages = List.of("/en/", "/en/" + sectionSlug + "/", "/feeds/en/rss.xml");
+        for (String path : pages) {
+            Node.get(reader, b.uri(path));
+        }
+        Node.get(reader, b.uri("/api/v1/search?edition=en&q=harbour"));
+        assertThat(Node.get(reader, b.uri("/en/")).headers().firstValue("X-Cache")).hasValue("HIT");
+
+        String word = "zephyrquill" + Long.toString(System.nanoTime() % 100_000, 36);
+        String headline = "Harbour lights return as " + word + " festival opens";
+        long id = a.bean(Stories.class).create(new NewStory("en", section, null, headline, "A standfirst.",
+                "<p>The " + word + " festival opened on the waterfront.</p>", null, StoryStatus.DRAFT, false, false,
+                null, null, null, null, null, null, List.of(), List.of()));
+
+        a.bean(Publishing.class).publish(id);
+        Instant published = Instant.now();
+        List<String> everywhere = new java.util.ArrayList<>(pages);
+        everywhere.add("/api/v1/search?edition=en&q=" + word);
+        java.util.Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        await().atMost(WITHIN).pollInterval(Duration.ofMillis(20)).untilAsserted(() -> {
+            // The pages not yet seen with the story, asked for at once rather than one after another.
+            List<CompletableFuture<Void>> asks = everywhere.stream().filter(path -> !seen.contains(path))
+                    .map(path -> reader.sendAsync(HttpRequest.newBuilder(b.uri(path)).build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .thenAccept(response -> {
+                                if (response.body().contains(headline)) {
+                                    seen.add(path);
+                                }
+                            }))
+                    .toList();
+            asks.forEach(CompletableFuture::join);
+            assertThat(seen).containsExactlyInAnyOrderElementsOf(everywhere);
+        });
+        System.out.printf("Publish committed on node A to visible on node B (front, section, feed, search): %d ms%n",
+                Duration.between(published, Instant.now()).toMillis());
+    }
+
+    @Test
+    void anEditOnOneNodePurgesTheOthersCachedStoryPageWithinASecond() {
+        HttpClient reader = Node.browser();
+        long id = jdbc.sql("select id from stories where edition = 'en' and status = 'published' order by id limit 1")
+                .query(Long.class).single();
+        String path = storyPath(reader, id);
+        Node.get(reader, b.uri(path));
+        assertThat(Node.get(reader, b.uri(path)).headers().firstValue("X-Cache")).hasValue("HIT");
+
+        String headline = "Corrected: " + UUID.randomUUID();
+        a.bean(Publishing.class).revise(id, headline, "A corrected standfirst.", "<p>Corrected body.</p>");
+        Instant edited = Instant.now();
+        await().atMost(WITHIN).pollInterval(Duration.ofMillis(20))
+                .untilAsserted(() -> assertThat(Node.get(reader, b.uri(path)).body()).contains(headline));
+        System.out.printf("Edit committed on node A to fresh page on node B: %d ms%n", Duration.between(edited, Instant.now()).toMillis());
+    }
+
+    @Test
+    void aNewsroomSessionStartedOnOneNodeIsValidOnTheOtherAndEndsEverywhereOnLogout() {
+        HttpClient browser = Node.browser();
+        signIn(browser, a, Node.ADMIN, Node.ADMIN_PASSWORD, "10.20.0.1");
+        assertThat(Node.get(browser, b.uri("/newsroom")).statusCode()).isEqualTo(200);
+
+        String token = csrf(Node.get(browser, b.uri("/newsroom")).body());
+        HttpResponse<String> out = Node.send(browser, form(b.uri("/newsroom/logout"), Map.of("_csrf", token)));
+        assertThat(out.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/newsroom/login?logout"));
+
+        HttpResponse<String> after = Node.get(browser, a.uri("/newsroom"));
+        assertThat(after.statusCode()).isEqualTo(302);
+        assertThat(after.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("/newsroom/login"));
+    }
+
+    @Test
+    void theSessionCookieIsHttpOnlyLaxAndSecureBehindHttps() {
+        HttpResponse<String> plain = Node.get(Node.browser(), a.uri("/newsroom/login"));
+        String cookie = plain.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(cookie).startsWith("SESSION=").contains("HttpOnly").contains("SameSite=Lax").doesNotContain("Secure");
+
+        HttpResponse<String> https = Node.get(Node.browser(), a.uri("/newsroom/login"), "X-Forwarded-Proto", "https");
+        assertThat(https.headers().firstValue("Set-Cookie").orElseThrow()).contains("Secure");
+    }
+
+    @Test
+    void failedLoginsSpreadOverBothNodesLockTheAccountAsOnOne() {
+        String email = "throttled-" + UUID.randomUUID() + "@example.org";
+        for (int i = 0; i < 5; i++) {
+            Node node = i % 2 == 0 ? a : b;
+            HttpResponse<String> failed = signIn(Node.browser(), node, email, "wrong password " + i, "10.30.0." + i);
+            assertThat(failed.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("?error"));
+        }
+        for (Node node : List.of(a, b)) {
+            HttpResponse<String> blocked = signIn(Node.browser(), node, email, "wrong password", "10.30.1.1");
+            assertThat(blocked.headers().firstValue("Location")).as(node.name)
+                    .hasValueSatisfying(l -> assertThat(l).endsWith("?blocked"));
+        }
+    }
+
+    private static HttpResponse<String> signIn(HttpClient browser, Node node, String email, String password,
+                                               String client) {
+        String token = csrf(Node.get(browser, node.uri("/newsroom/login"), "X-Forwarded-For", client).body());
+        HttpRequest request = HttpRequest.newBuilder(node.uri("/newsroom/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Forwarded-For", client)
+                .POST(HttpRequest.BodyPublishers.ofString(encode(Map.of("email", email, "password", password,
+                        "_csrf", token))))
+                .build();
+        return Node.send(browser, request);
+    }
+
+    private static HttpRequest form(URI uri, Map<String, String> fields) {
+        return HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encode(fields))).build();
+    }
+
+    private static String encode(Map<String, String> fields) {
+        StringBuilder body = new StringBuilder();
+        fields.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(k).append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return body.toString();
+    }
+
+    private static String csrf(String html) {
+        Matcher m = CSRF.matcher(html);
+        assertThat(m.find()).as("a CSRF field in the page").isTrue();
+        return m.group(1).replace("&#61;", "=").replace("&#x3D;", "=");
+    }
+
+    private String storyPath(HttpClient reader, long id) {
+        String front = Node.get(reader, b.uri("/en/")).body();
+        Matcher m = Pattern.compile("href=\"(?:https?://[^/\"]+)?(/en/[a-z0-9-]+/" + id + "-[^\"]*)\"").matcher(front);
+        if (m.find()) {
+            return m.group(1);
+        }
+        String section = jdbc.sql("select s.slug from stories st join sections s on s.id = st.section_id where st.id = ?")
+                .param(id).query(String.class).single();
+        HttpResponse<String> redirect = Node.get(reader, b.uri("/en/" + section + "/" + id + "-x"));
+        return URI.create(redirect.headers().firstValue("Location").orElseThrow()).getPath();
+    }
+}

@@ -1,0 +1,149 @@
+package news.gazette.transfer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+
+import java.awt.Color;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+import news.gazette.GazetteApplication;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Export → restore into an empty instance → export gives the same archive, entry for entry and byte for byte; a
+ * restore into an instance that has content, or of a hostile archive, is refused. The instance under test runs on
+ * H2 or PostgreSQL; the empty one it is restored into is started by the {@code restore} command on H2.
+ */
+@SpringBootTest(properties = "gazette.demo-content=false")
+@AutoConfigureMockMvc
+abstract class ArchivesContract {
+
+    @Autowired MockMvc mvc;
+
+    @Autowired Importer importer;
+    @Autowired Archives archives;
+    @Autowired JdbcClient jdbc;
+    @TempDir Path temp;
+
+    private static Map<String, byte[]> entries(Path archive) throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipFile zip = new ZipFile(archive.toFile())) {
+            for (ZipEntry entry : Collections.list(zip.entries())) {
+                entries.put(entry.getName(), zip.getInputStream(entry).readAllBytes());
+            }
+        }
+        return entries;
+    }
+
+    private int command(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        return TransferCommand.run(GazetteApplication.class, args, new PrintStream(out, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void exportRestoreExportGivesTheSameArchive() throws IOException {
+        importer.run(new ImportRequest(ImportFormat.WORDPRESS, "en",
+                ImportFixtures.file(temp, "wp.xml", ImportFixtures.text(ImportFixtures.WORDPRESS)),
+                ImportFixtures.wordpressUploads(temp), true));
+        importer.run(new ImportRequest(ImportFormat.GHOST, "ru",
+                ImportFixtures.file(temp, "ghost.json", ImportFixtures.text(ImportFixtures.GHOST)),
+                ImportFixtures.zip(temp, "images.zip", Map.of("2024/05/platform.png", ImportFixtures.image("png", Color.GREEN))),
+                true));
+        Path first = temp.resolve("first.zip");
+        archives.export(first);
+
+        String database = "--spring.datasource.url=jdbc:h2:mem:restored" + UUID.randomUUID().toString().replace("-", "")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+        String dataDir = "--gazette.data-dir=" + Files.createDirectories(temp.resolve("restored"));
+        assertThat(command("restore", first.toString(), database, dataDir)).isZero();
+        Path second = temp.resolve("second.zip");
+        assertThat(command("export", second.toString(), database, dataDir)).isZero();
+
+        Map<String, byte[]> before = entries(first);
+        Map<String, byte[]> after = entries(second);
+        assertThat(after.keySet()).containsExactlyElementsOf(before.keySet());
+        assertThat(before.keySet()).contains("manifest.json", "stories.json", "sections.json", "authors.json",
+                "tags.json", "media.json", "redirects.json", "story_authors.json", "story_tags.json");
+        // Two originals (and whatever srcset variants their widths call for).
+        assertThat(before.keySet()).filteredOn(name -> name.startsWith("media/") && !name.matches(".*-\\d+w\\.[a-z]+")).hasSize(2);
+        before.forEach((name, bytes) -> assertThat(after.get(name)).as(name).isEqualTo(bytes));
+        assertThat(Files.readAllBytes(second)).isEqualTo(Files.readAllBytes(first));
+        assertThat(new String(before.get("stories.json"), StandardCharsets.UTF_8))
+                .contains("Harbour ferries return after the winter storms", "Night trains to the coast are back");
+    }
+
+    @Test
+    void restoringIntoAnInstanceWithContentOrFromAHostileArchiveIsRefused() throws IOException {
+        importer.run(new ImportRequest(ImportFormat.WORDPRESS, "en",
+                ImportFixtures.file(temp, "wp.xml", ImportFixtures.text(ImportFixtures.WORDPRESS)), null, false));
+        Path archive = temp.resolve("archive.zip");
+        archives.export(archive);
+        long stories = jdbc.sql("select count(*) from stories").query(Long.class).single();
+        assertThatThrownBy(() -> archives.restore(archive)).isInstanceOfSatisfying(ImportRefused.class,
+                refusal -> assertThat(refusal.key()).isEqualTo("transfer.refused.not-empty"));
+        assertThat(jdbc.sql("select count(*) from stories").query(Long.class).single()).isEqualTo(stories);
+
+        String database = "--spring.datasource.url=jdbc:h2:mem:hostile" + UUID.randomUUID().toString().replace("-", "")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+        Path restored = Files.createDirectories(temp.resolve("hostile"));
+        Path climbing = ImportFixtures.zip(temp, "climbing.zip", Map.of("manifest.json", "{}".getBytes(StandardCharsets.UTF_8),
+                "../../evil.json", "[]".getBytes(StandardCharsets.UTF_8)));
+        assertThat(command("restore", climbing.toString(), database, "--gazette.data-dir=" + restored)).isEqualTo(1);
+        Path missing = ImportFixtures.zip(temp, "partial.zip", Map.of("manifest.json", "{}".getBytes(StandardCharsets.UTF_8)));
+        assertThat(command("restore", missing.toString(), database, "--gazette.data-dir=" + restored)).isEqualTo(1);
+        try (var files = Files.list(restored)) {
+            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.equals("media")).toList()).isEmpty();
+        }
+        assertThat(List.of(restored.resolve("../evil.json").normalize(), temp.resolve("evil.json"))).allMatch(Files::notExists);
+    }
+
+    @Test
+    void adminsDownloadTheArchiveAndARestoreIntoAFilledInstanceIsRefusedOnThePage() throws Exception {
+        importer.run(new ImportRequest(ImportFormat.WORDPRESS, "en",
+                ImportFixtures.file(temp, "wp.xml", ImportFixtures.text(ImportFixtures.WORDPRESS)), null, false));
+        assertThat(mvc.perform(get("/newsroom/archive/download").with(user("editor").roles("EDITOR", "AUTHOR", "CONTRIBUTOR")))
+                .andReturn().getResponse().getStatus()).isEqualTo(403);
+        MvcResult download = mvc.perform(get("/newsroom/archive/download")
+                .with(user("chief").roles("ADMIN", "EDITOR", "AUTHOR", "CONTRIBUTOR"))).andReturn();
+        assertThat(download.getResponse().getStatus()).isEqualTo(200);
+        assertThat(download.getResponse().getContentType()).isEqualTo("application/zip");
+        Path archive = temp.resolve("downloaded.zip");
+        Files.write(archive, download.getResponse().getContentAsByteArray());
+        assertThat(entries(archive)).containsKeys("manifest.json", "stories.json");
+
+        MvcResult restore = mvc.perform(multipart("/newsroom/archive/restore")
+                        .file(new MockMultipartFile("archive", "archive.zip", "application/zip", Files.readAllBytes(archive)))
+                        .header("Accept-Language", "hy").with(csrf())
+                        .with(user("chief").roles("ADMIN", "EDITOR", "AUTHOR", "CONTRIBUTOR")))
+                .andReturn();
+        assertThat(restore.getResponse().getStatus()).isEqualTo(422);
+        assertThat(restore.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("Վերականգնումը մերժվեց", "դատարկ օրինակում");
+        assertThat(jdbc.sql("select count(*) from audit_log where action = 'archive.export'").query(Long.class).single())
+                .isEqualTo(1);
+    }
+}
