@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  * their own — a story is an author's own when its byline names an author profile linked to their account.
  */
 @RestController
-class StoriesApi extends ApiProblems {
+class NewsroomStoriesApi extends ApiProblems {
 
     static final int MAX_SIZE = 100;
 
@@ -38,7 +38,7 @@ class StoriesApi extends ApiProblems {
     private final Authors authors;
     private final AuditLog audit;
 
-    StoriesApi(Screens screens, Stories stories, StoryFilters filters, Publishing publishing, Authors authors,
+    NewsroomStoriesApi(Screens screens, Stories stories, StoryFilters filters, Publishing publishing, Authors authors,
                AuditLog audit) {
         super(screens);
         this.stories = stories;
