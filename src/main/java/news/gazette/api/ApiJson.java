@@ -54,7 +54,18 @@ final class ApiJson {
     record StoryJson(long id, String edition, String language, String slug, String url, String apiUrl,
                      String headline, String standfirst, String bodyHtml, Named section, List<Named> authors,
                      List<Named> tags, String publishedAt, String updatedAt, boolean featured, boolean breaking,
-                     Source source, Image image, List<Translation> translations) {
+                     Source source, Image image, List<Translation> translations, List<BlockJson> blocks) {
+    }
+
+    /**
+     * One piece of the body, in order: {@code paragraph}, {@code quote} ({@code html}: inline markup only),
+     * {@code heading} ({@code level}, {@code text}), {@code list} ({@code ordered}, {@code items} as inline HTML),
+     * {@code image} ({@code image}), {@code embed} ({@code provider}, {@code url}). Fields a type does not use are left
+     * out.
+     */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record BlockJson(String type, String html, Integer level, String text, Boolean ordered, List<String> items,
+                     Image image, String provider, String url) {
     }
 
     /** A section, author or tag a story names. */

@@ -16,7 +16,9 @@ import news.gazette.platform.Permalinks;
 import news.gazette.platform.SiteProperties;
 import news.gazette.section.Section;
 import news.gazette.section.Sections;
+import news.gazette.story.Block;
 import news.gazette.story.Stories;
+import news.gazette.story.StoryBodies;
 import news.gazette.story.Story;
 import news.gazette.story.StoryListing;
 import news.gazette.story.Tags;
@@ -37,9 +39,11 @@ class StoryRepresentations {
     private final Editions editions;
     private final Permalinks links;
     private final ZoneId zone;
+    private final StoryBodies bodies;
 
     StoryRepresentations(Stories stories, Sections sections, Authors authors, Tags tags, MediaLibrary media,
-                         Editions editions, Permalinks links, SiteProperties site) {
+                         Editions editions, Permalinks links, SiteProperties site, StoryBodies bodies) {
+        this.bodies = bodies;
         this.stories = stories;
         this.sections = sections;
         this.authors = authors;
@@ -63,8 +67,13 @@ class StoryRepresentations {
         tags.ofStories(ids).forEach(t -> tagged.computeIfAbsent(t.storyId(), k -> new ArrayList<>()).add(
                 new ApiJson.Named(t.tag().id(), t.tag().slug(), t.tag().name(),
                         links.absolute(links.tag(t.tag().edition(), t.tag().slug())))));
-        Map<Long, Media> images = media.byIds(page.stream().map(Story::image).filter(Objects::nonNull)
-                .map(Story.Image::mediaId).distinct().toList());
+        Map<Long, List<Block>> blocks = new HashMap<>();
+        page.forEach(story -> blocks.put(story.id(), story.blocks() == null ? StoryBodies.parse(story.body())
+                : bodies.fromJson(story.blocks())));
+        List<Long> mediaIds = new ArrayList<>(page.stream().map(Story::image).filter(Objects::nonNull)
+                .map(Story.Image::mediaId).toList());
+        blocks.values().forEach(b -> mediaIds.addAll(StoryBodies.mediaIds(b)));
+        Map<Long, Media> images = media.byIds(mediaIds.stream().distinct().toList());
         List<String> order = editions.all().stream().map(Edition::code).toList();
         // In the order of the editions (the language switcher's), whatever order the database returns them in.
         List<StoryListing> translations = stories.publishedInGroups(page.stream().map(Story::translationGroup)
@@ -85,17 +94,39 @@ class StoryRepresentations {
                     time(story.publishedAt()), story.wasUpdated() ? time(story.updatedAt()) : null, story.featured(),
                     story.breaking(),
                     story.source() == null ? null : new ApiJson.Source(story.source().name(), story.source().url()),
-                    image(story.image(), images), translations(story, translations, sectionsById)));
+                    image(story.image(), images), translations(story, translations, sectionsById),
+                    blocks(blocks.get(story.id()), images)));
         }
         return json;
     }
 
-    /**
-     * The body of a story. Structured body blocks ({@code stories.blocks}) are being added on another branch: their
-     * mapper goes next to this one, as a {@code blocks} field of {@link ApiJson.StoryJson}, once they are merged.
-     */
+    /** The body as HTML, rendered from its blocks and sanitized when it was stored. */
     private static String bodyHtml(Story story) {
         return story.body();
+    }
+
+    /** The body as blocks; an image block whose file is gone is left out, as the HTML leaves it out. */
+    private List<ApiJson.BlockJson> blocks(List<Block> blocks, Map<Long, Media> images) {
+        List<ApiJson.BlockJson> json = new ArrayList<>(blocks.size());
+        for (Block block : blocks) {
+            if (block instanceof Block.Paragraph p) {
+                json.add(new ApiJson.BlockJson("paragraph", p.html(), null, null, null, null, null, null, null));
+            } else if (block instanceof Block.Quote q) {
+                json.add(new ApiJson.BlockJson("quote", q.html(), null, null, null, null, null, null, null));
+            } else if (block instanceof Block.Heading h) {
+                json.add(new ApiJson.BlockJson("heading", null, h.level(), h.text(), null, null, null, null, null));
+            } else if (block instanceof Block.ListBlock l) {
+                json.add(new ApiJson.BlockJson("list", null, null, null, l.ordered(), l.items(), null, null, null));
+            } else if (block instanceof Block.Image i) {
+                ApiJson.Image image = image(new Story.Image(i.mediaId(), i.alt(), i.caption(), i.credit()), images);
+                if (image != null) {
+                    json.add(new ApiJson.BlockJson("image", null, null, null, null, null, image, null, null));
+                }
+            } else if (block instanceof Block.Embed e) {
+                json.add(new ApiJson.BlockJson("embed", null, null, null, null, null, null, e.provider().code(), e.url()));
+            }
+        }
+        return json;
     }
 
     private ApiJson.Image image(Story.Image image, Map<Long, Media> images) {

@@ -25,7 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Stories over JSON: every account lists and reads them; editors publish, unpublish and delete any story, authors
- * their own — a story is an author's own when its byline names an author profile linked to their account.
+ * their own — a story is an author's own when they wrote it, or its byline names an author profile linked to their
+ * account.
  */
 @RestController
 class NewsroomStoriesApi extends ApiProblems {
@@ -84,7 +85,9 @@ class NewsroomStoriesApi extends ApiProblems {
     private StoryView change(long id, Principal who, HttpServletRequest request, String action, Runnable change) {
         Actor actor = actor(who, request);
         Story story = stories.find(id).orElseThrow(Refusal::notFound);
-        if (!actor.is(Role.EDITOR) && !authors.inBylineOf(id, actor.account().id())) {
+        // An author's own story: one they wrote in the editor, or one whose byline names their linked profile.
+        boolean own = actor.email().equalsIgnoreCase(story.createdBy()) || authors.inBylineOf(id, actor.account().id());
+        if (!actor.is(Role.EDITOR) && !(actor.is(Role.AUTHOR) && own)) {
             throw Refusal.forbidden();
         }
         try {

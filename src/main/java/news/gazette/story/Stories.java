@@ -311,13 +311,14 @@ public class Stories {
      */
     @Transactional
     public void replace(long id, NewStory story) {
+        StoryBodies.Rendered body = bodies.fromHtml(story.body());
         jdbc.sql("""
-                        update stories set section_id = ?, slug = ?, headline = ?, standfirst = ?, body = ?, status = ?,
-                            image_id = ?, image_alt = ?, image_caption = ?, image_credit = ?, published_at = ?,
+                        update stories set section_id = ?, slug = ?, headline = ?, standfirst = ?, body = ?, blocks = ?,
+                            status = ?, image_id = ?, image_alt = ?, image_caption = ?, image_credit = ?, published_at = ?,
                             updated_at = ?, version = version + 1
                         where id = ?""")
                 .params(story.sectionId(), Slugs.of(story.headline()), story.headline(), story.standfirst(),
-                        StoryBodyPolicy.sanitize(story.body()), story.status().column(), story.imageId(),
+                        body.html(), body.blocksJson(), story.status().column(), story.imageId(),
                         story.imageAlt(), story.imageCaption(), story.imageCredit(), utc(story.publishedAt()),
                         utc(story.updatedAt()), id)
                 .update();

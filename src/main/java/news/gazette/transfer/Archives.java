@@ -48,10 +48,15 @@ public class Archives {
 
     /** In the order a restore inserts them, so every reference points at a row already there. */
     static final List<String> TABLES = List.of("media", "sections", "authors", "tags", "stories", "story_authors",
-            "story_tags", "redirects", "import_items");
+            "story_tags", "story_revisions", "redirects", "import_items", "site_settings");
 
     private static final Map<String, String> ORDER = Map.of("story_authors", "story_id, author_id",
-            "story_tags", "story_id, tag_id");
+            "story_tags", "story_id, tag_id", "site_settings", "edition");
+    /**
+     * Columns left out of the archive: accounts are not in it (they hold password hashes, and the new instance has
+     * its own first admin), so an author profile's link to an account is not either.
+     */
+    private static final Map<String, List<String>> LEFT_OUT = Map.of("authors", List.of("account_id"));
     private static final FileTime FIXED_TIME = FileTime.from(Instant.parse("2000-01-01T00:00:00Z"));
     private static final Pattern MEDIA_NAME = Pattern.compile("media/[a-z0-9][a-z0-9._-]{0,190}\\.(png|jpg|webp|gif)");
     private static final JsonMapper JSON = JsonMapper.builder()
@@ -142,7 +147,13 @@ public class Archives {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Map<String, Object> row : jdbc.sql("select * from " + table + " order by " + order).query().listOfRows()) {
             Map<String, Object> plain = new TreeMap<>();
-            row.forEach((column, value) -> plain.put(column.toLowerCase(java.util.Locale.ROOT), plain(value)));
+            List<String> leftOut = LEFT_OUT.getOrDefault(table, List.of());
+            row.forEach((column, value) -> {
+                String name = column.toLowerCase(java.util.Locale.ROOT);
+                if (!leftOut.contains(name)) {
+                    plain.put(name, plain(value));
+                }
+            });
             rows.add(plain);
         }
         return rows;

@@ -112,6 +112,17 @@ abstract class ApiContract {
         JsonNode one = ok("/api/v1/stories/" + id);
         assertThat(one).isEqualTo(withImage);
         assertThat(one.get("bodyHtml").asString()).isNotBlank();
+        // The same body as blocks: every paragraph's text appears in the HTML, in the same order.
+        JsonNode blocks = one.get("blocks");
+        assertThat(blocks.isArray() && !blocks.isEmpty()).as("blocks").isTrue();
+        int at = 0;
+        for (JsonNode block : blocks) {
+            assertThat(block.get("type").asString()).isIn("paragraph", "heading", "list", "quote", "image", "embed");
+            if (block.get("type").asString().equals("paragraph")) {
+                at = one.get("bodyHtml").asString().indexOf(block.get("html").asString(), at);
+                assertThat(at).as("paragraph in bodyHtml in order").isNotNegative();
+            }
+        }
         assertThat(one.get("image").get("width").asInt()).isPositive();
         assertThat(one.get("image").get("height").asInt()).isPositive();
         assertThat(one.get("section").get("slug").asString()).isNotBlank();

@@ -28,12 +28,12 @@ import news.gazette.story.StoryStatus;
 import news.gazette.story.Tags;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -205,13 +205,14 @@ abstract class AdministrationContract {
     @Test
     void aDisabledAccountCannotSignInAndItsSessionStopsWorking() throws Exception {
         Account editor = account(Role.ADMIN);
-        MockHttpSession session = (MockHttpSession) login(editor.email(), PASSWORD).getRequest().getSession(false);
-        assertThat(mvc.perform(get("/newsroom/accounts").session(session)).andReturn().getResponse().getStatus()).isEqualTo(200);
+        // Sessions are Spring Session\'s (in the database), carried by the SESSION cookie.
+        Cookie session = login(editor.email(), PASSWORD).getResponse().getCookie("SESSION");
+        assertThat(mvc.perform(get("/newsroom/accounts").cookie(session)).andReturn().getResponse().getStatus()).isEqualTo(200);
         assertThat(status(Who.ADMIN, form("/newsroom/accounts/" + editor.id() + "/role", "role", "EDITOR"))).isEqualTo(200);
-        assertThat(mvc.perform(get("/newsroom/accounts").session(session)).andReturn().getResponse().getStatus())
+        assertThat(mvc.perform(get("/newsroom/accounts").cookie(session)).andReturn().getResponse().getStatus())
                 .as("a demoted account loses the role at once").isEqualTo(403);
         assertThat(status(Who.ADMIN, form("/newsroom/accounts/" + editor.id() + "/enabled", "enabled", "false"))).isEqualTo(200);
-        MvcResult after = mvc.perform(get("/newsroom").session(session)).andReturn();
+        MvcResult after = mvc.perform(get("/newsroom").cookie(session)).andReturn();
         assertThat(after.getResponse().getStatus()).isEqualTo(302);
         assertThat(after.getResponse().getRedirectedUrl()).endsWith("/newsroom/login");
         assertThat(login(editor.email(), PASSWORD).getResponse().getRedirectedUrl()).isEqualTo("/newsroom/login?error");
@@ -571,9 +572,10 @@ abstract class AdministrationContract {
             assertThat(refused.getContentType()).startsWith("application/problem+json");
             assertThat(refused.getContentAsString()).contains("API-токен");
         }
-        MockHttpSession signedIn = (MockHttpSession) login(editor.email(), PASSWORD).getRequest().getSession(false);
-        assertThat(mvc.perform(get("/newsroom/sections").session(signedIn)).andReturn().getResponse().getStatus()).isEqualTo(200);
-        var session = mvc.perform(get(API + "/sections?edition=en").session(signedIn)).andReturn().getResponse();
+        // Sessions are Spring Session\'s (in the database), carried by the SESSION cookie.
+        Cookie signedIn = login(editor.email(), PASSWORD).getResponse().getCookie("SESSION");
+        assertThat(mvc.perform(get("/newsroom/sections").cookie(signedIn)).andReturn().getResponse().getStatus()).isEqualTo(200);
+        var session = mvc.perform(get(API + "/sections?edition=en").cookie(signedIn)).andReturn().getResponse();
         assertThat(session.getStatus()).as("a signed-in session is not a token").isEqualTo(401);
         var expired = apiTokens.create(editor.id(), "old", java.time.Instant.parse("2001-01-01T00:00:00Z"));
         assertThat(mvc.perform(get(API + "/tokens").header("Authorization", "Bearer " + expired.secret())).andReturn()
