@@ -13,7 +13,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Chooses the media store by {@code gazette.media.store}: {@code local} (default) or {@code s3} (ADR 8).
+ * Chooses the media store by {@code gazette.media.store}: {@code local} (default) or {@code s3} (ADR 10).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(MediaProperties.class)

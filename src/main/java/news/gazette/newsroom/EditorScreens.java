@@ -21,7 +21,7 @@ import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
 /**
  * What the editor's screens share: the texts in the browser's language, never-cached pages, and the one
- * Content-Security-Policy relaxation the rich-text editor needs (ADR 8).
+ * Content-Security-Policy relaxation the rich-text editor needs (ADR 11).
  */
 @Component
 class EditorScreens {

@@ -7,11 +7,15 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import news.gazette.account.Role;
-import news.gazette.author.Authors;
 import news.gazette.audit.AuditLog;
+import news.gazette.author.Authors;
+import news.gazette.story.Editing;
+import news.gazette.story.InvalidStoryException;
 import news.gazette.story.Publishing;
+import news.gazette.story.StaleStoryException;
 import news.gazette.story.Stories;
 import news.gazette.story.Story;
+import news.gazette.story.StoryDraft;
 import news.gazette.story.StoryFilters;
 import news.gazette.story.StoryNotFoundException;
 import news.gazette.story.StoryStatus;
@@ -20,6 +24,8 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -39,9 +45,12 @@ class NewsroomStoriesApi extends ApiProblems {
     private final Authors authors;
     private final AuditLog audit;
 
+    private final Editing editing;
+
     NewsroomStoriesApi(Screens screens, Stories stories, StoryFilters filters, Publishing publishing, Authors authors,
-               AuditLog audit) {
+               AuditLog audit, Editing editing) {
         super(screens);
+        this.editing = editing;
         this.stories = stories;
         this.filters = filters;
         this.publishing = publishing;
@@ -64,6 +73,91 @@ class NewsroomStoriesApi extends ApiProblems {
     @GetMapping(ApiSecurity.BASE + "/stories/{id}")
     StoryView get(@PathVariable long id) {
         return StoryView.of(stories.find(id).orElseThrow(Refusal::notFound));
+    }
+
+    /**
+     * What a script sends to write a story: the editor's fields, the body as HTML (sanitized and stored as blocks, as
+     * the editor's is). {@code version} is the version the change is based on; required to change a story.
+     */
+    record StoryInput(String edition, Integer version, String headline, String standfirst, String bodyHtml,
+                      Long sectionId, List<String> tags, List<Long> authorIds, String sourceName, String sourceUrl,
+                      Long imageId, String imageAlt, String imageCaption, String imageCredit, Boolean breaking,
+                      Boolean featured, String seoTitle, String seoDescription, String slug) {
+
+        StoryDraft draft() {
+            if (sectionId == null) {
+                throw new InvalidStoryException("section");
+            }
+            return new StoryDraft(text(headline), text(standfirst), text(bodyHtml), sectionId,
+                    tags == null ? List.of() : tags, authorIds == null ? List.of() : authorIds, sourceName, sourceUrl,
+                    imageId, imageAlt, imageCaption, imageCredit, Boolean.TRUE.equals(breaking),
+                    Boolean.TRUE.equals(featured), seoTitle, seoDescription, slug);
+        }
+
+        private static String text(String value) {
+            return value == null ? "" : value;
+        }
+    }
+
+    /** Writes a new draft in an edition; any role may. */
+    @PostMapping(ApiSecurity.BASE + "/stories")
+    ResponseEntity<StoryView> create(@RequestBody StoryInput input, Principal who, HttpServletRequest request) {
+        Actor actor = actor(who, request);
+        if (input.edition() == null) {
+            throw Refusal.invalid("editor.invalid.edition");
+        }
+        String edition = screens.edition(input.edition(), request).code();
+        long id;
+        try {
+            id = editing.create(edition, input.draft(), actor.email());
+        } catch (InvalidStoryException invalid) {
+            throw Refusal.invalid("editor.invalid." + invalid.field());
+        }
+        audit.record(actor.email(), "story.create", "story:" + id, input.headline(), actor.client());
+        return ResponseEntity.created(java.net.URI.create(ApiSecurity.BASE + "/stories/" + id))
+                .body(stories.find(id).map(StoryView::of).orElseThrow());
+    }
+
+    /**
+     * Saves a story as sent, based on {@code version}: a story saved by someone else since then is not overwritten
+     * (409). The same rules as the editor: contributors change their own drafts, authors their own stories, editors
+     * any story.
+     */
+    @PutMapping(ApiSecurity.BASE + "/stories/{id}")
+    StoryView update(@PathVariable long id, @RequestBody StoryInput input, Principal who, HttpServletRequest request) {
+        Actor actor = actor(who, request);
+        Story story = stories.find(id).orElseThrow(Refusal::notFound);
+        boolean own = actor.email().equalsIgnoreCase(story.createdBy());
+        if (!actor.is(Role.EDITOR) && !(own && (actor.is(Role.AUTHOR) || story.status() == StoryStatus.DRAFT))) {
+            throw Refusal.forbidden();
+        }
+        if (input.version() == null) {
+            throw Refusal.invalid("editor.invalid.version");
+        }
+        try {
+            editing.save(id, input.version(), input.draft(), actor.email());
+        } catch (InvalidStoryException invalid) {
+            throw Refusal.invalid("editor.invalid." + invalid.field());
+        } catch (StaleStoryException stale) {
+            throw Refusal.conflict("newsroom.problem.stale", stale.current().version());
+        }
+        return stories.find(id).map(StoryView::of).orElseThrow(Refusal::notFound);
+    }
+
+    /** Sends one's own draft (or, for editors, anyone's) for review. */
+    @PostMapping(ApiSecurity.BASE + "/stories/{id}/submit")
+    StoryView submit(@PathVariable long id, Principal who, HttpServletRequest request) {
+        Actor actor = actor(who, request);
+        Story story = stories.find(id).orElseThrow(Refusal::notFound);
+        if (!actor.is(Role.EDITOR) && !actor.email().equalsIgnoreCase(story.createdBy())) {
+            throw Refusal.forbidden();
+        }
+        try {
+            publishing.submit(id, actor.email(), actor.client());
+        } catch (IllegalStateException refused) {
+            throw Refusal.conflict("newsroom.desk.refused");
+        }
+        return stories.find(id).map(StoryView::of).orElseThrow(Refusal::notFound);
     }
 
     @PostMapping(ApiSecurity.BASE + "/stories/{id}/publish")
@@ -116,11 +210,13 @@ class NewsroomStoriesApi extends ApiProblems {
     }
 
     record StoryView(long id, String edition, long sectionId, String slug, String headline, String standfirst,
-                     String status, Instant publishedAt, Instant updatedAt) {
+                     String status, Instant publishedAt, Instant updatedAt, int version, String createdBy,
+                     String bodyHtml) {
 
         static StoryView of(Story s) {
             return new StoryView(s.id(), s.edition(), s.sectionId(), s.slug(), s.headline(), s.standfirst(),
-                    s.status().name().toLowerCase(Locale.ROOT), s.publishedAt(), s.updatedAt());
+                    s.status().name().toLowerCase(Locale.ROOT), s.publishedAt(), s.updatedAt(), s.version(),
+                    s.createdBy(), s.body());
         }
     }
 }

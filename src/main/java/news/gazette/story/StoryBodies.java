@@ -26,6 +26,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class StoryBodies {
 
+    /**
+     * The width of the file a body image shows: the narrowest variant at least this wide (sharp on a two-times screen
+     * in the text column), so a large original is never sent for a picture in the text.
+     */
+    static final int BODY_IMAGE_WIDTH = 1280;
+
     /** Elements whose content is never text of the story. */
     private static final Set<String> DROPPED = Set.of("script", "style", "iframe", "object", "embed", "template",
             "noscript", "svg", "math", "head", "title", "textarea", "select", "button", "input", "form", "frameset",
@@ -228,9 +234,7 @@ public class StoryBodies {
         if (file == null) {
             return;
         }
-        html.append("<figure class=\"story-image\" data-media-id=\"").append(block.mediaId()).append("\"><img src=\"/media/").append(escape(file.fileName()))
-                .append("\" srcset=\"").append(escape(file.srcset(name -> "/media/" + name)))
-                .append("\" sizes=\"(max-width: 720px) 100vw, 720px")
+        html.append("<figure class=\"story-image\" data-media-id=\"").append(block.mediaId()).append("\"><img src=\"/media/").append(escape(file.fileNameFor(BODY_IMAGE_WIDTH)))
                 .append("\" alt=\"").append(escape(block.alt())).append("\" width=\"").append(file.width())
                 .append("\" height=\"").append(file.height()).append("\" loading=\"lazy\">");
         if (!block.caption().isEmpty() || !block.credit().isEmpty()) {

@@ -22,12 +22,6 @@ public final class StoryBodyPolicy {
             .allowAttributes("alt").onElements("img")
             .allowAttributes("width", "height").matching(Pattern.compile("[0-9]{1,5}")).onElements("img")
             .allowAttributes("loading").matching(Pattern.compile("lazy")).onElements("img")
-            // Gazette's own variants of a library image: "/media/<name>-<w>w.<ext> <w>w", comma-separated.
-            .allowAttributes("srcset").matching(Pattern.compile(
-                    "/media/[a-z0-9][a-z0-9._-]{0,190} [0-9]{1,5}w(, /media/[a-z0-9][a-z0-9._-]{0,190} [0-9]{1,5}w){0,11}"))
-            .onElements("img")
-            .allowAttributes("sizes").matching(Pattern.compile("\\(max-width: [0-9]{1,4}px\\) 100vw, [0-9]{1,4}px"))
-            .onElements("img")
             .allowAttributes("class").matching(Pattern.compile("story-image|embed embed-(youtube|x|telegram|instagram)"))
             .onElements("figure")
             .allowAttributes("data-media-id").matching(Pattern.compile("[0-9]{1,18}")).onElements("figure")

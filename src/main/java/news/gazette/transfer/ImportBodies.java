@@ -5,9 +5,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import news.gazette.media.Media;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 
 /**
  * Prepares a source body for the story allowlist: WordPress block comments go, {@code [caption]} shortcodes become
@@ -62,6 +68,40 @@ final class ImportBodies {
      * The path of an uploaded file inside the uploads folder, from its address on the old site: what follows
      * {@code marker}, URL-decoded, without a query; {@code null} when the address is not an upload of that site.
      */
+    /** Where a format keeps its uploaded images, as it appears in their addresses. */
+    static String uploadsMarker(ImportFormat format) {
+        return format == ImportFormat.WORDPRESS ? "/wp-content/uploads/" : "/content/images/";
+    }
+
+    /**
+     * Points the body's images at the library: each image the import stored becomes a library figure (the form the
+     * story editor writes), its caption kept; an image standing inside a paragraph moves to a figure after it.
+     * Images the import did not store are left for the body policy, which drops foreign addresses.
+     */
+    static String withLibraryImages(String html, String marker, Map<String, Media> stored) {
+        Document doc = Jsoup.parseBodyFragment(html);
+        for (Element img : doc.body().select("img")) {
+            String path = uploadPath(img.attr("src"), marker);
+            Media media = path == null ? null : stored.get(path);
+            if (media == null) {
+                continue;
+            }
+            Element parent = img.parent();
+            Element figure;
+            if (parent != null && parent.nameIs("figure")) {
+                figure = parent;
+            } else {
+                figure = new Element("figure");
+                Element host = parent == null || parent == doc.body() ? img : parent;
+                host.after(figure);
+                figure.appendChild(img);
+            }
+            figure.attr("class", "story-image").attr("data-media-id", String.valueOf(media.id()));
+            img.attr("src", "/media/" + media.fileName());
+        }
+        return doc.body().html();
+    }
+
     static String uploadPath(String url, String marker) {
         if (url == null) {
             return null;

@@ -180,8 +180,9 @@ final class ImportRun {
             status = StoryStatus.DRAFT;
         }
         Media lead = leadImage(entry, body);
+        String html = ImportBodies.withLibraryImages(body.html(), ImportBodies.uploadsMarker(source.format()), media);
         NewStory story = new NewStory(edition.code(), section.id(), null, headline,
-                cut(ImportBodies.plain(entry.excerpt()), 1000), body.html(), null, status, false, false,
+                cut(ImportBodies.plain(entry.excerpt()), 1000), html, null, status, false, false,
                 lead == null ? null : lead.id(), null, null, null, published, null,
                 entry.authorIds().stream().filter(authorIds::containsKey).map(authorIds::get).distinct().toList(),
                 entry.tagIds().stream().filter(tagIds::containsKey).map(tagIds::get).distinct().toList());

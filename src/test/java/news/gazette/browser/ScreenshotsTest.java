@@ -78,7 +78,42 @@ class ScreenshotsTest {
         shoot("newsroom-desk.png", base() + "/newsroom?edition=en", "light", DESKTOP_WIDTH, DESKTOP_HEIGHT, false);
     }
 
+    @Test
+    void newsroomEditor() throws IOException {
+        signIn = true;
+        waitFor = ".tox-edit-area iframe";
+        shoot("newsroom-editor.png", base() + "/newsroom/stories/" + leadStoryId("en") + "/edit", "light",
+                DESKTOP_WIDTH, DESKTOP_HEIGHT, false);
+    }
+
+    @Test
+    void newsroomRevisions() throws IOException {
+        signIn = true;
+        shoot("newsroom-revisions.png", base() + "/newsroom/stories/" + leadStoryId("en") + "/revisions", "light",
+                DESKTOP_WIDTH, DESKTOP_HEIGHT, false);
+    }
+
+    @Test
+    void newsroomMediaLibrary() throws IOException {
+        signIn = true;
+        shoot("newsroom-media.png", base() + "/newsroom/media", "light", DESKTOP_WIDTH, DESKTOP_HEIGHT, false);
+    }
+
+    @Test
+    void newsroomAccounts() throws IOException {
+        signIn = true;
+        shoot("newsroom-accounts.png", base() + "/newsroom/accounts", "light", DESKTOP_WIDTH, DESKTOP_HEIGHT, false);
+    }
+
+    @Test
+    void newsroomTokens() throws IOException {
+        signIn = true;
+        shoot("newsroom-tokens.png", base() + "/newsroom/tokens", "light", DESKTOP_WIDTH, DESKTOP_HEIGHT, false);
+    }
+
     private boolean signIn;
+    /** A CSS selector the page must show before the shot (the rich-text editor builds itself after load). */
+    private String waitFor;
 
     @Test
     void englishFrontPageLight() throws IOException {
@@ -104,6 +139,10 @@ class ScreenshotsTest {
             Browser.waitFor(driver).until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/newsroom"));
         }
         driver.get(url);
+        if (waitFor != null) {
+            Browser.waitFor(driver).until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(
+                    org.openqa.selenium.By.cssSelector(waitFor)));
+        }
         driver.executeAsyncScript("var done = arguments[arguments.length - 1]; document.fonts.ready.then(function () { done(); });");
 
         int fullHeight = pageHeight(driver);
@@ -150,5 +189,10 @@ class ScreenshotsTest {
         String href = Jsoup.connect(base() + "/" + edition + "/").get().select(".lead .teaser-headline a").attr("href");
         assertThat(href).as("lead story on /" + edition + "/").isNotEmpty();
         return base() + href;
+    }
+
+    private String leadStoryId(String edition) throws IOException {
+        String path = java.net.URI.create(leadStory(edition)).getPath();
+        return path.substring(path.lastIndexOf('/') + 1).split("-")[0];
     }
 }

@@ -8,16 +8,25 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import news.gazette.story.Editing;
 import news.gazette.story.NewStory;
 import news.gazette.story.Publishing;
+import news.gazette.story.StaleStoryException;
 import news.gazette.story.Stories;
+import news.gazette.story.StoryDraft;
 import news.gazette.story.StoryStatus;
 import news.gazette.support.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
@@ -75,6 +84,49 @@ class TwoNodesOnPostgresTest {
                     .query(Long.class).single()).as(edition).isEqualTo(18L);
         }
         assertThat(jdbc.sql("select count(*) from accounts").query(Long.class).single()).isEqualTo(1L);
+    }
+
+    @Test
+    void fiftyConcurrentSavesOfOneStoryAtOneVersionThroughBothNodesLetExactlyOneThrough() throws Exception {
+        long section = jdbc.sql("select id from sections where edition = 'en' order by position limit 1")
+                .query(Long.class).single();
+        long id = a.bean(Stories.class).create(new NewStory("en", section, null, "Tide tables for the new season",
+                "A standfirst.", "<p>First text.</p>", null, StoryStatus.DRAFT, false, false, null, null, null, null,
+                null, null, List.of(), List.of()));
+        int version = a.bean(Stories.class).find(id).orElseThrow().version();
+        long revisionsBefore = jdbc.sql("select count(*) from story_revisions where story_id = ?").param(id)
+                .query(Long.class).single();
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Boolean>> saves = new ArrayList<>();
+        try {
+            for (int i = 0; i < 50; i++) {
+                Node node = i % 2 == 0 ? a : b;
+                StoryDraft draft = new StoryDraft("Tide tables, version " + i, "A standfirst.",
+                        "<p>Text written by editor " + i + ".</p>", section, List.of(), List.of(), null, null, null, null,
+                        null, null, false, false, null, null, null);
+                saves.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        node.bean(Editing.class).save(id, version, draft, "editor@example.org");
+                        return true;
+                    } catch (StaleStoryException conflict) {
+                        return false;
+                    }
+                }));
+            }
+            start.countDown();
+            int succeeded = 0;
+            for (Future<Boolean> save : saves) {
+                succeeded += save.get(60, TimeUnit.SECONDS) ? 1 : 0;
+            }
+            assertThat(succeeded).as("saves that went through").isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(a.bean(Stories.class).find(id).orElseThrow().version()).isEqualTo(version + 1);
+        assertThat(jdbc.sql("select count(*) from story_revisions where story_id = ?").param(id).query(Long.class)
+                .single()).isEqualTo(revisionsBefore + 1);
     }
 
     @Test

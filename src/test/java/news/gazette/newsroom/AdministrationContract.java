@@ -469,6 +469,60 @@ abstract class AdministrationContract {
     }
 
     @Test
+    void scriptsWriteStoriesThroughTheApiUnderTheEditorsRules() throws Exception {
+        long section = sectionIn("en");
+        var created = mvc.perform(api(Who.CONTRIBUTOR, post(API + "/stories")).content("{\"edition\":\"en\",\"sectionId\":"
+                + section + ",\"headline\":\"Ferry timetable changes\",\"standfirst\":\"A summer schedule\","
+                + "\"bodyHtml\":\"<p>Boats leave <b>hourly</b>.</p><script>alert(1)</script><p onclick=\\\"x()\\\">Hi</p>\"}"))
+                .andReturn().getResponse();
+        assertThat(created.getStatus()).as(created.getContentAsString()).isEqualTo(201);
+        String body = created.getContentAsString();
+        long id = Long.parseLong(body.replaceAll("(?s).*\"id\":(\\d+).*", "$1"));
+        assertThat(created.getHeader("Location")).isEqualTo(API + "/stories/" + id);
+        assertThat(body).contains("\"status\":\"draft\"").contains("\"version\":").doesNotContain("<script")
+                .doesNotContain("onclick").contains("<b>hourly</b>");
+        int version = jdbc.sql("select version from stories where id = ?").param(id).query(Integer.class).single();
+        String change = "{\"version\":" + version + ",\"sectionId\":" + section + ",\"headline\":\"Ferry timetable changes again\","
+                + "\"standfirst\":\"A summer schedule\",\"bodyHtml\":\"<p>Boats leave every half hour.</p>\"}";
+
+        assertThat(mvc.perform(api(Who.AUTHOR, put(API + "/stories/" + id)).content(change)).andReturn().getResponse()
+                .getStatus()).as("someone else's draft").isEqualTo(403);
+        var saved = mvc.perform(api(Who.CONTRIBUTOR, put(API + "/stories/" + id)).content(change)).andReturn().getResponse();
+        assertThat(saved.getStatus()).as(saved.getContentAsString()).isEqualTo(200);
+        assertThat(saved.getContentAsString()).contains("every half hour").contains("\"version\":" + (version + 1));
+        var stale = mvc.perform(api(Who.EDITOR, put(API + "/stories/" + id)).header("Accept-Language", "ru")
+                .content(change)).andReturn().getResponse();
+        assertThat(stale.getStatus()).as("a save at an old version").isEqualTo(409);
+        assertThat(stale.getContentType()).startsWith("application/problem+json");
+        assertThat(stale.getContentAsString()).contains("версия " + (version + 1));
+        assertThat(stories.find(id).orElseThrow().headline()).isEqualTo("Ferry timetable changes again");
+
+        for (var bad : List.of(api(Who.CONTRIBUTOR, put(API + "/stories/" + id)).content("{\"headline\":"),
+                api(Who.CONTRIBUTOR, put(API + "/stories/" + id)).content("{\"sectionId\":" + section + "}"),
+                api(Who.CONTRIBUTOR, post(API + "/stories")).content("{\"edition\":\"xx\",\"sectionId\":1}"),
+                api(Who.CONTRIBUTOR, post(API + "/stories")).content("{\"edition\":\"en\",\"sectionId\":" + section
+                        + ",\"headline\":\"" + "x".repeat(400) + "\"}"))) {
+            var refused = mvc.perform(bad).andReturn().getResponse();
+            assertThat(refused.getStatus()).as(refused.getContentAsString()).isBetween(400, 404);
+            assertThat(refused.getContentType()).startsWith("application/problem+json");
+        }
+        assertThat(mvc.perform(api(Who.EDITOR, put(API + "/stories/987654321")).content(change)).andReturn()
+                .getResponse().getStatus()).isEqualTo(404);
+
+        assertThat(mvc.perform(api(Who.CONTRIBUTOR, post(API + "/stories/" + id + "/publish"))).andReturn().getResponse()
+                .getStatus()).as("contributors do not publish").isEqualTo(403);
+        var submitted = mvc.perform(api(Who.CONTRIBUTOR, post(API + "/stories/" + id + "/submit"))).andReturn().getResponse();
+        assertThat(submitted.getContentAsString()).contains("\"status\":\"in_review\"");
+        int reviewVersion = jdbc.sql("select version from stories where id = ?").param(id).query(Integer.class).single();
+        assertThat(mvc.perform(api(Who.CONTRIBUTOR, put(API + "/stories/" + id))
+                .content(change.replace("\"version\":" + version, "\"version\":" + reviewVersion))).andReturn().getResponse()
+                .getStatus()).as("a contributor's story once submitted").isEqualTo(403);
+        assertThat(mvc.perform(api(Who.EDITOR, post(API + "/stories/" + id + "/publish"))).andReturn().getResponse()
+                .getContentAsString()).contains("\"status\":\"published\"");
+        assertThat(audit.latest(20)).anySatisfy(e -> assertThat(e.action()).isEqualTo("story.create"));
+    }
+
+    @Test
     void theApiFollowsTheSameRoleRulesAsTheScreens() throws Exception {
         long section = sectionIn("en");
         long author = authorIn("en");

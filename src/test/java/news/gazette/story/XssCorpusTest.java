@@ -18,13 +18,14 @@ class XssCorpusTest {
 
     private final StoryBodies bodies = new StoryBodies(library());
 
-    /** A library where every id is a 640×480 JPEG. */
+    /** A library where every id is a 640×480 JPEG with one 320-pixel variant. */
     static MediaLibrary library() {
         MediaLibrary library = Mockito.mock(MediaLibrary.class);
         Mockito.when(library.byIds(Mockito.any())).thenAnswer(call -> {
             java.util.Map<Long, Media> found = new java.util.HashMap<>();
             for (Object id : (java.util.Collection<?>) call.getArgument(0)) {
-                found.put((Long) id, new Media((Long) id, "image-" + id + ".jpg", "image/jpeg", 640, 480));
+                found.put((Long) id, new Media((Long) id, "image-" + id + ".jpg", "image/jpeg", 640, 480, "A picture", null, null,
+                        "editor@example.org", java.time.Instant.EPOCH, "picture.jpg", java.util.List.of(320), 1000L));
             }
             return found;
         });

@@ -128,7 +128,7 @@ abstract class ImportContract {
     }
 
     @Test
-    void aWordPressExportBecomesStoriesSectionsTagsAuthorsAndRedirects() {
+    void aWordPressExportBecomesStoriesSectionsTagsAuthorsAndRedirects() throws Exception {
         ImportReport report = wordpress(ImportFixtures.text(ImportFixtures.WORDPRESS),
                 ImportFixtures.wordpressUploads(temp), "en");
 
@@ -158,6 +158,7 @@ abstract class ImportContract {
         assertThat(row.get("image_id")).isNotNull();
         assertThat(row.get("standfirst")).isEqualTo("Crossings resume with a reduced timetable.");
         assertThat((String) row.get("body")).contains("<figcaption>Passengers wait on the north pier</figcaption>")
+                .contains("<figure class=\"story-image\" data-media-id=\"")
                 .contains("<p>The first ferry of the season").doesNotContain("<!--", "[gallery", "[caption", "script");
         assertThat(column("select t.slug from story_tags st join tags t on t.id = st.tag_id where st.story_id = ?", ferries))
                 .containsExactly("ferries");
@@ -183,6 +184,11 @@ abstract class ImportContract {
                 .containsEntry("/about/", path(about)).containsEntry("/?page_id=105", path(about))
                 .doesNotContainKey("/?p=103").doesNotContainKey("/2024/03/notes-for-the-desk/");
         assertThat(path(about)).startsWith("/en/imported/");
+        // Readers following the old address land on the story.
+        var moved = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .get("/2024/03/harbour-ferries-return/")).andReturn().getResponse();
+        assertThat(moved.getStatus()).isEqualTo(301);
+        assertThat(moved.getHeader("Location")).endsWith(path(ferries));
     }
 
     @Test
