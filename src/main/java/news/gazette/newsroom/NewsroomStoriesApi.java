@@ -1,6 +1,7 @@
 package news.gazette.newsroom;
 
 import java.security.Principal;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -46,11 +47,13 @@ class NewsroomStoriesApi extends ApiProblems {
     private final AuditLog audit;
 
     private final Editing editing;
+    private final Clock clock;
 
     NewsroomStoriesApi(Screens screens, Stories stories, StoryFilters filters, Publishing publishing, Authors authors,
-               AuditLog audit, Editing editing) {
+               AuditLog audit, Editing editing, Clock clock) {
         super(screens);
         this.editing = editing;
+        this.clock = clock;
         this.stories = stories;
         this.filters = filters;
         this.publishing = publishing;
@@ -158,6 +161,73 @@ class NewsroomStoriesApi extends ApiProblems {
             throw Refusal.conflict("newsroom.desk.refused");
         }
         return stories.find(id).map(StoryView::of).orElseThrow(Refusal::notFound);
+    }
+
+    /** When a story is to go live: an ISO-8601 instant, e.g. {@code 2026-12-01T08:00:00Z}. */
+    record ScheduleInput(String at) {
+    }
+
+    /** Schedules a story to go live at a time to come; the same rule as publishing. */
+    @PostMapping(ApiSecurity.BASE + "/stories/{id}/schedule")
+    StoryView schedule(@PathVariable long id, @RequestBody ScheduleInput input, Principal who,
+                       HttpServletRequest request) {
+        Actor actor = actor(who, request);
+        Story story = stories.find(id).orElseThrow(Refusal::notFound);
+        if (!actor.is(Role.EDITOR) && !(actor.is(Role.AUTHOR) && actor.email().equalsIgnoreCase(story.createdBy()))) {
+            throw Refusal.forbidden();
+        }
+        Instant at;
+        try {
+            at = Instant.parse(input.at() == null ? "" : input.at());
+        } catch (java.time.format.DateTimeParseException unreadable) {
+            throw Refusal.invalid("editor.invalid.schedule");
+        }
+        if (!at.isAfter(clock.instant())) {
+            throw Refusal.invalid("editor.invalid.schedule");
+        }
+        try {
+            publishing.schedule(id, at, actor.email(), actor.client());
+        } catch (IllegalStateException refused) {
+            throw Refusal.conflict("newsroom.desk.refused");
+        }
+        return stories.find(id).map(StoryView::of).orElseThrow(Refusal::notFound);
+    }
+
+    /** The edition a translation goes to. */
+    record TranslationInput(String edition) {
+    }
+
+    /**
+     * Starts a translation: a linked draft in another edition, the translator's own (or the one that exists already).
+     */
+    @PostMapping(ApiSecurity.BASE + "/stories/{id}/translations")
+    ResponseEntity<StoryView> translate(@PathVariable long id, @RequestBody TranslationInput input, Principal who,
+                                        HttpServletRequest request) {
+        Actor actor = actor(who, request);
+        stories.find(id).orElseThrow(Refusal::notFound);
+        if (input.edition() == null) {
+            throw Refusal.invalid("editor.invalid.edition");
+        }
+        String edition = screens.edition(input.edition(), request).code();
+        long translation;
+        try {
+            translation = editing.translate(id, edition, actor.email());
+        } catch (InvalidStoryException invalid) {
+            throw Refusal.invalid("editor.invalid." + invalid.field());
+        }
+        return ResponseEntity.created(java.net.URI.create(ApiSecurity.BASE + "/stories/" + translation))
+                .body(stories.find(translation).map(StoryView::of).orElseThrow(Refusal::notFound));
+    }
+
+    /** One saved version of a story, newest first in the list. */
+    record RevisionView(long id, int storyVersion, Instant savedAt, String savedBy, String headline) {
+    }
+
+    @GetMapping(ApiSecurity.BASE + "/stories/{id}/revisions")
+    List<RevisionView> revisions(@PathVariable long id) {
+        stories.find(id).orElseThrow(Refusal::notFound);
+        return editing.revisions(id).stream().map(r -> new RevisionView(r.id(), r.storyVersion(), r.savedAt(),
+                r.savedBy(), r.headline())).toList();
     }
 
     @PostMapping(ApiSecurity.BASE + "/stories/{id}/publish")

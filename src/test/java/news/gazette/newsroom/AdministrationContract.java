@@ -523,6 +523,44 @@ abstract class AdministrationContract {
     }
 
     @Test
+    void scriptsScheduleTranslateAndReadRevisionsThroughTheApi() throws Exception {
+        long section = sectionIn("en");
+        var created = mvc.perform(api(Who.AUTHOR, post(API + "/stories")).content("{\"edition\":\"en\",\"sectionId\":"
+                + section + ",\"headline\":\"Lighthouse keepers return\",\"standfirst\":\"A coastal job comes back\","
+                + "\"bodyHtml\":\"<p>The lamp is lit again.</p>\"}")).andReturn().getResponse();
+        long id = Long.parseLong(created.getContentAsString().replaceAll("(?s).*\"id\":(\\d+).*", "$1"));
+
+        var revisions = mvc.perform(api(Who.CONTRIBUTOR, get(API + "/stories/" + id + "/revisions"))).andReturn().getResponse();
+        assertThat(revisions.getStatus()).isEqualTo(200);
+        assertThat(revisions.getContentAsString()).contains("Lighthouse keepers return").contains("\"storyVersion\":");
+        assertThat(mvc.perform(api(Who.CONTRIBUTOR, get(API + "/stories/987654321/revisions"))).andReturn().getResponse()
+                .getStatus()).isEqualTo(404);
+
+        String later = "{\"at\":\"" + java.time.Instant.now().plus(java.time.Duration.ofDays(2)) + "\"}";
+        assertThat(mvc.perform(api(Who.CONTRIBUTOR, post(API + "/stories/" + id + "/schedule")).content(later))
+                .andReturn().getResponse().getStatus()).as("contributors do not schedule").isEqualTo(403);
+        for (String bad : List.of("{\"at\":\"2001-01-01T00:00:00Z\"}", "{\"at\":\"next tuesday\"}", "{}")) {
+            var refused = mvc.perform(api(Who.AUTHOR, post(API + "/stories/" + id + "/schedule")).content(bad))
+                    .andReturn().getResponse();
+            assertThat(refused.getStatus()).as(bad).isEqualTo(400);
+            assertThat(refused.getContentType()).startsWith("application/problem+json");
+        }
+        var scheduled = mvc.perform(api(Who.AUTHOR, post(API + "/stories/" + id + "/schedule")).content(later))
+                .andReturn().getResponse();
+        assertThat(scheduled.getContentAsString()).as("the author's own story").contains("\"status\":\"scheduled\"");
+
+        var translated = mvc.perform(api(Who.CONTRIBUTOR, post(API + "/stories/" + id + "/translations"))
+                .content("{\"edition\":\"ru\"}")).andReturn().getResponse();
+        assertThat(translated.getStatus()).as(translated.getContentAsString()).isEqualTo(201);
+        assertThat(translated.getContentAsString()).contains("\"edition\":\"ru\"").contains("\"status\":\"draft\"");
+        long translation = Long.parseLong(translated.getContentAsString().replaceAll("(?s).*\"id\":(\\d+).*", "$1"));
+        assertThat(stories.find(translation).orElseThrow().translationGroup())
+                .isEqualTo(stories.find(id).orElseThrow().translationGroup()).isNotNull();
+        assertThat(mvc.perform(api(Who.CONTRIBUTOR, post(API + "/stories/" + id + "/translations"))
+                .content("{\"edition\":\"xx\"}")).andReturn().getResponse().getStatus()).isEqualTo(404);
+    }
+
+    @Test
     void theApiFollowsTheSameRoleRulesAsTheScreens() throws Exception {
         long section = sectionIn("en");
         long author = authorIn("en");
