@@ -53,7 +53,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class EditorPages {
 
-    private final EditorScreens screens;
+    private final Screens screens;
     private final Editions editions;
     private final Stories stories;
     private final Editing editing;
@@ -66,7 +66,7 @@ class EditorPages {
     private final Permalinks links;
     private final ZoneId zone;
 
-    EditorPages(EditorScreens screens, Editions editions, Stories stories, Editing editing, Publishing publishing,
+    EditorPages(Screens screens, Editions editions, Stories stories, Editing editing, Publishing publishing,
                 Sections sections, Authors authors, Tags tags, MediaLibrary media, PreviewTokens previews,
                 Permalinks links, SiteProperties site) {
         this.screens = screens;
@@ -102,7 +102,7 @@ class EditorPages {
         try {
             draft = StoryForm.read(request);
             long id = editing.create(edition.code(), draft, who.getName());
-            return EditorScreens.redirect("/newsroom/stories/" + id + "/edit?saved");
+            return Screens.redirect("/newsroom/stories/" + id + "/edit?saved");
         } catch (InvalidStoryException invalid) {
             Texts t = screens.texts(request);
             return editor(HttpStatus.BAD_REQUEST, null, edition.code(), 0, t.get("newsroom.status.draft"),
@@ -127,7 +127,7 @@ class EditorPages {
         Texts t = screens.texts(request);
         try {
             editing.save(id, StoryForm.version(request), StoryForm.read(request), who.getName());
-            return EditorScreens.redirect("/newsroom/stories/" + id + "/edit?saved");
+            return Screens.redirect("/newsroom/stories/" + id + "/edit?saved");
         } catch (InvalidStoryException invalid) {
             return editor(HttpStatus.BAD_REQUEST, story, sent(request), sectionOf(request), authorsOf(request),
                     imageOf(request), "", t.get("editor.invalid." + invalid.field()), List.of(), request, csrf);
@@ -163,7 +163,7 @@ class EditorPages {
             throw new StoryRefusedException(id);
         }
         publishing.submit(id, who.getName(), request.getRemoteAddr());
-        return EditorScreens.redirect("/newsroom/stories/" + id + "/edit?moved");
+        return Screens.redirect("/newsroom/stories/" + id + "/edit?moved");
     }
 
     @PostMapping("/newsroom/stories/{id:[0-9]{1,18}}/draft")
@@ -173,7 +173,7 @@ class EditorPages {
             throw new StoryRefusedException(id);
         }
         publishing.backToDraft(id, who.getName(), request.getRemoteAddr());
-        return EditorScreens.redirect("/newsroom/stories/" + id + "/edit?moved");
+        return Screens.redirect("/newsroom/stories/" + id + "/edit?moved");
     }
 
     @PostMapping("/newsroom/stories/{id:[0-9]{1,18}}/schedule")
@@ -190,7 +190,7 @@ class EditorPages {
             throw new InvalidStoryException("schedule");
         }
         publishing.schedule(id, local.atZone(zone).toInstant(), who.getName(), request.getRemoteAddr());
-        return EditorScreens.redirect("/newsroom/stories/" + id + "/edit?moved");
+        return Screens.redirect("/newsroom/stories/" + id + "/edit?moved");
     }
 
     @PostMapping("/newsroom/stories/{id:[0-9]{1,18}}/translate")
@@ -200,7 +200,7 @@ class EditorPages {
         Edition target = edition(code);
         // Any account may start a translation: it is a new draft of its own, linked to the story.
         long translation = editing.translate(story.id(), target.code(), who.getName());
-        return EditorScreens.redirect("/newsroom/stories/" + translation + "/edit?saved");
+        return Screens.redirect("/newsroom/stories/" + translation + "/edit?saved");
     }
 
     @ExceptionHandler(StoryRefusedException.class)

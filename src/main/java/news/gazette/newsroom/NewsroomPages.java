@@ -51,11 +51,11 @@ class NewsroomPages {
     private final ZoneId zone;
     private final ResourceUrlProvider assets;
     private final IndexUpdates indexUpdates;
-    private final EditorScreens screens;
+    private final Screens screens;
 
     NewsroomPages(MessageSource messages, Editions editions, Stories stories, Publishing publishing, AuditLog audit,
                   SiteProperties site, ResourceUrlProvider assets, IndexUpdates indexUpdates,
-                  Templates templates, EditorScreens screens) {
+                  Templates templates, Screens screens) {
         this.screens = screens;
         this.templates = templates;
         this.assets = assets;
@@ -81,7 +81,7 @@ class NewsroomPages {
     @GetMapping({"/newsroom", "/newsroom/"})
     ResponseEntity<byte[]> desk(@RequestParam(name = "edition", required = false) String code, HttpServletRequest request,
                                 Principal who, CsrfToken csrf) {
-        Edition edition = code == null ? editions.bestFor(EditorScreens.languages(request))
+        Edition edition = code == null ? editions.bestFor(Screens.languages(request))
                 : editions.find(code).orElseThrow(() -> new PageNotFoundException("No edition " + code));
         Texts t = texts(request);
         DateTimeFormatter format = DateTimeFormatter.ofPattern(t.get("date.full"), t.locale()).withZone(zone);

@@ -34,12 +34,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class RevisionPages {
 
-    private final EditorScreens screens;
+    private final Screens screens;
     private final Stories stories;
     private final Editing editing;
     private final ZoneId zone;
 
-    RevisionPages(EditorScreens screens, Stories stories, Editing editing, SiteProperties site) {
+    RevisionPages(Screens screens, Stories stories, Editing editing, SiteProperties site) {
         this.screens = screens;
         this.stories = stories;
         this.editing = editing;
@@ -88,7 +88,7 @@ class RevisionPages {
         } catch (StaleStoryException stale) {
             return screens.message(request, HttpStatus.CONFLICT, "editor.js.autosave-conflict");
         }
-        return EditorScreens.redirect("/newsroom/stories/" + story.id() + "/edit?saved");
+        return Screens.redirect("/newsroom/stories/" + story.id() + "/edit?saved");
     }
 
     @ExceptionHandler(StoryRefusedException.class)

@@ -11,22 +11,33 @@ import news.gazette.account.Accounts;
 import news.gazette.edition.Edition;
 import news.gazette.edition.Editions;
 import news.gazette.platform.PageNotFoundException;
+import news.gazette.platform.SecurityConfiguration;
 import news.gazette.platform.Templates;
 import news.gazette.platform.Texts;
 import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
 /**
- * What every administration screen needs: its texts in the reader's language, the edition it is about, the account
- * acting, and a rendered page that no cache keeps.
+ * What every newsroom screen needs: its texts in the reader's language, the edition it is about, the account acting,
+ * and a rendered page that no cache keeps; for the story editor's pages, the one Content-Security-Policy relaxation
+ * the rich-text editor needs (ADR 11).
  */
 @Component
 class Screens {
+
+    /**
+     * The baseline policy with inline styles allowed: TinyMCE positions its menus and dialogs and marks up the text
+     * being edited with style attributes. Scripts stay {@code 'self'} only. Sent only with the editor's own pages.
+     */
+    static final String EDITOR_POLICY = SecurityConfiguration.CONTENT_SECURITY_POLICY
+            .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+            .replace("img-src 'self' data:", "img-src 'self' data: blob:");
 
     private final Templates templates;
     private final MessageSource messages;
@@ -69,15 +80,38 @@ class Screens {
     ResponseEntity<byte[]> page(HttpStatus status, String template, HttpServletRequest request,
                                 Map<String, Object> params) {
         Map<String, Object> all = new HashMap<>(params);
-        String css = assets.getForLookupPath("/assets/css/site.css");
-        all.put("css", css == null ? "/assets/css/site.css" : css);
         all.put("t", texts(request));
         all.put("lang", lang(request));
-        return ResponseEntity.status(status).contentType(Templates.HTML).cacheControl(CacheControl.noStore())
-                .body(templates.render(template, all));
+        return page(status, template, all, false);
     }
 
-    static ResponseEntity<byte[]> redirect(String location) {
+    /**
+     * A page from parameters that already hold its texts; {@code editor} sends the editor's policy with it.
+     */
+    ResponseEntity<byte[]> page(HttpStatusCode status, String template, Map<String, Object> params, boolean editor) {
+        Map<String, Object> all = new HashMap<>(params);
+        all.put("css", asset("/assets/css/site.css"));
+        var response = ResponseEntity.status(status).contentType(Templates.HTML).cacheControl(CacheControl.noStore());
+        if (editor) {
+            response.header("Content-Security-Policy", EDITOR_POLICY);
+        }
+        return response.body(templates.render(template, all));
+    }
+
+    /** A short localized page saying why a request was refused. */
+    ResponseEntity<byte[]> message(HttpServletRequest request, HttpStatus status, String key) {
+        Texts t = texts(request);
+        return page(status, "newsroom/message.jte", Map.of("t", t, "lang", lang(request),
+                "heading", t.get("newsroom.error." + status.value()), "message", t.get(key)), false);
+    }
+
+    /** The address of a static file with its content hash, as the asset chain serves it. */
+    String asset(String path) {
+        String versioned = assets.getForLookupPath(path);
+        return versioned == null ? path : versioned;
+    }
+
+    static <T> ResponseEntity<T> redirect(String location) {
         return ResponseEntity.status(HttpStatus.SEE_OTHER).header(HttpHeaders.LOCATION, location).build();
     }
 

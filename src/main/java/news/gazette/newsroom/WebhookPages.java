@@ -39,10 +39,10 @@ class WebhookPages {
 
     private final Webhooks webhooks;
     private final AuditLog audit;
-    private final NewsroomScreens screens;
+    private final Screens screens;
     private final ZoneId zone;
 
-    WebhookPages(Webhooks webhooks, AuditLog audit, NewsroomScreens screens, SiteProperties site) {
+    WebhookPages(Webhooks webhooks, AuditLog audit, Screens screens, SiteProperties site) {
         this.webhooks = webhooks;
         this.audit = audit;
         this.screens = screens;
@@ -115,7 +115,7 @@ class WebhookPages {
     }
 
     private ResponseEntity<byte[]> page(String template, Map<String, Object> params, HttpStatus status) {
-        return screens.page(status, template, params);
+        return screens.page(status, template, params, false);
     }
 
     private Texts texts(HttpServletRequest request) {
