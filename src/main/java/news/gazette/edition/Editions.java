@@ -57,6 +57,21 @@ public class Editions {
     /**
      * The edition that best serves a reader whose browser accepts the given languages, or the default.
      */
+    /**
+     * The edition a browser's {@code Accept-Language} header prefers; the default edition when the header is missing
+     * or unreadable (an unreadable header is not worth refusing an answer over).
+     */
+    public Edition bestFor(String acceptLanguage) {
+        if (acceptLanguage == null || acceptLanguage.isBlank()) {
+            return defaultEdition;
+        }
+        try {
+            return bestFor(Locale.LanguageRange.parse(acceptLanguage));
+        } catch (IllegalArgumentException malformed) {
+            return defaultEdition;
+        }
+    }
+
     public Edition bestFor(List<Locale.LanguageRange> accepted) {
         List<Locale> locales = byCode.values().stream().map(Edition::locale).toList();
         Locale match = Locale.lookup(accepted, locales);

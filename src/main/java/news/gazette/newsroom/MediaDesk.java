@@ -9,7 +9,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -233,11 +232,6 @@ class MediaDesk {
 
     /** The newsroom speaks the reader's best edition language, from {@code Accept-Language}. */
     private Edition edition(HttpServletRequest request) {
-        String accept = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
-        try {
-            return editions.bestFor(accept == null ? List.of() : Locale.LanguageRange.parse(accept));
-        } catch (IllegalArgumentException malformed) {
-            return editions.defaultEdition();
-        }
+        return editions.bestFor(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
     }
 }

@@ -81,7 +81,7 @@ class NewsroomPages {
     @GetMapping({"/newsroom", "/newsroom/"})
     ResponseEntity<byte[]> desk(@RequestParam(name = "edition", required = false) String code, HttpServletRequest request,
                                 Principal who, CsrfToken csrf) {
-        Edition edition = code == null ? editions.bestFor(Screens.languages(request))
+        Edition edition = code == null ? editions.bestFor(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE))
                 : editions.find(code).orElseThrow(() -> new PageNotFoundException("No edition " + code));
         Texts t = texts(request);
         DateTimeFormatter format = DateTimeFormatter.ofPattern(t.get("date.full"), t.locale()).withZone(zone);

@@ -3,7 +3,6 @@ package news.gazette.newsroom;
 import java.security.Principal;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -55,16 +54,16 @@ class Screens {
     }
 
     Texts texts(HttpServletRequest request) {
-        return new Texts(messages, editions.bestFor(languages(request)).locale());
+        return new Texts(messages, editions.bestFor(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)).locale());
     }
 
     String lang(HttpServletRequest request) {
-        return editions.bestFor(languages(request)).language();
+        return editions.bestFor(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)).language();
     }
 
     /** The edition a screen is about: the one named, or the best for the reader's languages. */
     Edition edition(String code, HttpServletRequest request) {
-        return code == null ? editions.bestFor(languages(request))
+        return code == null ? editions.bestFor(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE))
                 : editions.find(code).orElseThrow(() -> new PageNotFoundException("No edition " + code));
     }
 
@@ -115,12 +114,4 @@ class Screens {
         return ResponseEntity.status(HttpStatus.SEE_OTHER).header(HttpHeaders.LOCATION, location).build();
     }
 
-    static List<Locale.LanguageRange> languages(HttpServletRequest request) {
-        String accept = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
-        try {
-            return accept == null ? List.of() : Locale.LanguageRange.parse(accept);
-        } catch (IllegalArgumentException malformed) {
-            return List.of();
-        }
-    }
 }

@@ -1,7 +1,6 @@
 package news.gazette.reader;
 
 import news.gazette.platform.Texts;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -102,12 +101,7 @@ class ErrorPages {
      * which has no edition in its addresses. An unreadable header is not worth refusing the answer over.
      */
     private Edition acceptedEdition(HttpServletRequest request) {
-        String accept = request.getHeader("Accept-Language");
-        try {
-            return editions.bestFor(accept == null ? java.util.List.of() : java.util.Locale.LanguageRange.parse(accept));
-        } catch (IllegalArgumentException malformed) {
-            return editions.defaultEdition();
-        }
+        return editions.bestFor(request.getHeader("Accept-Language"));
     }
 
     private Edition editionOf(String path) {

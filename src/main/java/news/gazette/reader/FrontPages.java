@@ -3,7 +3,6 @@ package news.gazette.reader;
 import news.gazette.platform.Texts;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -62,14 +61,8 @@ class FrontPages {
     @GetMapping("/")
     ResponseEntity<Void> root(@CookieValue(name = EDITION_COOKIE, required = false) String chosen,
                               HttpServletRequest request) {
-        Edition edition = editions.find(chosen).orElseGet(() -> {
-            String accept = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
-            try {
-                return accept == null ? editions.defaultEdition() : editions.bestFor(Locale.LanguageRange.parse(accept));
-            } catch (IllegalArgumentException malformed) {
-                return editions.defaultEdition();
-            }
-        });
+        Edition edition = editions.find(chosen)
+                .orElseGet(() -> editions.bestFor(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)));
         return ResponseEntity.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, links.front(edition.code()))
                 .header(HttpHeaders.VARY, "Cookie, Accept-Language").build();
     }

@@ -165,7 +165,7 @@ class ImportPages {
         String css = assets.getForLookupPath("/assets/css/site.css");
         params.put("css", css == null ? "/assets/css/site.css" : css);
         params.put("t", t);
-        params.put("lang", editions.bestFor(languages(request)).language());
+        params.put("lang", editions.bestFor(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)).language());
         params.put("csrf", csrf);
         params.put("editions", editions.all().stream().map(Edition::code).toList());
         params.put("formats", java.util.Arrays.stream(ImportFormat.values()).map(ImportFormat::code).toList());
@@ -176,15 +176,7 @@ class ImportPages {
     }
 
     private Texts texts(HttpServletRequest request) {
-        return new Texts(messages, editions.bestFor(languages(request)).locale());
+        return new Texts(messages, editions.bestFor(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)).locale());
     }
 
-    private static List<Locale.LanguageRange> languages(HttpServletRequest request) {
-        String accept = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
-        try {
-            return accept == null ? List.of() : Locale.LanguageRange.parse(accept);
-        } catch (IllegalArgumentException malformed) {
-            return List.of();
-        }
-    }
 }

@@ -23,6 +23,15 @@ class EditionsTest {
     }
 
     @Test
+    void readsTheAcceptLanguageHeaderLeniently() {
+        assertThat(editions.bestFor("hy-AM,hy;q=0.9,en;q=0.5").code()).isEqualTo("hy");
+        assertThat(editions.bestFor("ru").code()).isEqualTo("ru");
+        assertThat(editions.bestFor((String) null).code()).isEqualTo("en");
+        assertThat(editions.bestFor("  ").code()).isEqualTo("en");
+        assertThat(editions.bestFor("ru;q=abc,,;;").code()).as("unreadable").isEqualTo("en");
+    }
+
+    @Test
     void keepsTheConfiguredOrderAndRefusesNonsense() {
         assertThat(editions.all()).extracting(Edition::code).containsExactly("en", "ru", "hy");
         assertThat(editions.find("xx")).isEmpty();
