@@ -10,7 +10,7 @@ import news.gazette.account.Accounts;
 import news.gazette.edition.Editions;
 import news.gazette.media.MediaLibrary;
 import news.gazette.pagecache.CacheTags;
-import news.gazette.pagecache.PageCache;
+import news.gazette.pagecache.SitePurges;
 import news.gazette.section.Section;
 import news.gazette.section.Sections;
 import news.gazette.story.Tag;
@@ -32,11 +32,11 @@ class Catalogue {
     private final Accounts accounts;
     private final MediaLibrary media;
     private final Editions editions;
-    private final PageCache cache;
+    private final SitePurges cache;
     private final AuditLog audit;
 
     Catalogue(Sections sections, TagMaintenance tags, Authors authors, Accounts accounts, MediaLibrary media,
-              Editions editions, PageCache cache, AuditLog audit) {
+              Editions editions, SitePurges cache, AuditLog audit) {
         this.sections = sections;
         this.tags = tags;
         this.authors = authors;
@@ -120,7 +120,7 @@ class Catalogue {
         List<Long> stories = tags.storiesWith(id);
         tags.rename(id, name.strip());
         audit.record(actor.email(), "tag.rename", "tag:" + id, tag.name() + " → " + name.strip(), actor.client());
-        purge(CacheTags.tag(id), stories);
+        purge(tag.edition(), stories, CacheTags.tag(id));
     }
 
     void mergeTag(Actor actor, long id, long intoId) {
@@ -133,8 +133,7 @@ class Catalogue {
         tags.merge(id, intoId);
         audit.record(actor.email(), "tag.merge", "tag:" + id, from.name() + " → " + into.name() + " (tag:" + intoId + ")",
                 actor.client());
-        purge(CacheTags.tag(id), stories);
-        cache.purge(List.of(CacheTags.tag(intoId)));
+        purge(from.edition(), stories, CacheTags.tag(id), CacheTags.tag(intoId));
     }
 
     void deleteTag(Actor actor, long id) {
@@ -142,7 +141,7 @@ class Catalogue {
         List<Long> stories = tags.storiesWith(id);
         tags.delete(id);
         audit.record(actor.email(), "tag.delete", "tag:" + id, tag.edition() + "/" + tag.slug(), actor.client());
-        purge(CacheTags.tag(id), stories);
+        purge(tag.edition(), stories, CacheTags.tag(id));
     }
 
     // Author profiles
@@ -182,8 +181,7 @@ class Catalogue {
         audit.record(actor.email(), "author.update", "author:" + id, author.name() + " → " + form.name()
                 + (form.accountId() == null ? "" : " (account:" + form.accountId() + ")"), actor.client());
         List<Long> stories = authors.storiesOf(id);
-        purge(CacheTags.author(id), stories);
-        cache.purge(List.of(CacheTags.front(author.edition())));
+        purge(author.edition(), stories, CacheTags.author(id), CacheTags.front(author.edition()));
     }
 
     private void check(AuthorForm form) {
@@ -216,14 +214,14 @@ class Catalogue {
     }
 
     private void purgeEdition(String edition) {
-        cache.purge(List.of(CacheTags.edition(edition)));
+        cache.purgeEdition(edition);
     }
 
-    private void purge(String tag, List<Long> stories) {
-        List<String> purge = new ArrayList<>();
-        purge.add(tag);
+    /** The pages of these cache tags and of the stories, on every node. */
+    private void purge(String edition, List<Long> stories, String... tags) {
+        List<String> purge = new ArrayList<>(List.of(tags));
         stories.forEach(id -> purge.add(CacheTags.story(id)));
-        cache.purge(purge);
+        cache.purge(edition, purge);
     }
 
     /** An author profile as a form or a request gives it. */

@@ -6,8 +6,7 @@ import java.util.Map;
 
 import news.gazette.audit.AuditLog;
 import news.gazette.edition.Editions;
-import news.gazette.pagecache.CacheTags;
-import news.gazette.pagecache.PageCache;
+import news.gazette.pagecache.SitePurges;
 import news.gazette.site.EditionSettings;
 import news.gazette.site.SiteSettings;
 import org.springframework.stereotype.Service;
@@ -24,10 +23,10 @@ class SettingsEditing {
 
     private final SiteSettings settings;
     private final Editions editions;
-    private final PageCache cache;
+    private final SitePurges cache;
     private final AuditLog audit;
 
-    SettingsEditing(SiteSettings settings, Editions editions, PageCache cache, AuditLog audit) {
+    SettingsEditing(SiteSettings settings, Editions editions, SitePurges cache, AuditLog audit) {
         this.settings = settings;
         this.editions = editions;
         this.cache = cache;
@@ -52,7 +51,7 @@ class SettingsEditing {
         }
         settings.save(changed);
         audit.record(actor.email(), "settings.change", "edition:" + changed.edition(), describe(changed), actor.client());
-        cache.purge(List.of(CacheTags.edition(changed.edition())));
+        cache.purgeEdition(changed.edition());
         return List.of();
     }
 

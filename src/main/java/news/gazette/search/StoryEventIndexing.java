@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import news.gazette.story.FollowedChange;
+import news.gazette.story.FollowedPurge;
 import news.gazette.story.StoryEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -37,6 +38,12 @@ class StoryEventIndexing {
             updates.sync(change.event().edition(), List.of(change.event().storyId()), false);
         }
         updates.followed(change.id());
+    }
+
+    /** A purge notice changes nothing in the index, but it is part of the feed this node has followed. */
+    @EventListener
+    void on(FollowedPurge purge) {
+        updates.followed(purge.id());
     }
 
     /** Makes what came from the feed durable, a few seconds later and for many changes at once. */

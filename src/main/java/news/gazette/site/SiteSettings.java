@@ -10,6 +10,10 @@ import java.util.Optional;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import news.gazette.platform.SiteProperties;
+import news.gazette.story.FollowedPurge;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The site settings of each edition. An edition nobody has edited yet shows the configuration's values
  * ({@code gazette.site.*}). Reads are kept for a few seconds, since every reader page needs them; a save here is seen
- * at once, other nodes see it within that time.
+ * at once, and other nodes forget what they kept when the save's purge notice reaches them through the change feed.
  */
 @Repository
 public class SiteSettings {
@@ -58,6 +62,15 @@ public class SiteSettings {
                         settings.copyright(), settings.reusePolicy(), clock.instant().atOffset(ZoneOffset.UTC))
                 .update();
         recent.invalidate(settings.edition());
+    }
+
+    /** Another node changed something every page shows (maybe these settings): read them again. */
+    @EventListener
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    void on(FollowedPurge notice) {
+        if (!notice.local()) {
+            recent.invalidateAll();
+        }
     }
 
     private Optional<EditionSettings> stored(String edition) {

@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Follows the cluster-wide change feed ({@code story_changes}) and tells this node's listeners about each change as a
- * {@link FollowedChange}: the page cache purges, the search index updates. The cursor lives in memory and starts at
+ * {@link FollowedChange}: the page cache purges, the search index updates. Purge notices ({@link ClusterPurges}) are
+ * told as a {@link FollowedPurge}. The cursor lives in memory and starts at
  * the end of the feed when the node starts (what happened before is caught up by the search index's start-up
  * comparison; the page cache starts empty).
  * <p>
@@ -126,11 +127,11 @@ class StoryChangeFeed implements SmartLifecycle {
     void readFeed() {
         List<Row> rows;
         do {
-            rows = jdbc.sql("select id, story_id, edition, section_id, kind, origin from story_changes "
+            rows = jdbc.sql("select id, story_id, edition, section_id, kind, origin, purge_tags from story_changes "
                             + "where id > ? order by id")
                     .param(cursor)
                     .query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4),
-                            rs.getString(5), rs.getString(6)))
+                            rs.getString(5), rs.getString(6), rs.getString(7)))
                     .list()
                     .stream().filter(row -> !toldAbove.contains(row.id())).limit(BATCH).toList();
             for (Row row : rows) {
@@ -141,9 +142,11 @@ class StoryChangeFeed implements SmartLifecycle {
     }
 
     private synchronized void tell(Row row) {
-        FollowedChange change = new FollowedChange(row.id(),
-                StoryChangeKinds.event(row.kind(), row.storyId(), row.edition(), row.sectionId()),
-                node.instance().equals(row.origin()));
+        boolean local = node.instance().equals(row.origin());
+        Object change = ClusterPurges.KIND.equals(row.kind())
+                ? new FollowedPurge(row.id(), purgeTags(row.purgeTags()), local)
+                : new FollowedChange(row.id(),
+                        StoryChangeKinds.event(row.kind(), row.storyId(), row.edition(), row.sectionId()), local);
         try {
             long started = System.nanoTime();
             events.publishEvent(change);
@@ -254,6 +257,11 @@ class StoryChangeFeed implements SmartLifecycle {
         }
     }
 
-    private record Row(long id, long storyId, String edition, long sectionId, String kind, String origin) {
+    private static List<String> purgeTags(String column) {
+        return column == null || column.isBlank() ? List.of() : List.of(column.strip().split(" +"));
+    }
+
+    private record Row(long id, long storyId, String edition, long sectionId, String kind, String origin,
+                       String purgeTags) {
     }
 }

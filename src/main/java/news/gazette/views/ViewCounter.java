@@ -91,13 +91,21 @@ public class ViewCounter implements SmartLifecycle {
 
     /** Views of the story counted on this node and not yet flushed. */
     public long pending(long storyId) {
-        LongAdder adder = counts.get(storyId);
-        LongAdder flushing = inFlight.get(storyId);
-        return (adder == null ? 0 : adder.sum()) + (flushing == null ? 0 : flushing.sum());
+        swap.readLock().lock();
+        try {
+            // Under the read lock a flush cannot move counts to in-flight between the two reads (counted twice or not
+            // at all).
+            LongAdder adder = counts.get(storyId);
+            LongAdder flushing = inFlight.get(storyId);
+            return (adder == null ? 0 : adder.sum()) + (flushing == null ? 0 : flushing.sum());
+        } finally {
+            swap.readLock().unlock();
+        }
     }
 
     /** Writes every counted view to the database. Safe to call at any time, from any thread. */
-    @Scheduled(fixedDelayString = "${gazette.views.flush-interval:5s}")
+    @Scheduled(fixedDelayString = "${gazette.views.flush-interval:5s}",
+            initialDelayString = "${gazette.views.flush-interval:5s}")
     public synchronized void flush() {
         ConcurrentHashMap<Long, LongAdder> taken;
         swap.writeLock().lock();

@@ -244,6 +244,43 @@ class TwoNodesOnPostgresTest {
     }
 
     @Test
+    void aSectionRenamedAndSiteSettingsSavedOnOneNodeReachTheOthersCachedPagesWithinASecond() {
+        HttpClient reader = Node.browser();
+        long section = jdbc.sql("select id from sections where edition = 'hy' order by position limit 1")
+                .query(Long.class).single();
+        String slug = jdbc.sql("select slug from sections where id = ?").param(section).query(String.class).single();
+        List<String> pages = List.of("/hy/", "/hy/" + slug + "/");
+        for (String path : pages) {
+            Node.get(reader, b.uri(path));
+            assertThat(Node.get(reader, b.uri(path)).headers().firstValue("X-Cache")).as(path).hasValue("HIT");
+        }
+        HttpClient editor = Node.browser();
+        signIn(editor, a, Node.ADMIN, Node.ADMIN_PASSWORD, "10.40.0.1");
+
+        String name = "Ծովափ " + Long.toString(System.nanoTime() % 1_000_000, 36);
+        String token = csrf(Node.get(editor, a.uri("/newsroom/sections?edition=hy")).body());
+        HttpResponse<String> renamed = Node.send(editor, form(a.uri("/newsroom/sections/" + section),
+                Map.of("_csrf", token, "name", name, "description", "")));
+        assertThat(renamed.statusCode()).as("the rename is accepted").isEqualTo(303);
+        Instant changed = Instant.now();
+        await().atMost(WITHIN).pollInterval(Duration.ofMillis(20)).untilAsserted(() -> {
+            for (String path : pages) {
+                assertThat(Node.get(reader, b.uri(path)).body()).as(path).contains(name);
+            }
+        });
+        System.out.printf("Section renamed on node A to its new name on node B's pages: %d ms%n",
+                Duration.between(changed, Instant.now()).toMillis());
+
+        String copyright = "© Հարբորի լրատու " + UUID.randomUUID();
+        token = csrf(Node.get(editor, a.uri("/newsroom/settings?edition=hy")).body());
+        HttpResponse<String> saved = Node.send(editor, form(a.uri("/newsroom/settings"),
+                Map.of("_csrf", token, "edition", "hy", "copyright", copyright)));
+        assertThat(saved.statusCode()).as("the settings are accepted").isEqualTo(200);
+        await().atMost(WITHIN).pollInterval(Duration.ofMillis(20))
+                .untilAsserted(() -> assertThat(Node.get(reader, b.uri("/hy/")).body()).contains(copyright));
+    }
+
+    @Test
     void aNewsroomSessionStartedOnOneNodeIsValidOnTheOtherAndEndsEverywhereOnLogout() {
         HttpClient browser = Node.browser();
         signIn(browser, a, Node.ADMIN, Node.ADMIN_PASSWORD, "10.20.0.1");
