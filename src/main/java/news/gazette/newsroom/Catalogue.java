@@ -13,6 +13,7 @@ import news.gazette.pagecache.CacheTags;
 import news.gazette.pagecache.SitePurges;
 import news.gazette.section.Section;
 import news.gazette.section.Sections;
+import news.gazette.story.Publishing;
 import news.gazette.story.Tag;
 import news.gazette.story.TagMaintenance;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -34,9 +35,11 @@ class Catalogue {
     private final Editions editions;
     private final SitePurges cache;
     private final AuditLog audit;
+    private final Publishing publishing;
 
     Catalogue(Sections sections, TagMaintenance tags, Authors authors, Accounts accounts, MediaLibrary media,
-              Editions editions, SitePurges cache, AuditLog audit) {
+              Editions editions, SitePurges cache, AuditLog audit, Publishing publishing) {
+        this.publishing = publishing;
         this.sections = sections;
         this.tags = tags;
         this.authors = authors;
@@ -181,6 +184,10 @@ class Catalogue {
         audit.record(actor.email(), "author.update", "author:" + id, author.name() + " → " + form.name()
                 + (form.accountId() == null ? "" : " (account:" + form.accountId() + ")"), actor.client());
         List<Long> stories = authors.storiesOf(id);
+        if (!author.name().equals(form.name().strip()) || !author.slug().equals(form.slug())) {
+            // The byline's name and address are in the search index and the API's representation of each story.
+            publishing.relabelled(stories);
+        }
         purge(author.edition(), stories, CacheTags.author(id), CacheTags.front(author.edition()));
     }
 

@@ -3,6 +3,7 @@ package news.gazette.story;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.time.ZoneOffset;
 
 import news.gazette.audit.AuditLog;
@@ -77,6 +78,23 @@ public class Publishing {
         if (story.status() == StoryStatus.PUBLISHED) {
             events.publishEvent(new StoryEvent.Updated(id, story.edition(), story.sectionId()));
         }
+    }
+
+    /**
+     * Stories whose tags or bylines were renamed, merged or taken away: the published ones are announced as updated
+     * (in the transaction of the change when there is one), so the search index, every node's pages and webhook
+     * subscribers see what readers now see. Nothing about the stories themselves changes.
+     */
+    @Transactional
+    public void relabelled(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.sql("select id, edition, section_id from stories where id in (:ids) and status = 'published' order by id")
+                .param("ids", ids)
+                .query((rs, n) -> new StoryEvent.Updated(rs.getLong(1), rs.getString(2), rs.getLong(3)))
+                .list()
+                .forEach(events::publishEvent);
     }
 
     @Transactional

@@ -8,16 +8,19 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Keeps an edition's tags tidy: rename one, merge a duplicate into another, delete one. The stories that carried a
- * changed tag are returned, so their pages can be purged.
+ * Keeps an edition's tags tidy: rename one, merge a duplicate into another, delete one. The published stories that
+ * carried a changed tag are announced as updated in the same transaction ({@link Publishing#relabelled}), so search
+ * and every node follow.
  */
 @Service
 public class TagMaintenance {
 
     private final JdbcClient jdbc;
+    private final Publishing publishing;
 
-    TagMaintenance(JdbcClient jdbc) {
+    TagMaintenance(JdbcClient jdbc, Publishing publishing) {
         this.jdbc = jdbc;
+        this.publishing = publishing;
     }
 
     /** The tags of an edition with how many stories carry each, by name. */
@@ -42,8 +45,10 @@ public class TagMaintenance {
         return jdbc.sql("select story_id from story_tags where tag_id = ?").param(tagId).query(Long.class).list();
     }
 
+    @Transactional
     public void rename(long id, String name) {
         jdbc.sql("update tags set name = ? where id = ?").params(name, id).update();
+        publishing.relabelled(storiesWith(id));
     }
 
     /**
@@ -67,8 +72,10 @@ public class TagMaintenance {
     /** Takes the tag off every story and deletes it. */
     @Transactional
     public void delete(long id) {
+        List<Long> carried = storiesWith(id);
         jdbc.sql("delete from story_tags where tag_id = ?").param(id).update();
         jdbc.sql("delete from tags where id = ?").param(id).update();
+        publishing.relabelled(carried);
     }
 
     /** A tag and how many stories carry it. */

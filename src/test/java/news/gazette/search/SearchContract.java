@@ -20,6 +20,9 @@ import news.gazette.story.NewStory;
 import news.gazette.story.Publishing;
 import news.gazette.story.Stories;
 import news.gazette.story.StoryStatus;
+import news.gazette.story.Tag;
+import news.gazette.story.TagMaintenance;
+import news.gazette.story.Tags;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,6 +40,8 @@ import org.springframework.test.web.servlet.MvcResult;
 abstract class SearchContract {
 
     private static final Duration WITHIN = Duration.ofSeconds(1);
+    /** How soon is held by the test above; here only whether the change arrives at all. */
+    private static final Duration FOLLOWS = Duration.ofSeconds(10);
 
     @Autowired Stories stories;
     @Autowired Sections sections;
@@ -44,6 +49,8 @@ abstract class SearchContract {
     @Autowired StorySearch search;
     @Autowired StoryFeed feed;
     @Autowired MockMvc mvc;
+    @Autowired Tags tags;
+    @Autowired TagMaintenance tagMaintenance;
 
     private long draft(String edition, String headline, StoryStatus status) {
         Section section = sections.inEdition(edition).get(0);
@@ -76,6 +83,32 @@ abstract class SearchContract {
         await().atMost(WITHIN).untilAsserted(() -> assertThat(found("en", word)).containsExactly(id));
         publishing.delete(id);
         await().atMost(WITHIN).untilAsserted(() -> assertThat(found("en", word)).isEmpty());
+    }
+
+    @Test
+    void storiesFollowTheirTagWhenItIsRenamedMergedOrDeleted() {
+        String suffix = UUID.randomUUID().toString().substring(0, 6).replaceAll("[0-9-]", "q");
+        Tag tag = tags.ensure("en", "lighthouse" + suffix, "Lighthouse" + suffix);
+        Tag other = tags.ensure("en", "keeper" + suffix, "Keeper" + suffix);
+        Section section = sections.inEdition("en").get(0);
+        long id = stories.create(new NewStory("en", section.id(), null, "Harbour night shift " + suffix,
+                "A standfirst for the test.", "<p>The night shift at the harbour.</p>", null, StoryStatus.PUBLISHED,
+                false, false, null, null, null, null, Instant.now().minusSeconds(60), null, List.of(),
+                List.of(tag.id())));
+        publishing.revise(id, "Harbour night shift " + suffix, "A standfirst for the test.", "<p>Night shift.</p>");
+        await().atMost(FOLLOWS).untilAsserted(() -> assertThat(found("en", "lighthouse" + suffix)).containsExactly(id));
+
+        String renamed = "beacontower" + suffix;
+        tagMaintenance.rename(tag.id(), "Beacontower" + suffix);
+        await().atMost(FOLLOWS).untilAsserted(() -> assertThat(found("en", renamed)).containsExactly(id));
+        assertThat(found("en", "lighthouse" + suffix)).isEmpty();
+
+        tagMaintenance.merge(tag.id(), other.id());
+        await().atMost(FOLLOWS).untilAsserted(() -> assertThat(found("en", "keeper" + suffix)).containsExactly(id));
+        assertThat(found("en", renamed)).isEmpty();
+
+        tagMaintenance.delete(other.id());
+        await().atMost(FOLLOWS).untilAsserted(() -> assertThat(found("en", "keeper" + suffix)).isEmpty());
     }
 
     @Test
