@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Newsroom accounts. Passwords are kept only as adaptive hashes; e-mail addresses are compared case-insensitively.
@@ -73,7 +74,11 @@ public class Accounts {
      *
      * @throws LastAdminException when the account is the last enabled admin and the role is not admin
      */
+    @Transactional
     public void changeRole(long id, Role role) {
+        if (role != Role.ADMIN) {
+            lockAdmins();
+        }
         int changed = jdbc.sql("update accounts set role = :role where id = :id and (:role = 'ADMIN' or "
                         + KEEPS_AN_ADMIN + ")")
                 .param("role", role.name()).param("id", id).update();
@@ -87,13 +92,27 @@ public class Accounts {
      *
      * @throws LastAdminException when disabling the last enabled admin
      */
+    @Transactional
     public void setEnabled(long id, boolean enabled) {
+        if (!enabled) {
+            lockAdmins();
+        }
         int changed = jdbc.sql("update accounts set enabled = :enabled where id = :id and (:enabled or "
                         + KEEPS_AN_ADMIN + ")")
                 .param("enabled", enabled).param("id", id).update();
         if (changed == 0) {
             throw new LastAdminException();
         }
+    }
+
+    /**
+     * Two admins demoting each other at the same moment would each see the other still an admin and leave none: a
+     * change that can take an admin away first locks the enabled admins' rows, so such changes run one after the
+     * other, and the second sees the first's result.
+     */
+    private void lockAdmins() {
+        jdbc.sql("select id from accounts where role = 'ADMIN' and enabled order by id for update").query(Long.class)
+                .list();
     }
 
     /** Another enabled admin remains besides the account {@code :id}. */

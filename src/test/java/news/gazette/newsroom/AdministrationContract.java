@@ -27,6 +27,12 @@ import news.gazette.story.Stories;
 import news.gazette.story.StoryStatus;
 import news.gazette.story.Tags;
 import org.jsoup.Jsoup;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import news.gazette.account.LastAdminException;
 import org.junit.jupiter.api.BeforeEach;
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
@@ -200,6 +206,47 @@ abstract class AdministrationContract {
         }
         assertThat(status(Who.ADMIN, form("/newsroom/accounts/" + admin + "/role", "role", "EDITOR"))).isEqualTo(200);
         assertThat(audit.latest(10)).anySatisfy(e -> assertThat(e.action()).isEqualTo("account.role"));
+    }
+
+    @Test
+    void twoAdminsDemotingEachOtherAtOnceLeaveOneAdmin() throws Exception {
+        List<Long> others = jdbc.sql("select id from accounts where role = 'ADMIN' and enabled").query(Long.class).list();
+        Account x = accounts.create("x-" + UUID.randomUUID() + "@example.org", "X", PASSWORD, Role.ADMIN);
+        Account y = accounts.create("y-" + UUID.randomUUID() + "@example.org", "Y", PASSWORD, Role.ADMIN);
+        jdbc.sql("update accounts set enabled = false where id in (:ids)").param("ids", others).update();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 20; round++) {
+                CyclicBarrier together = new CyclicBarrier(2);
+                boolean disable = round % 2 == 1;
+                List<Future<Boolean>> attempts = List.of(x, y).stream().map(account -> pool.submit(() -> {
+                    together.await();
+                    try {
+                        if (disable) {
+                            accounts.setEnabled(account.id(), false);
+                        } else {
+                            accounts.changeRole(account.id(), Role.EDITOR);
+                        }
+                        return true;
+                    } catch (LastAdminException refused) {
+                        return false;
+                    }
+                })).toList();
+                int done = 0;
+                for (Future<Boolean> attempt : attempts) {
+                    done += attempt.get(30, TimeUnit.SECONDS) ? 1 : 0;
+                }
+                assertThat(done).as("round %d: changes let through", round).isEqualTo(1);
+                assertThat(jdbc.sql("select count(*) from accounts where role = 'ADMIN' and enabled")
+                        .query(Long.class).single()).as("round %d: enabled admins left", round).isEqualTo(1L);
+                jdbc.sql("update accounts set role = 'ADMIN', enabled = true where id in (?, ?)")
+                        .params(x.id(), y.id()).update();
+            }
+        } finally {
+            pool.shutdownNow();
+            jdbc.sql("update accounts set enabled = true where id in (:ids)").param("ids", others).update();
+            jdbc.sql("update accounts set enabled = false where id in (?, ?)").params(x.id(), y.id()).update();
+        }
     }
 
     @Test
