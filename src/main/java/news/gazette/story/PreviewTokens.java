@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
@@ -16,32 +17,51 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Shareable preview links: the story id and an expiry time, signed with HMAC-SHA256, so a link works without
- * signing in until it expires and cannot be altered to show another story. Every instance must share
- * {@code gazette.preview.secret}; without it each start makes its own and earlier links stop working.
+ * signing in until it expires and cannot be altered to show another story. The key is {@code gazette.preview.secret}
+ * when configured; otherwise the first node to need one generates it and keeps it in the database
+ * ({@code cluster_secrets}), so links work on every node and after a restart.
  */
 @Component
 public class PreviewTokens {
 
     private static final Pattern TOKEN = Pattern.compile("([0-9]{1,18})\\.([0-9]{1,12})\\.([A-Za-z0-9_-]{43})");
 
-    private final byte[] secret;
+    private static final String SECRET_NAME = "preview-links";
+
+    private final JdbcClient jdbc;
     private final Duration lifetime;
     private final Clock clock;
+    private volatile byte[] secret;
 
     PreviewTokens(@Value("${gazette.preview.secret:}") String secret,
-                  @Value("${gazette.preview.lifetime:48h}") Duration lifetime, Clock clock) {
-        if (secret.isBlank()) {
-            this.secret = new byte[32];
-            new SecureRandom().nextBytes(this.secret);
-        } else {
-            this.secret = secret.getBytes(StandardCharsets.UTF_8);
-        }
+                  @Value("${gazette.preview.lifetime:48h}") Duration lifetime, Clock clock, JdbcClient jdbc) {
+        this.secret = secret.isBlank() ? null : secret.getBytes(StandardCharsets.UTF_8);
         this.lifetime = lifetime;
         this.clock = clock;
+        this.jdbc = jdbc;
+    }
+
+    /** The configured key, or the cluster's stored one, made by whichever node asks first. */
+    private byte[] secret() {
+        byte[] known = secret;
+        if (known == null) {
+            byte[] fresh = new byte[32];
+            new SecureRandom().nextBytes(fresh);
+            jdbc.sql("insert into cluster_secrets (name, secret, created_at) values (?, ?, ?) on conflict do nothing")
+                    .params(SECRET_NAME, Base64.getEncoder().encodeToString(fresh),
+                            clock.instant().atOffset(ZoneOffset.UTC))
+                    .update();
+            String stored = jdbc.sql("select secret from cluster_secrets where name = ?").param(SECRET_NAME)
+                    .query(String.class).single();
+            known = Base64.getDecoder().decode(stored);
+            secret = known;
+        }
+        return known;
     }
 
     /** The public path of a preview of the story, valid for the configured lifetime from now. */
@@ -67,7 +87,7 @@ public class PreviewTokens {
     private String sign(String value) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            mac.init(new SecretKeySpec(secret(), "HmacSHA256"));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HMAC-SHA256 is not available", e);

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 
 import news.gazette.story.Editing;
 import news.gazette.story.NewStory;
+import news.gazette.story.PreviewTokens;
 import news.gazette.story.Publishing;
 import news.gazette.story.StaleStoryException;
 import news.gazette.story.Stories;
@@ -278,6 +279,22 @@ class TwoNodesOnPostgresTest {
         assertThat(saved.statusCode()).as("the settings are accepted").isEqualTo(200);
         await().atMost(WITHIN).pollInterval(Duration.ofMillis(20))
                 .untilAsserted(() -> assertThat(Node.get(reader, b.uri("/hy/")).body()).contains(copyright));
+    }
+
+    @Test
+    void aPreviewLinkMadeOnOneNodeOpensOnTheOther() {
+        long section = jdbc.sql("select id from sections where edition = 'ru' order by position limit 1")
+                .query(Long.class).single();
+        String headline = "Черновик для предпросмотра " + UUID.randomUUID();
+        long id = a.bean(Stories.class).create(new NewStory("ru", section, null, headline, "Подзаголовок.",
+                "<p>Текст черновика.</p>", null, StoryStatus.DRAFT, false, false, null, null, null, null, null, null,
+                List.of(), List.of()));
+        String link = a.bean(PreviewTokens.class).path(id);
+        HttpResponse<String> preview = Node.get(Node.browser(), b.uri(link));
+        assertThat(preview.statusCode()).isEqualTo(200);
+        assertThat(preview.body()).contains(headline);
+        assertThat(Node.get(Node.browser(), b.uri(link.substring(0, link.length() - 2) + "xx")).statusCode())
+                .as("an altered link").isEqualTo(404);
     }
 
     @Test
