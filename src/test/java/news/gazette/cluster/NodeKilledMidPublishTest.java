@@ -244,6 +244,7 @@ class NodeKilledMidPublishTest {
 
             List<Attempt> answered = attempts.stream().filter(x -> x.acknowledged).toList();
             List<Attempt> unanswered = attempts.stream().filter(x -> !x.acknowledged).toList();
+            assertThat(unanswered).as("publishes in flight when A was killed").isNotEmpty();
 
             // A comes back on the same database and data folder (its index is there, as it was at the kill).
             long restarting = System.nanoTime();
