@@ -10,6 +10,9 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -22,7 +25,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,6 +34,10 @@ import org.springframework.stereotype.Component;
  * nothing stored can be traced back to a person. Each (story, reader) pair counts once per window. Counters are
  * {@link LongAdder}s (striped, so threads do not contend); a flush swaps the whole map under a write lock, so an
  * increment lands either in this flush or the next, never in neither. A failed flush puts its counts back.
+ * <p>
+ * Flushes run on a thread of their own, every {@code gazette.views.flush-interval} after the previous one ended, not
+ * on the application's shared scheduler: another periodic job that is slow or waiting (an index commit behind a busy
+ * indexer, say) would otherwise hold them up, and a crash would then lose more than one interval of views.
  */
 @Component
 @EnableConfigurationProperties(ViewProperties.class)
@@ -52,6 +58,8 @@ public class ViewCounter implements SmartLifecycle {
     private volatile Salt salt;
     private volatile boolean running;
     private final Timer flushes;
+    private final Duration flushInterval;
+    private ScheduledExecutorService flusher;
 
     ViewCounter(ViewLedger ledger, Clock clock, ViewProperties properties, ApplicationEventPublisher events,
                 MeterRegistry meters) {
@@ -60,6 +68,7 @@ public class ViewCounter implements SmartLifecycle {
                 .description("Flushes of counted views to the database, with their duration").register(meters);
         this.events = events;
         this.clock = clock;
+        this.flushInterval = properties.flushInterval();
         this.seen = Caffeine.newBuilder()
                 .expireAfterWrite(properties.window())
                 .maximumSize(properties.maxReaders())
@@ -104,8 +113,6 @@ public class ViewCounter implements SmartLifecycle {
     }
 
     /** Writes every counted view to the database. Safe to call at any time, from any thread. */
-    @Scheduled(fixedDelayString = "${gazette.views.flush-interval:5s}",
-            initialDelayString = "${gazette.views.flush-interval:5s}")
     public synchronized void flush() {
         ConcurrentHashMap<Long, LongAdder> taken;
         swap.writeLock().lock();
@@ -183,12 +190,31 @@ public class ViewCounter implements SmartLifecycle {
 
     @Override
     public void start() {
+        flusher = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "view-flush");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = flushInterval.toMillis();
+        flusher.scheduleWithFixedDelay(this::scheduledFlush, every, every, TimeUnit.MILLISECONDS);
         running = true;
+    }
+
+    private void scheduledFlush() {
+        try {
+            flush();
+        } catch (RuntimeException e) {
+            // Thrown past here it would cancel every later flush.
+            log.warn("View flush failed; trying again in {}", flushInterval, e);
+        }
     }
 
     /** A graceful stop writes what was counted; this runs after the web server stopped taking requests. */
     @Override
     public void stop() {
+        if (flusher != null) {
+            flusher.shutdown();
+        }
         flush();
         running = false;
     }
