@@ -25,8 +25,12 @@ public class AuditLog {
         this.clock = clock;
     }
 
-    /** Writes the entry in its own transaction, so a failed login is recorded even though the login is refused. */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    /**
+     * Writes the entry in the transaction of the change it records when there is one, so the change and its entry
+     * are committed together or not at all (a node killed between two commits would otherwise leave a published
+     * story with no entry); on its own otherwise, as for a refused login.
+     */
+    @Transactional(propagation = Propagation.REQUIRED)
     public void record(String actor, String action, String subject, String detail, String client) {
         jdbc.sql("insert into audit_log (at, actor, action, subject, detail, client) values (?, ?, ?, ?, ?, ?)")
                 .params(clock.instant().atOffset(ZoneOffset.UTC), cut(actor, 254), action, cut(subject, 200),
