@@ -93,6 +93,8 @@
           form.querySelector('input[name="version"]').value = answer.body.version;
           showStatus(texts.autosaved);
         } else {
+          // The database away for a moment (503): nothing was saved, so the next round sends the text again.
+          dirty = dirty || answer.status === 503;
           showStatus(answer.status === 409 ? texts['autosave-conflict'] : answer.body.detail || texts['autosave-failed']);
         }
       })

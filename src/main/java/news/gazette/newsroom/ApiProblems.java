@@ -5,9 +5,11 @@ import java.security.Principal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import news.gazette.platform.BadRequestException;
+import news.gazette.platform.DatabaseOutage;
 import news.gazette.platform.PageNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -27,6 +29,7 @@ abstract class ApiProblems {
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
     final Screens screens;
+    private final DatabaseOutage.Requests outages = new DatabaseOutage.Requests(log);
 
     ApiProblems(Screens screens) {
         this.screens = screens;
@@ -59,6 +62,14 @@ abstract class ApiProblems {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        if (DatabaseOutage.isOutage(e)) {
+            outages.failed(e);
+            ResponseEntity<ProblemDetail> answer = problem(request, HttpStatus.SERVICE_UNAVAILABLE,
+                    screens.texts(request).get("newsroom.problem.unavailable"));
+            return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseOutage.RETRY_AFTER.toSeconds()))
+                    .body(answer.getBody());
+        }
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return problem(request, HttpStatus.INTERNAL_SERVER_ERROR, screens.texts(request).get("newsroom.problem.server-error"));
     }

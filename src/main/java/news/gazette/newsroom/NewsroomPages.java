@@ -73,6 +73,7 @@ class NewsroomPages {
         Texts t = texts(request);
         String notice = request.getParameter("error") != null ? t.get("newsroom.login.failed")
                 : request.getParameter("blocked") != null ? t.get("newsroom.login.blocked")
+                : request.getParameter("unavailable") != null ? t.get("newsroom.login.unavailable")
                 : request.getParameter("logout") != null ? t.get("newsroom.login.signed-out") : null;
         return page("newsroom/login.jte", Map.of("t", t, "lang", lang(request), "csrf", csrf, "notice",
                 notice == null ? "" : notice));

@@ -6,6 +6,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import news.gazette.platform.DatabaseOutage;
 import news.gazette.account.Accounts;
 import news.gazette.account.LoginThrottle;
 import news.gazette.audit.AuditLog;
@@ -54,6 +55,11 @@ class NewsroomSecurity {
                             response.sendRedirect("/newsroom");
                         })
                         .failureHandler((request, response, e) -> {
+                            if (DatabaseOutage.isOutage(e)) {
+                                // Not a wrong password: the accounts could not be read. Nothing to count or record.
+                                response.sendRedirect(LOGIN + "?unavailable");
+                                return;
+                            }
                             String email = request.getParameter("email");
                             throttle.failed(email, request.getRemoteAddr());
                             audit.record(String.valueOf(email), "login.failed", null, null, request.getRemoteAddr());

@@ -3,10 +3,12 @@ package news.gazette.pagecache;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Policy;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,13 +34,18 @@ public class PageCache {
     private final AtomicLong sequence = new AtomicLong();
     private volatile long allPurgedAt;
     private final CdnPurge cdn;
+    private final long freshMillis;
+    private final Policy.FixedExpiration<String, CachedPage> expiry;
 
     PageCache(PageCacheProperties properties, CdnPurge cdn) {
         this.cdn = cdn;
+        this.freshMillis = properties.timeToLive().toMillis();
         this.pages = Caffeine.newBuilder()
                 .maximumWeight(properties.maxSize().toBytes())
                 .weigher((String key, CachedPage page) -> page.weight() + 2 * key.length())
-                .expireAfterWrite(properties.timeToLive())
+                // Past its time to live a page is no longer served as a hit, but is kept (within the size bound) for
+                // stale-if-error: while rendering fails, the last good copy is better than an error page.
+                .expireAfterWrite(properties.timeToLive().plus(properties.staleIfError()))
                 .removalListener((String key, CachedPage page, RemovalCause cause) -> {
                     if (key != null && page != null && cause != RemovalCause.REPLACED) {
                         unindex(key, page);
@@ -46,11 +53,22 @@ public class PageCache {
                 })
                 .executor(Runnable::run)
                 .build();
+        this.expiry = pages.policy().expireAfterWrite().orElseThrow();
         // A rendering never takes this long; older purges cannot concern a page being stored now.
         this.purgedAt = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(2)).build();
     }
 
+    /** The page if it was stored within its time to live. */
     CachedPage get(String key) {
+        CachedPage page = pages.getIfPresent(key);
+        if (page == null) {
+            return null;
+        }
+        return expiry.ageOf(key, TimeUnit.MILLISECONDS).orElse(0) < freshMillis ? page : null;
+    }
+
+    /** The page as last rendered, fresh or not (within stale-if-error), unless a purge removed it. */
+    CachedPage stale(String key) {
         return pages.getIfPresent(key);
     }
 

@@ -47,6 +47,8 @@ class PageCacheFilter extends OncePerRequestFilter {
     private static final Set<String> TRACKING = Set.of("fbclid", "gclid", "yclid", "mc_cid", "mc_eid");
 
     private static final Duration RENDER_WAIT = Duration.ofSeconds(10);
+    /** After a rendering failed, how long pages with a stale copy are answered with it without trying again. */
+    private static final long FAILING_PAUSE = Duration.ofSeconds(2).toNanos();
 
     private final PageCache cache;
     private final ConcurrentHashMap<String, CompletableFuture<CachedPage>> rendering = new ConcurrentHashMap<>();
@@ -54,6 +56,8 @@ class PageCacheFilter extends OncePerRequestFilter {
     private final List<String> bypassCookies;
     private final Counter hits;
     private final Counter misses;
+    /** Until when (nanoTime) a page with a stale copy is answered with it: rendering failed just before. */
+    private volatile long failingUntil = System.nanoTime();
 
     PageCacheFilter(PageCache cache, PageCacheProperties properties, MeterRegistry meters) {
         this.cache = cache;
@@ -89,6 +93,9 @@ class PageCacheFilter extends OncePerRequestFilter {
             answer(page, request, response, "HIT");
             return;
         }
+        if (System.nanoTime() - failingUntil < 0 && serveStale(key, request, response)) {
+            return;
+        }
         CompletableFuture<CachedPage> mine = new CompletableFuture<>();
         CompletableFuture<CachedPage> leader = rendering.putIfAbsent(key, mine);
         if (leader != null) {
@@ -113,9 +120,19 @@ class PageCacheFilter extends OncePerRequestFilter {
                         CompletableFuture<CachedPage> waiting) throws ServletException, IOException {
         long mark = cache.mark();
         ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
-        chain.doFilter(request, wrapper);
+        try {
+            chain.doFilter(request, wrapper);
+        } catch (ServletException | IOException | RuntimeException e) {
+            if (failed(key, request, response)) {
+                return;
+            }
+            throw e;
+        }
         CachedPage page = keepable(wrapper);
         if (page == null) {
+            if (wrapper.getStatus() >= 500 && failed(key, request, response)) {
+                return;
+            }
             wrapper.copyBodyToResponse();
             return;
         }
@@ -124,6 +141,27 @@ class PageCacheFilter extends OncePerRequestFilter {
             waiting.complete(page);
         }
         answer(page, request, response, "MISS");
+    }
+
+    /**
+     * Stale-if-error on this node: rendering failed (the database away, say), so the last good copy is answered if
+     * there is one, and for a short while pages with a copy are answered with it without trying again.
+     *
+     * @return whether the stale copy was answered
+     */
+    private boolean failed(String key, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        failingUntil = System.nanoTime() + FAILING_PAUSE;
+        return serveStale(key, request, response);
+    }
+
+    private boolean serveStale(String key, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        CachedPage stale = cache.stale(key);
+        if (stale == null || response.isCommitted()) {
+            return false;
+        }
+        response.reset();
+        answer(stale, request, response, "STALE");
+        return true;
     }
 
     private static CachedPage await(CompletableFuture<CachedPage> leader) {
@@ -163,7 +201,7 @@ class PageCacheFilter extends OncePerRequestFilter {
 
     private void answer(CachedPage page, HttpServletRequest request, HttpServletResponse response, String outcome)
             throws IOException {
-        ("HIT".equals(outcome) ? hits : misses).increment();
+        ("MISS".equals(outcome) ? misses : hits).increment();
         boolean gzip = acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
         response.resetBuffer();
         response.setStatus(HttpServletResponse.SC_OK);

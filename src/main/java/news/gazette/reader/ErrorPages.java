@@ -10,6 +10,9 @@ import news.gazette.edition.Edition;
 import news.gazette.edition.Editions;
 import news.gazette.platform.Permalinks;
 import news.gazette.story.Redirects;
+import news.gazette.platform.DatabaseOutage;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -27,7 +30,7 @@ import news.gazette.platform.BadRequestException;
 class ErrorPages {
 
     /** Statuses whose problem details have localized texts ({@code problem.<status>.title} and {@code .detail}). */
-    private static final Set<Integer> KNOWN_PROBLEMS = Set.of(400, 404, 405, 406, 429, 500);
+    private static final Set<Integer> KNOWN_PROBLEMS = Set.of(400, 404, 405, 406, 429, 500, 503);
 
     private final Editions editions;
     private final ReaderViews views;
@@ -57,6 +60,9 @@ class ErrorPages {
                 return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY).header("Location", moved.get()).build();
             }
         }
+        if (status.value() == 503) {
+            return unavailable(request, path);
+        }
         if (wantsJson(request, path)) {
             return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(problem(request, status, cause));
@@ -73,6 +79,34 @@ class ErrorPages {
                 "heading", t.get("error." + kind + ".title"), "message", t.get("error." + kind + ".message")));
     }
 
+    /**
+     * The database is away: a page (or problem detail) that asks nothing of it, says when to try again, and is kept by
+     * no cache. A form that was being sent is named, so the person knows what they wrote was not saved.
+     */
+    private ResponseEntity<?> unavailable(HttpServletRequest request, String path) {
+        HttpStatus status = HttpStatus.SERVICE_UNAVAILABLE;
+        ResponseEntity<?> answer;
+        if (wantsJson(request, path)) {
+            answer = ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem(request, status, null));
+        } else {
+            Edition edition = path != null && path.startsWith("/newsroom") ? acceptedEdition(request) : editionOf(path);
+            Texts t = views.texts(edition);
+            Object method = request.getAttribute(DatabaseOutage.ATTRIBUTE);
+            String sent = method instanceof String m ? m : request.getMethod();
+            boolean sending = !"GET".equals(sent) && !"HEAD".equals(sent);
+            Chrome chrome = views.chromeWithoutDatabase(edition, t, t.get("error.503.title"));
+            answer = renderer.page(status, "error.jte", Map.of("chrome", chrome, "t", t,
+                    "heading", t.get("error.503.title"),
+                    "message", t.get(sending ? "error.503.message.sent" : "error.503.message")));
+        }
+        return ResponseEntity.status(status).headers(headers -> {
+                    headers.addAll(answer.getHeaders());
+                    headers.set(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseOutage.RETRY_AFTER.toSeconds()));
+                    headers.setCacheControl(CacheControl.noStore());
+                })
+                .body(answer.getBody());
+    }
 
     /**
      * An RFC 9457 problem detail with the title and detail in the language the client accepts (Accept-Language,

@@ -2,6 +2,7 @@ package news.gazette.reader;
 
 import jakarta.servlet.http.HttpServletRequest;
 import news.gazette.platform.BadRequestException;
+import news.gazette.platform.DatabaseOutage;
 import news.gazette.platform.PageNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,7 @@ class ReaderErrors {
     private static final Logger log = LoggerFactory.getLogger(ReaderErrors.class);
 
     private final ErrorPages pages;
+    private final DatabaseOutage.Requests outages = new DatabaseOutage.Requests(log);
 
     ReaderErrors(ErrorPages pages) {
         this.pages = pages;
@@ -72,6 +74,10 @@ class ReaderErrors {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<?> unexpected(HttpServletRequest request, Exception e) {
+        if (DatabaseOutage.isOutage(e)) {
+            outages.failed(e);
+            return pages.answer(request, HttpStatus.SERVICE_UNAVAILABLE);
+        }
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return pages.answer(request, HttpStatus.INTERNAL_SERVER_ERROR);
     }

@@ -80,6 +80,26 @@ class ReaderViews {
      */
     Chrome chrome(Edition edition, Texts t, String title, String description, String canonicalPath,
                   String currentSection, Map<String, String> translations, String query) {
+        List<Chrome.NavLink> nav = sections.inEdition(edition.code()).stream()
+                .map(s -> new Chrome.NavLink(s.name(), links.section(edition.code(), s.slug()), s.slug().equals(currentSection)))
+                .toList();
+        return chrome(edition, t, title, description, canonicalPath, currentSection, translations, query, nav,
+                siteSettings.of(edition.code()));
+    }
+
+    /**
+     * The page frame without asking the database: no section navigation, the configured links. For the page that says
+     * the database is away.
+     */
+    Chrome chromeWithoutDatabase(Edition edition, Texts t, String title) {
+        String front = links.front(edition.code());
+        return chrome(edition, t, title, null, front, null, Map.of(), null, List.of(),
+                siteSettings.defaults(edition.code()));
+    }
+
+    private Chrome chrome(Edition edition, Texts t, String title, String description, String canonicalPath,
+                          String currentSection, Map<String, String> translations, String query,
+                          List<Chrome.NavLink> nav, EditionSettings settings) {
         String outlet = edition.outletName();
         List<Chrome.LanguageLink> languages = editions.all().stream().map(e -> {
             boolean current = e.code().equals(edition.code());
@@ -87,10 +107,6 @@ class ReaderViews {
             return new Chrome.LanguageLink(e.code(), e.language(), e.label(), e.name(),
                     links.switchEdition(e.code(), target), current);
         }).toList();
-        List<Chrome.NavLink> nav = sections.inEdition(edition.code()).stream()
-                .map(s -> new Chrome.NavLink(s.name(), links.section(edition.code(), s.slug()), s.slug().equals(currentSection)))
-                .toList();
-        EditionSettings settings = siteSettings.of(edition.code());
         List<Chrome.SocialLink> social = settings.social().stream()
                 .map(a -> new Chrome.SocialLink(a.network(), t.get("social." + a.network(), outlet), a.url()))
                 .toList();

@@ -1,5 +1,7 @@
 package news.gazette.story;
 
+import news.gazette.platform.DatabaseOutage;
+import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -11,6 +13,8 @@ import org.springframework.stereotype.Component;
 class Schedule {
 
     private final Publishing publishing;
+    private final DatabaseOutage.Warnings warnings =
+            new DatabaseOutage.Warnings(LoggerFactory.getLogger(Schedule.class), "Scheduled publishing");
 
     Schedule(Publishing publishing) {
         this.publishing = publishing;
@@ -18,6 +22,12 @@ class Schedule {
 
     @Scheduled(fixedDelayString = "${gazette.schedule.check-interval:15s}", initialDelayString = "${gazette.schedule.check-interval:15s}")
     void publishDue() {
-        publishing.publishDue();
+        try {
+            publishing.publishDue();
+            warnings.succeeded();
+        } catch (RuntimeException e) {
+            // What is due stays due: the next check publishes it once the database answers again.
+            warnings.failed(e);
+        }
     }
 }

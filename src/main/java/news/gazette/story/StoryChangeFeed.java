@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.TreeSet;
 
 import news.gazette.platform.ClusterNode;
+import news.gazette.platform.DatabaseOutage;
+import news.gazette.platform.DatabaseState;
 import news.gazette.platform.Databases;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
@@ -49,6 +51,8 @@ class StoryChangeFeed implements SmartLifecycle {
     private final Databases databases;
     private final Duration pollInterval;
     private final Object wakeUp = new Object();
+    private final DatabaseState database;
+    private final DatabaseOutage.Warnings warnings = new DatabaseOutage.Warnings(log, "Following the story change feed");
 
     private final TreeSet<Long> toldAbove = new TreeSet<>();
     private final Map<Long, Long> missingSince = new HashMap<>();
@@ -61,7 +65,8 @@ class StoryChangeFeed implements SmartLifecycle {
     private long lastWarning;
 
     StoryChangeFeed(JdbcClient jdbc, ApplicationEventPublisher events, ClusterNode node, Databases databases,
-                    @Value("${gazette.cluster.poll-interval:1s}") Duration pollInterval) {
+                    DatabaseState database, @Value("${gazette.cluster.poll-interval:1s}") Duration pollInterval) {
+        this.database = database;
         this.jdbc = jdbc;
         this.events = events;
         this.node = node;
@@ -116,8 +121,13 @@ class StoryChangeFeed implements SmartLifecycle {
         while (running) {
             try {
                 readFeed();
+                database.markUp();
+                warnings.succeeded();
             } catch (RuntimeException e) {
-                warn("Could not read the story change feed: {}", e.getMessage());
+                if (DatabaseOutage.isOutage(e)) {
+                    database.markDown();
+                }
+                warnings.failed(e);
             }
             waitForNews();
         }

@@ -20,6 +20,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import news.gazette.platform.DatabaseOutage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -44,6 +45,9 @@ import org.springframework.stereotype.Component;
 public class ViewCounter implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ViewCounter.class);
+
+    /** Counts that could not be written are put back for the next flush; an outage is logged once, not every flush. */
+    private final DatabaseOutage.Warnings warnings = new DatabaseOutage.Warnings(log, "Flushing view counts (kept in memory meanwhile)");
     private static final Duration SALT_LIFETIME = Duration.ofDays(1);
 
     private final ViewLedger ledger;
@@ -138,8 +142,9 @@ public class ViewCounter implements SmartLifecycle {
             flushes.record(() -> ledger.add(increments, clock.instant()));
             inFlight = Map.of();
             events.publishEvent(new ViewsFlushed(increments.keySet()));
+            warnings.succeeded();
         } catch (RuntimeException e) {
-            log.warn("Could not write {} stories' views; keeping them for the next flush", increments.size(), e);
+            warnings.failed(e);
             putBack(increments);
             inFlight = Map.of();
         }

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import jakarta.annotation.PreDestroy;
 
 import news.gazette.story.StoryEvent;
+import news.gazette.platform.DatabaseOutage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -34,6 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
 class WebhookDispatch {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatch.class);
+
+    /** Deliveries interrupted are tried again on the next poll; an outage is logged once, not every poll. */
+    private final DatabaseOutage.Warnings warnings = new DatabaseOutage.Warnings(log, "Webhook deliveries");
     private static final int BATCH = 50;
     private static final int KEPT_RESPONSE = 2000;
 
@@ -83,8 +87,9 @@ class WebhookDispatch {
                 sender.execute(() -> {
                     try {
                         sendDue();
+                        warnings.succeeded();
                     } catch (RuntimeException e) {
-                        log.warn("Webhook deliveries interrupted; they are tried again on the next poll", e);
+                        warnings.failed(e);
                     } finally {
                         busy.set(false);
                     }

@@ -120,6 +120,30 @@ final class Node implements AutoCloseable {
         }
     }
 
+    private static final java.util.regex.Pattern CSRF = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    /** A form post, as a browser sends it. */
+    static HttpRequest form(URI uri, Map<String, String> fields) {
+        return HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encode(fields))).build();
+    }
+
+    static String encode(Map<String, String> fields) {
+        StringBuilder body = new StringBuilder();
+        fields.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(k).append('=')
+                .append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)));
+        return body.toString();
+    }
+
+    /** The CSRF token of the page's form. */
+    static String csrf(String html) {
+        java.util.regex.Matcher m = CSRF.matcher(html);
+        if (!m.find()) {
+            throw new AssertionError("No CSRF field in the page");
+        }
+        return m.group(1).replace("&#61;", "=").replace("&#x3D;", "=");
+    }
+
     @Override
     public void close() {
         context.close();

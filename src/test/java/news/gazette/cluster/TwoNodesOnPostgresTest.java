@@ -1,11 +1,9 @@
 package news.gazette.cluster;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,7 +49,6 @@ import static org.awaitility.Awaitility.await;
 class TwoNodesOnPostgresTest {
 
     private static final Duration WITHIN = Duration.ofSeconds(1);
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private Node a;
     private Node b;
@@ -303,8 +300,8 @@ class TwoNodesOnPostgresTest {
         signIn(browser, a, Node.ADMIN, Node.ADMIN_PASSWORD, "10.20.0.1");
         assertThat(Node.get(browser, b.uri("/newsroom")).statusCode()).isEqualTo(200);
 
-        String token = csrf(Node.get(browser, b.uri("/newsroom")).body());
-        HttpResponse<String> out = Node.send(browser, form(b.uri("/newsroom/logout"), Map.of("_csrf", token)));
+        String token = Node.csrf(Node.get(browser, b.uri("/newsroom")).body());
+        HttpResponse<String> out = Node.send(browser, Node.form(b.uri("/newsroom/logout"), Map.of("_csrf", token)));
         assertThat(out.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/newsroom/login?logout"));
 
         HttpResponse<String> after = Node.get(browser, a.uri("/newsroom"));
@@ -339,32 +336,14 @@ class TwoNodesOnPostgresTest {
 
     private static HttpResponse<String> signIn(HttpClient browser, Node node, String email, String password,
                                                String client) {
-        String token = csrf(Node.get(browser, node.uri("/newsroom/login"), "X-Forwarded-For", client).body());
+        String token = Node.csrf(Node.get(browser, node.uri("/newsroom/login"), "X-Forwarded-For", client).body());
         HttpRequest request = HttpRequest.newBuilder(node.uri("/newsroom/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-Forwarded-For", client)
-                .POST(HttpRequest.BodyPublishers.ofString(encode(Map.of("email", email, "password", password,
+                .POST(HttpRequest.BodyPublishers.ofString(Node.encode(Map.of("email", email, "password", password,
                         "_csrf", token))))
                 .build();
         return Node.send(browser, request);
-    }
-
-    private static HttpRequest form(URI uri, Map<String, String> fields) {
-        return HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(encode(fields))).build();
-    }
-
-    private static String encode(Map<String, String> fields) {
-        StringBuilder body = new StringBuilder();
-        fields.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(k).append('=')
-                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        return body.toString();
-    }
-
-    private static String csrf(String html) {
-        Matcher m = CSRF.matcher(html);
-        assertThat(m.find()).as("a CSRF field in the page").isTrue();
-        return m.group(1).replace("&#61;", "=").replace("&#x3D;", "=");
     }
 
     private String storyPath(HttpClient reader, long id) {
