@@ -256,8 +256,8 @@ class TwoNodesOnPostgresTest {
         signIn(editor, a, Node.ADMIN, Node.ADMIN_PASSWORD, "10.40.0.1");
 
         String name = "Ծովափ " + Long.toString(System.nanoTime() % 1_000_000, 36);
-        String token = csrf(Node.get(editor, a.uri("/newsroom/sections?edition=hy")).body());
-        HttpResponse<String> renamed = Node.send(editor, form(a.uri("/newsroom/sections/" + section),
+        String token = Node.csrf(Node.get(editor, a.uri("/newsroom/sections?edition=hy")).body());
+        HttpResponse<String> renamed = Node.send(editor, Node.form(a.uri("/newsroom/sections/" + section),
                 Map.of("_csrf", token, "name", name, "description", "")));
         assertThat(renamed.statusCode()).as("the rename is accepted").isEqualTo(303);
         Instant changed = Instant.now();
@@ -270,8 +270,8 @@ class TwoNodesOnPostgresTest {
                 Duration.between(changed, Instant.now()).toMillis());
 
         String copyright = "© Հարբորի լրատու " + UUID.randomUUID();
-        token = csrf(Node.get(editor, a.uri("/newsroom/settings?edition=hy")).body());
-        HttpResponse<String> saved = Node.send(editor, form(a.uri("/newsroom/settings"),
+        token = Node.csrf(Node.get(editor, a.uri("/newsroom/settings?edition=hy")).body());
+        HttpResponse<String> saved = Node.send(editor, Node.form(a.uri("/newsroom/settings"),
                 Map.of("_csrf", token, "edition", "hy", "copyright", copyright)));
         assertThat(saved.statusCode()).as("the settings are accepted").isEqualTo(200);
         await().atMost(WITHIN).pollInterval(Duration.ofMillis(20))
