@@ -13,6 +13,6 @@ DIR="${GAZETTE_BENCH_DIR:-/tmp/gazette-bench}/index-$STORIES"
 # A private copy of the classes, so a build running meanwhile cannot pull them from under the benchmark.
 rm -rf target/bench-classes && mkdir -p target/bench-classes && cp -r target/classes/. target/test-classes/. target/bench-classes/
 CP="target/bench-classes:$(cat target/bench-classpath.txt)"
-exec flock /tmp/gazette-bench.lock java -Xms4g -Xmx4g -XX:+UseParallelGC -cp "$CP" \
+exec flock /tmp/gazette-bench.lock java -Xms4g -Xmx4g -XX:+UseParallelGC ${BENCH_JAVA_OPTS:-} -cp "$CP" \
   -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
   news.gazette.search.SearchBenchmark "$STORIES" "$DIR" "$PER_CLIENT"
