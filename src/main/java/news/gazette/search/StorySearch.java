@@ -34,9 +34,6 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
-import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -60,7 +57,6 @@ public class StorySearch {
     private final Clock clock;
     private final ZoneId zone;
     private final Map<String, QueryBuilding> builders = new HashMap<>();
-    private final Map<String, Highlighters> highlighters = new HashMap<>();
     private final Analyzer plain = Analysis.plain();
 
     /** First pages kept per edition when not configured otherwise. */
@@ -85,7 +81,6 @@ public class StorySearch {
         this.cache = new FirstPageCache(cacheSize);
         for (EditionIndex edition : index.all()) {
             builders.put(edition.edition(), new QueryBuilding(Analysis.text(edition.language()), plain));
-            highlighters.put(edition.edition(), Highlighters.of(edition.analyzer()));
         }
     }
 
@@ -193,13 +188,13 @@ public class StorySearch {
     }
 
     /**
-     * Reads each hit's stored fields once and highlights the headline and the body's lead from them by analysis:
-     * short texts, so cheap; a match further into the body leaves the snippet empty and the page shows the
-     * standfirst instead.
+     * Reads each hit's stored fields once and marks the query's words in the headline and the body's lead: short
+     * texts, so cheap; a match further into the body leaves the snippet empty and the page shows the standfirst
+     * instead.
      */
     private List<SearchResults.Hit> hits(IndexSearcher searcher, EditionIndex edition, Query text, ScoreDoc[] docs)
             throws IOException {
-        Highlighters highlight = text == null ? null : highlighters.get(edition.edition());
+        Highlighting highlight = text == null ? null : Highlighting.of(text, edition.analyzer());
         List<SearchResults.Hit> hits = new ArrayList<>(docs.length);
         StoredFields stored = searcher.storedFields();
         for (ScoreDoc scoreDoc : docs) {
@@ -209,10 +204,8 @@ public class StorySearch {
             String headlineHtml = null;
             String snippet = null;
             if (text != null) {
-                headlineHtml = (String) highlight.whole.highlightWithoutSearcher(StoryDocuments.HEADLINE, text,
-                        headline, 1);
-                snippet = (String) highlight.passages.highlightWithoutSearcher(StoryDocuments.BODY, text,
-                        doc.get(StoryDocuments.LEAD), SNIPPET_PASSAGES);
+                headlineHtml = highlight.whole(headline);
+                snippet = highlight.passages(doc.get(StoryDocuments.LEAD), SNIPPET_PASSAGES);
             }
             if (headlineHtml == null) {
                 headlineHtml = HtmlUtils.htmlEscape(headline);
@@ -224,25 +217,6 @@ public class StorySearch {
                     StoryDocuments.named(doc.getValues(StoryDocuments.AUTHOR_NAME))));
         }
         return hits;
-    }
-
-    /** An edition's highlighters: the whole headline, and the best passages of the lead. Both are thread-safe. */
-    private record Highlighters(UnifiedHighlighter whole, UnifiedHighlighter passages) {
-
-        static Highlighters of(Analyzer analyzer) {
-            return new Highlighters(UnifiedHighlighter.builderWithoutSearcher(analyzer)
-                    .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-                    .withBreakIterator(WholeBreakIterator::new)
-                    .withFieldMatcher(field -> true)
-                    .withMaxLength(2_000)
-                    .build(),
-                    UnifiedHighlighter.builderWithoutSearcher(analyzer)
-                            .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-                            .withFieldMatcher(field -> true)
-                            .withMaxNoHighlightPassages(0)
-                            .withMaxLength(StoryDocuments.LEAD_CHARS + 1)
-                            .build());
-        }
     }
 
     /** One pass over every match, counting them per section: the exact total comes with it. */
