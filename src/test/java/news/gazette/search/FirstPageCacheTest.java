@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import news.gazette.support.MovableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,19 +56,19 @@ class FirstPageCacheTest {
         Instant scheduled = NOW.plus(Duration.ofMinutes(10));
         try (SearchIndex index = TestIndexes.of(dir, Map.of("en", List.of(story(1, "Ferry to Batumi", NOW.minusSeconds(60)),
                 story(2, "Ferry to Constanta", scheduled))))) {
-            MovingClock clock = new MovingClock(NOW);
+            MovableClock clock = new MovableClock(NOW);
             StorySearch search = new StorySearch(index, clock, ZoneId.of("UTC"));
             assertThat(ids(search.search(SearchRequest.of("en", "ferry")))).containsExactly(1L);
 
-            clock.now = scheduled.minusMillis(1);
+            clock.set(scheduled.minusMillis(1));
             SearchResults before = search.search(SearchRequest.of("en", "ferry"));
             assertThat(ids(before)).containsExactly(1L);
-            clock.now = scheduled;
+            clock.set(scheduled);
             assertThat(ids(search.search(SearchRequest.of("en", "ferry")))).containsExactlyInAnyOrder(1L, 2L);
 
             SearchResults cached = search.search(SearchRequest.of("en", "batumi"));
             assertThat(search.search(SearchRequest.of("en", "batumi"))).isSameAs(cached);
-            clock.now = clock.now.plusMillis(FirstPageCache.MAX_AGE_MILLIS);
+            clock.advance(Duration.ofMillis(FirstPageCache.MAX_AGE_MILLIS));
             assertThat(search.search(SearchRequest.of("en", "batumi"))).as("expired").isNotSameAs(cached)
                     .isEqualTo(cached);
         }
@@ -79,35 +80,6 @@ class FirstPageCacheTest {
             StorySearch search = new StorySearch(index, Clock.fixed(NOW, ZoneOffset.UTC), ZoneId.of("UTC"), 0);
             SearchResults first = search.search(SearchRequest.of("en", "ferry"));
             assertThat(search.search(SearchRequest.of("en", "ferry"))).isNotSameAs(first).isEqualTo(first);
-        }
-    }
-
-    private static final class MovingClock extends Clock {
-
-        private Instant now;
-
-        MovingClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public long millis() {
-            return now.toEpochMilli();
         }
     }
 }
