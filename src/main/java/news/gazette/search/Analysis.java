@@ -29,8 +29,11 @@ import org.tartarus.snowball.ext.RussianStemmer;
  */
 final class Analysis {
 
-    /** Bumped whenever a chain changes; an index written with another version is rebuilt on start. */
-    static final String VERSION = "1";
+    /**
+     * Bumped whenever a chain or the layout of the documents changes; an index written with another version is
+     * rebuilt on start. 2: the searchable texts in one weighted field ({@link StoryDocuments#TEXT}).
+     */
+    static final String VERSION = "2";
 
     private Analysis() {
     }
@@ -114,6 +117,12 @@ final class Analysis {
             StandardTokenizer source = new StandardTokenizer();
             source.setMaxTokenLength(64);
             return new TokenStreamComponents(source, filters.apply(source));
+        }
+
+        /** The parts of the combined text field are kept apart, so no phrase spans two of them. */
+        @Override
+        public int getPositionIncrementGap(String fieldName) {
+            return 100;
         }
 
         @Override

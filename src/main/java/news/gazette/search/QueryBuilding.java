@@ -20,19 +20,14 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
- * Turns a {@link ReaderQuery} into a Lucene query for one edition. Each word may match any field, weighted by where
- * it matched (headline over tags and authors over standfirst over body); the word being typed also matches as a
+ * Turns a {@link ReaderQuery} into a Lucene query for one edition. Each word is one term of the combined text field,
+ * where where it occurs is already weighed (headline over tags and authors over standfirst over body, see
+ * {@link StoryDocuments#TEXT}), so the top results are found without scoring every match; the word being typed also matches as a
  * prefix, and, when asked (a second try after too few results), longer words also match with a typo. Short queries
  * need every word; longer ones most of them.
  */
 final class QueryBuilding {
 
-    /** Field weights: a word in the headline says more about a story than the same word deep in its body. */
-    private static final String[] FIELDS = {StoryDocuments.HEADLINE, StoryDocuments.TAGS, StoryDocuments.AUTHORS,
-            StoryDocuments.SECTION_TEXT, StoryDocuments.STANDFIRST, StoryDocuments.BODY};
-    private static final float[] BOOSTS = {4f, 3f, 3f, 2f, 2f, 1f};
-    private static final String[] PHRASE_FIELDS = {StoryDocuments.HEADLINE, StoryDocuments.STANDFIRST, StoryDocuments.BODY};
-    private static final float[] PHRASE_BOOSTS = {4f, 2f, 1f};
     private static final int MIN_PREFIX = 2;
     private static final int MIN_FUZZY = 5;
     private static final int LONG_FUZZY = 8;
@@ -69,9 +64,7 @@ final class QueryBuilding {
         }
         for (String word : query.excluded()) {
             for (String stem : analyze(text, word)) {
-                for (String field : FIELDS) {
-                    all.add(new TermQuery(new Term(field, stem)), BooleanClause.Occur.MUST_NOT);
-                }
+                all.add(new TermQuery(new Term(StoryDocuments.TEXT, stem)), BooleanClause.Occur.MUST_NOT);
             }
         }
         all.setMinimumNumberShouldMatch(musts > 0 ? 0 : required(should));
@@ -103,9 +96,7 @@ final class QueryBuilding {
         List<String> plainForms = analyze(plain, word);
         List<Query> alternatives = new ArrayList<>();
         for (String stem : stems) {
-            for (int f = 0; f < FIELDS.length; f++) {
-                alternatives.add(new BoostQuery(new TermQuery(new Term(FIELDS[f], stem)), BOOSTS[f]));
-            }
+            alternatives.add(new TermQuery(new Term(StoryDocuments.TEXT, stem)));
         }
         if (plainForms.size() == 1) {
             String form = plainForms.get(0);
@@ -119,22 +110,14 @@ final class QueryBuilding {
                 alternatives.add(new BoostQuery(new PrefixQuery(new Term(StoryDocuments.PLAIN, form)), 2f));
             }
         }
-        if (alternatives.isEmpty()) {
-            return null;
+        if (alternatives.size() == 1) {
+            return alternatives.get(0);
         }
         return new DisjunctionMaxQuery(alternatives, 0.2f);
     }
 
     private Query phrase(String phrase) {
-        QueryBuilder builder = new QueryBuilder(text);
-        List<Query> alternatives = new ArrayList<>();
-        for (int f = 0; f < PHRASE_FIELDS.length; f++) {
-            Query q = builder.createPhraseQuery(PHRASE_FIELDS[f], phrase);
-            if (q != null) {
-                alternatives.add(new BoostQuery(q, PHRASE_BOOSTS[f]));
-            }
-        }
-        return alternatives.isEmpty() ? null : new DisjunctionMaxQuery(alternatives, 0.2f);
+        return new QueryBuilder(text).createPhraseQuery(StoryDocuments.TEXT, phrase);
     }
 
     static List<String> analyze(Analyzer analyzer, String text) {

@@ -9,12 +9,14 @@ import java.util.Set;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.util.BytesRef;
 
@@ -30,10 +32,21 @@ final class StoryDocuments {
     static final String PUBLISHED = "published";
     static final String HEADLINE = "headline";
     static final String STANDFIRST = "standfirst";
+    /** The name the body is analysed under; the body itself is indexed in {@link #TEXT} and not stored. */
     static final String BODY = "body";
-    static final String TAGS = "tags";
-    static final String AUTHORS = "authors";
-    static final String SECTION_TEXT = "section_text";
+    /** The start of the body, stored for snippets: highlighting it is cheap, re-analysing whole bodies is not. */
+    static final String LEAD = "lead";
+    static final int LEAD_CHARS = 1_000;
+    /**
+     * Every searchable text of a story in one field, each part repeated as often as it weighs (headline 4, tags and
+     * authors 3, section name and standfirst 2, body 1): a word's frequency and the story's length are then the
+     * weighted sums BM25F scores with, and one term per word lets top-k pruning (block-max WAND) skip.
+     */
+    static final String TEXT = "text";
+    static final int HEADLINE_WEIGHT = 4;
+    static final int NAME_WEIGHT = 3;
+    static final int SECTION_WEIGHT = 2;
+    static final int STANDFIRST_WEIGHT = 2;
     /** Headline, standfirst, tags, authors and section, lowercased but not stemmed: prefixes and typos. */
     static final String PLAIN = "plain";
     static final String HEADLINE_PLAIN = "headline_plain";
@@ -48,6 +61,9 @@ final class StoryDocuments {
     static final String SUGGEST_AUTHOR = "suggest_author";
     static final String SUGGEST_SECTION = "suggest_section";
     static final char SEPARATOR = '\u0001';
+
+    /** Plain words for prefixes, typos and suggestions: no phrase reads them, so no positions are kept. */
+    private static final FieldType WORDS_ONLY = wordsOnly();
 
     private StoryDocuments() {
     }
@@ -66,33 +82,62 @@ final class StoryDocuments {
         doc.add(new LongPoint(PUBLISHED, published));
         doc.add(new NumericDocValuesField(PUBLISHED, published));
         doc.add(new StoredField(PUBLISHED, published));
-        doc.add(new TextField(HEADLINE, story.headline(), Field.Store.YES));
-        doc.add(new TextField(HEADLINE_PLAIN, story.headline(), Field.Store.NO));
-        doc.add(new TextField(STANDFIRST, story.standfirst(), Field.Store.YES));
-        doc.add(new TextField(BODY, story.body(), Field.Store.YES));
+        doc.add(new StoredField(HEADLINE, story.headline()));
+        doc.add(new Field(HEADLINE_PLAIN, story.headline(), WORDS_ONLY));
+        doc.add(new StoredField(STANDFIRST, story.standfirst()));
+        doc.add(new StoredField(LEAD, lead(story.body())));
+        weighted(doc, story.headline(), HEADLINE_WEIGHT);
+        weighted(doc, story.standfirst(), STANDFIRST_WEIGHT);
+        weighted(doc, story.body(), 1);
+        weighted(doc, story.sectionName(), SECTION_WEIGHT);
         doc.add(new StringField(SECTION, story.sectionSlug(), Field.Store.NO));
         doc.add(new SortedDocValuesField(SECTION, new BytesRef(story.sectionSlug())));
         doc.add(new StoredField(SECTION_NAME, story.sectionSlug() + SEPARATOR + story.sectionName()));
-        doc.add(new TextField(SECTION_TEXT, story.sectionName(), Field.Store.NO));
         addSuggestKeys(doc, SUGGEST_SECTION, story.sectionSlug(), story.sectionName());
         StringBuilder plain = new StringBuilder(story.headline()).append('\n').append(story.standfirst())
                 .append('\n').append(story.sectionName());
         for (IndexedStory.Named tag : story.tags()) {
             doc.add(new StringField(TAG, tag.slug(), Field.Store.NO));
             doc.add(new StoredField(TAG_NAME, tag.slug() + SEPARATOR + tag.name()));
-            doc.add(new TextField(TAGS, tag.name(), Field.Store.NO));
+            weighted(doc, tag.name(), NAME_WEIGHT);
             addSuggestKeys(doc, SUGGEST_TAG, tag.slug(), tag.name());
             plain.append('\n').append(tag.name());
         }
         for (IndexedStory.Named author : story.authors()) {
             doc.add(new StringField(AUTHOR, author.slug(), Field.Store.NO));
             doc.add(new StoredField(AUTHOR_NAME, author.slug() + SEPARATOR + author.name()));
-            doc.add(new TextField(AUTHORS, author.name(), Field.Store.NO));
+            weighted(doc, author.name(), NAME_WEIGHT);
             addSuggestKeys(doc, SUGGEST_AUTHOR, author.slug(), author.name());
             plain.append('\n').append(author.name());
         }
-        doc.add(new TextField(PLAIN, plain.toString(), Field.Store.NO));
+        doc.add(new Field(PLAIN, plain.toString(), WORDS_ONLY));
         return doc;
+    }
+
+    private static FieldType wordsOnly() {
+        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        type.freeze();
+        return type;
+    }
+
+    /** The body up to {@link #LEAD_CHARS}, cut between words. */
+    static String lead(String body) {
+        if (body.length() <= LEAD_CHARS) {
+            return body;
+        }
+        int cut = LEAD_CHARS;
+        while (cut > LEAD_CHARS / 2 && !Character.isWhitespace(body.charAt(cut))) {
+            cut--;
+        }
+        return body.substring(0, cut == LEAD_CHARS / 2 ? LEAD_CHARS : cut).strip();
+    }
+
+    /** Adds a text to the combined field as many times as it weighs; values are kept apart for phrases. */
+    private static void weighted(Document doc, String text, int weight) {
+        for (int i = 0; i < weight; i++) {
+            doc.add(new TextField(TEXT, text, Field.Store.NO));
+        }
     }
 
     private static void addSuggestKeys(Document doc, String field, String slug, String name) {

@@ -22,6 +22,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -33,10 +34,8 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
-import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.web.util.HtmlUtils;
 
@@ -60,15 +59,26 @@ public class StorySearch {
     private final Map<String, QueryBuilding> builders = new HashMap<>();
     private final Analyzer plain = Analysis.plain();
 
+    /** First pages kept per edition when not configured otherwise. */
+    static final int DEFAULT_CACHE_SIZE = 2_000;
+
+    private final FirstPageCache cache;
+
     @Autowired
-    public StorySearch(SearchIndex index, Clock clock, SiteProperties site) {
-        this(index, clock, site.timeZone());
+    public StorySearch(SearchIndex index, Clock clock, SiteProperties site,
+                       @Value("${gazette.search.cache-size:" + DEFAULT_CACHE_SIZE + "}") int cacheSize) {
+        this(index, clock, site.timeZone(), cacheSize);
     }
 
     StorySearch(SearchIndex index, Clock clock, ZoneId zone) {
+        this(index, clock, zone, DEFAULT_CACHE_SIZE);
+    }
+
+    StorySearch(SearchIndex index, Clock clock, ZoneId zone, int cacheSize) {
         this.index = index;
         this.clock = clock;
         this.zone = zone;
+        this.cache = new FirstPageCache(cacheSize);
         for (EditionIndex edition : index.all()) {
             builders.put(edition.edition(), new QueryBuilding(Analysis.text(edition.language()), plain));
         }
@@ -85,19 +95,43 @@ public class StorySearch {
         if (text == null && !(query.isEmpty() && request.hasFilters())) {
             return SearchResults.empty(query, page, request.size());
         }
-        SearchResults results = run(request, query, text, page);
-        if (results.total() < TYPO_RETRY_BELOW && page == 1 && text != null && building.allowsTypos(query)) {
-            // Few or no matches: perhaps a typo. Only now pay for typo-tolerant matching of the longer words.
-            SearchResults tolerant = run(request, query, building.build(query, true), page);
-            if (tolerant.total() > results.total()) {
-                return tolerant;
+        return index.read(request.edition(), (searcher, edition) -> {
+            long now = clock.millis();
+            FirstPageCache.Generation cached = null;
+            if (page == 1 && cache.enabled()) {
+                cached = cache.generation(request.edition(), searcher, now, after -> nextPublish(searcher, after));
+                SearchResults hit = cached.get(request);
+                if (hit != null) {
+                    return hit;
+                }
             }
-        }
-        return results;
+            SearchResults results = run(searcher, edition, request, query, text, page, now);
+            if (results.total() < TYPO_RETRY_BELOW && page == 1 && text != null && building.allowsTypos(query)) {
+                // Few or no matches: perhaps a typo. Only now pay for typo-tolerant matching of the longer words.
+                SearchResults tolerant = run(searcher, edition, request, query, building.build(query, true), page, now);
+                if (tolerant.total() > results.total()) {
+                    results = tolerant;
+                }
+            }
+            if (cached != null) {
+                cached.put(request, results);
+            }
+            return results;
+        });
     }
 
-    private SearchResults run(SearchRequest request, ReaderQuery query, Query text, int page) {
-        long now = clock.millis();
+    /** The earliest publish time after {@code now} of a story in the index (scheduled), or {@code Long.MAX_VALUE}. */
+    private static long nextPublish(IndexSearcher searcher, long now) throws IOException {
+        if (now == Long.MAX_VALUE) {
+            return now;
+        }
+        TopDocs next = searcher.search(LongPoint.newRangeQuery(StoryDocuments.PUBLISHED, now + 1, Long.MAX_VALUE), 1,
+                new Sort(new SortField(StoryDocuments.PUBLISHED, SortField.Type.LONG)));
+        return next.scoreDocs.length == 0 ? Long.MAX_VALUE : (Long) ((FieldDoc) next.scoreDocs[0]).fields[0];
+    }
+
+    private SearchResults run(IndexSearcher searcher, EditionIndex edition, SearchRequest request, ReaderQuery query,
+                              Query text, int page, long now) throws IOException {
         BooleanQuery.Builder full = new BooleanQuery.Builder();
         full.add(text == null ? new MatchAllDocsQuery() : text, BooleanClause.Occur.MUST);
         filters(request, now).forEach(f -> full.add(f, BooleanClause.Occur.FILTER));
@@ -107,28 +141,26 @@ public class StorySearch {
                     RECENCY_PIVOT.toMillis()), BooleanClause.Occur.SHOULD);
         }
         Query q = full.build();
-        return index.read(request.edition(), (searcher, edition) -> {
-            int wanted = page * request.size();
-            TopDocs top = newest
-                    ? searcher.search(q, wanted, new Sort(new SortField(StoryDocuments.PUBLISHED, SortField.Type.LONG, true)))
-                    : searcher.search(q, wanted);
-            long total = top.totalHits.value;
-            boolean exact = top.totalHits.relation == TotalHits.Relation.EQUAL_TO;
-            Map<String, Long> counts = Map.of();
-            if (request.counts()) {
-                counts = sectionCounts(searcher, q);
-                total = counts.values().stream().mapToLong(Long::longValue).sum();
-                exact = true;
-            }
-            int from = (page - 1) * request.size();
-            ScoreDoc[] docs = top.scoreDocs;
-            if (from >= docs.length) {
-                return new SearchResults(query.text(), query.cut(), total, exact, List.of(), counts, page, request.size());
-            }
-            ScoreDoc[] pageDocs = java.util.Arrays.copyOfRange(docs, from, docs.length);
-            List<SearchResults.Hit> hits = hits(searcher, edition, text, pageDocs);
-            return new SearchResults(query.text(), query.cut(), total, exact, hits, counts, page, request.size());
-        });
+        int wanted = page * request.size();
+        TopDocs top = newest
+                ? searcher.search(q, wanted, new Sort(new SortField(StoryDocuments.PUBLISHED, SortField.Type.LONG, true)))
+                : searcher.search(q, wanted);
+        long total = top.totalHits.value;
+        boolean exact = top.totalHits.relation == TotalHits.Relation.EQUAL_TO;
+        Map<String, Long> counts = Map.of();
+        if (request.counts()) {
+            counts = sectionCounts(searcher, q);
+            total = counts.values().stream().mapToLong(Long::longValue).sum();
+            exact = true;
+        }
+        int from = (page - 1) * request.size();
+        ScoreDoc[] docs = top.scoreDocs;
+        if (from >= docs.length) {
+            return new SearchResults(query.text(), query.cut(), total, exact, List.of(), counts, page, request.size());
+        }
+        ScoreDoc[] pageDocs = java.util.Arrays.copyOfRange(docs, from, docs.length);
+        List<SearchResults.Hit> hits = hits(searcher, edition, text, pageDocs);
+        return new SearchResults(query.text(), query.cut(), total, exact, hits, counts, page, request.size());
     }
 
     private List<Query> filters(SearchRequest request, long now) {
@@ -156,27 +188,13 @@ public class StorySearch {
     }
 
     /**
-     * Reads each hit's stored fields once and highlights headline and body from them by analysis: cheaper than
-     * letting the highlighter load every document again for each field.
+     * Reads each hit's stored fields once and marks the query's words in the headline and the body's lead: short
+     * texts, so cheap; a match further into the body leaves the snippet empty and the page shows the standfirst
+     * instead.
      */
     private List<SearchResults.Hit> hits(IndexSearcher searcher, EditionIndex edition, Query text, ScoreDoc[] docs)
             throws IOException {
-        UnifiedHighlighter whole = null;
-        UnifiedHighlighter passages = null;
-        if (text != null) {
-            whole = UnifiedHighlighter.builderWithoutSearcher(edition.analyzer())
-                    .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-                    .withBreakIterator(WholeBreakIterator::new)
-                    .withFieldMatcher(field -> true)
-                    .withMaxLength(2_000)
-                    .build();
-            passages = UnifiedHighlighter.builderWithoutSearcher(edition.analyzer())
-                    .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-                    .withFieldMatcher(field -> true)
-                    .withMaxNoHighlightPassages(0)
-                    .withMaxLength(20_000)
-                    .build();
-        }
+        Highlighting highlight = text == null ? null : Highlighting.of(text, edition.analyzer());
         List<SearchResults.Hit> hits = new ArrayList<>(docs.length);
         StoredFields stored = searcher.storedFields();
         for (ScoreDoc scoreDoc : docs) {
@@ -186,9 +204,8 @@ public class StorySearch {
             String headlineHtml = null;
             String snippet = null;
             if (text != null) {
-                headlineHtml = (String) whole.highlightWithoutSearcher(StoryDocuments.HEADLINE, text, headline, 1);
-                snippet = (String) passages.highlightWithoutSearcher(StoryDocuments.BODY, text,
-                        doc.get(StoryDocuments.BODY), SNIPPET_PASSAGES);
+                headlineHtml = highlight.whole(headline);
+                snippet = highlight.passages(doc.get(StoryDocuments.LEAD), SNIPPET_PASSAGES);
             }
             if (headlineHtml == null) {
                 headlineHtml = HtmlUtils.htmlEscape(headline);

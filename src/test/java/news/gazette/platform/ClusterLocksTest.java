@@ -3,8 +3,6 @@ package news.gazette.platform;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 import news.gazette.support.TestDatabases;
+import news.gazette.support.MovableClock;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -37,7 +36,7 @@ class ClusterLocksTest {
     @MethodSource("databases")
     void aLeaseIsHeldByOneNodeUntilItEnds(String url) {
         JdbcClient jdbc = JdbcClient.create(migrated(url));
-        MovableClock clock = new MovableClock();
+        MovableClock clock = new MovableClock(Instant.parse("2026-11-29T12:00:00Z"));
         ClusterLocks a = new ClusterLocks(jdbc, new ClusterNode("a"), clock);
         ClusterLocks b = new ClusterLocks(jdbc, new ClusterNode("b"), clock);
         AtomicInteger runs = new AtomicInteger();
@@ -73,29 +72,5 @@ class ClusterLocksTest {
         DataSource dataSource = new DriverManagerDataSource(url, postgres ? "postgres" : "sa", postgres ? "postgres" : "");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         return dataSource;
-    }
-
-    private static final class MovableClock extends Clock {
-
-        private Instant now = Instant.parse("2026-11-29T12:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

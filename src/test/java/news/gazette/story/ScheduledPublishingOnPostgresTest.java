@@ -6,17 +6,15 @@ import static org.awaitility.Awaitility.await;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
 
 import news.gazette.GazetteApplication;
 import news.gazette.support.TestDatabases;
+import news.gazette.support.MovableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -32,25 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class ScheduledPublishingOnPostgresTest {
 
     /** A clock that stands still until the test moves it. */
-    static final class TestClock extends Clock {
-
-        static final AtomicReference<Instant> NOW = new AtomicReference<>(Instant.now());
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return NOW.get();
-        }
-    }
+    static final MovableClock CLOCK = new MovableClock(Instant.now());
 
     @Configuration(proxyBeanMethods = false)
     static class ControlledTime {
@@ -58,7 +38,7 @@ class ScheduledPublishingOnPostgresTest {
         @Bean
         @Primary
         Clock testClock() {
-            return new TestClock();
+            return CLOCK;
         }
     }
 
@@ -85,7 +65,7 @@ class ScheduledPublishingOnPostgresTest {
             JdbcClient jdbc = first.getBean(JdbcClient.class);
             Stories stories = first.getBean(Stories.class);
             long section = jdbc.sql("select id from sections where edition = 'en' order by position limit 1").query(Long.class).single();
-            Instant due = TestClock.NOW.get().plus(Duration.ofHours(1));
+            Instant due = CLOCK.instant().plus(Duration.ofHours(1));
             List<Long> scheduled = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 scheduled.add(stories.create(new NewStory("en", section, null, "Scheduled story " + i, "Standfirst.",
@@ -100,7 +80,7 @@ class ScheduledPublishingOnPostgresTest {
             assertThat(first.getBean(Publishing.class).publishDue()).isZero();
             assertThat(stories.find(scheduled.get(0)).orElseThrow().status()).isEqualTo(StoryStatus.SCHEDULED);
 
-            TestClock.NOW.set(due.plus(Duration.ofMinutes(5)));
+            CLOCK.set(due.plus(Duration.ofMinutes(5)));
             // Both instances at once, on top of their own schedulers.
             CompletableFuture<Integer> a = CompletableFuture.supplyAsync(() -> first.getBean(Publishing.class).publishDue());
             CompletableFuture<Integer> b = CompletableFuture.supplyAsync(() -> second.getBean(Publishing.class).publishDue());
@@ -119,7 +99,7 @@ class ScheduledPublishingOnPostgresTest {
                         .query(String.class).single()).isEqualTo(Publishing.SCHEDULER);
                 assertThat(events(jdbc, id)).as("outbox of %s", id).isEqualTo(eventsPerPublish);
                 Story story = stories.find(id).orElseThrow();
-                assertThat(story.publishedAt()).isBefore(TestClock.NOW.get());
+                assertThat(story.publishedAt()).isBefore(CLOCK.instant());
                 assertThat(story.version()).isEqualTo(1);
             }
             assertThat(first.getBean(Publishing.class).publishDue() + second.getBean(Publishing.class).publishDue()).isZero();

@@ -1,0 +1,41 @@
+package news.gazette.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** Marks the query's words in any grammatical form, escapes everything else, and keeps excluded words unmarked. */
+class HighlightingTest {
+
+    private static Highlighting forQuery(String language, String input) {
+        QueryBuilding building = new QueryBuilding(Analysis.text(language), Analysis.plain());
+        return Highlighting.of(building.build(ReaderQuery.read(input), false), Analysis.forLanguage(language));
+    }
+
+    @Test
+    void marksEveryFormOfTheWordAndEscapesTheRest() {
+        assertThat(forQuery("en", "train ").whole("Night <b>trains</b> & a Train"))
+                .isEqualTo("Night &lt;b&gt;<mark>trains</mark>&lt;/b&gt; &amp; a <mark>Train</mark>");
+        assertThat(forQuery("hy", "գնացք ").whole("Գիշերային գնացքներով"))
+                .isEqualTo("Գիշերային <mark>գնացքներով</mark>");
+        assertThat(forQuery("en", "ferry ").whole("Nothing here")).isNull();
+    }
+
+    @Test
+    void marksTheWordBeingTypedAsAPrefixButNotExcludedWords() {
+        assertThat(forQuery("ru", "абрик").whole("Абрикосы и персики")).isEqualTo("<mark>Абрикосы</mark> и персики");
+        assertThat(forQuery("en", "ferry -night ").whole("Night ferry")).isEqualTo("Night <mark>ferry</mark>");
+    }
+
+    @Test
+    void picksTheSentencesWithTheMostQueryWordsInTextOrder() {
+        String lead = "The ferry left. Nothing else happened. The night ferry to Batumi was full. Ferries are slow.";
+        String snippet = forQuery("en", "night ferry ").passages(lead, 2);
+        assertThat(snippet).isEqualTo("The <mark>ferry</mark> left. … The <mark>night</mark> <mark>ferry</mark> to"
+                + " Batumi was full.");
+        assertThat(List.of(snippet.split(" … "))).hasSize(2);
+        assertThat(forQuery("en", "harbour ").passages(lead, 2)).isNull();
+    }
+}
