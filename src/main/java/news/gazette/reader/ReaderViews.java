@@ -18,7 +18,6 @@ import news.gazette.media.MediaLibrary;
 import news.gazette.platform.Permalinks;
 import news.gazette.section.Section;
 import news.gazette.section.Sections;
-import news.gazette.story.Stories;
 import news.gazette.story.Story;
 import news.gazette.story.StoryBodies;
 import news.gazette.story.Tags;
@@ -39,7 +38,6 @@ class ReaderViews {
     private final Sections sections;
     private final Authors authors;
     private final Tags tags;
-    private final Stories stories;
     private final MediaLibrary media;
     private final Permalinks links;
     private final SiteSettings siteSettings;
@@ -48,17 +46,18 @@ class ReaderViews {
     private final ViewCounter counter;
     private final Clock clock;
     private final StoryBodies bodies;
+    private final NewestInSection newest;
 
     ReaderViews(MessageSource messages, Editions editions, Sections sections, Authors authors, Tags tags,
-                Stories stories, MediaLibrary media, Permalinks links, SiteSettings siteSettings, Dates dates,
-                Assets assets, ViewCounter counter, Clock clock, StoryBodies bodies) {
+                MediaLibrary media, Permalinks links, SiteSettings siteSettings, Dates dates,
+                Assets assets, ViewCounter counter, Clock clock, StoryBodies bodies, NewestInSection newest) {
         this.bodies = bodies;
+        this.newest = newest;
         this.messages = messages;
         this.editions = editions;
         this.sections = sections;
         this.authors = authors;
         this.tags = tags;
-        this.stories = stories;
         this.media = media;
         this.links = links;
         this.siteSettings = siteSettings;
@@ -167,7 +166,7 @@ class ReaderViews {
                 : new StoryPage.Link(story.source().name(), story.source().url());
         StoryPage.Figure figure = picture == null ? null
                 : new StoryPage.Figure(picture, story.image().caption(), story.image().credit());
-        List<Teaser> more = teasers(stories.inSection(section.id(), 5, 0).stream()
+        List<Teaser> more = teasers(newest.of(section.id()).stream()
                 .filter(s -> s.id() != story.id()).limit(4).toList(), t);
         // Rendered from the blocks; a story stored before blocks existed keeps its sanitized HTML.
         String body = story.blocks() == null ? story.body() : bodies.render(bodies.fromJson(story.blocks()));
