@@ -11,6 +11,7 @@ import jakarta.servlet.http.Cookie;
 import news.gazette.story.NewStory;
 import news.gazette.story.Publishing;
 import news.gazette.story.Stories;
+import news.gazette.story.StoryBodies;
 import news.gazette.story.StoryStatus;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -37,6 +38,7 @@ abstract class ReaderSiteContract {
     @Autowired JdbcClient jdbc;
     @Autowired Stories stories;
     @Autowired Publishing publishing;
+    @Autowired StoryBodies bodies;
 
     MvcResult perform(MockHttpServletRequestBuilder request) throws Exception {
         return mvc.perform(request.header("User-Agent", BROWSER)).andReturn();
@@ -215,6 +217,28 @@ abstract class ReaderSiteContract {
 
         publishing.unpublish(id);
         assertThat(rendered(path, session).select(".more-from-section").text()).doesNotContain("Lighthouse keepers");
+    }
+
+    @Test
+    void aStoryBodyIsServedExactlyAsItsBlocksRender() throws Exception {
+        String path = storyPath("en", "river-talks-review");
+        long sectionId = jdbc.sql("select section_id from stories where id = ?")
+                .param(Long.parseLong(path.replaceAll(".*/(\\d+)-.*", "$1"))).query(Long.class).single();
+        long id = stories.create(new NewStory("en", sectionId, null, "Night buses added on the river line",
+                "Standfirst.", "<p>One <strong>two</strong> <a href=\"https://example.org/a?b=1&c=2\">three</a></p>"
+                        + "<h2>Four &amp; five</h2><ul><li>six</li><li><em>seven</em></li></ul>"
+                        + "<blockquote><p>eight</p></blockquote><p onclick=\"x()\">nine<script>x()</script></p>",
+                null, StoryStatus.DRAFT, false, false, null, null, null, null, null, null, List.of(), List.of()));
+        publishing.publish(id);
+        var story = stories.find(id).orElseThrow();
+        String storyPath = "/en/" + path.split("/")[2] + "/" + id + "-" + story.slug();
+
+        Element body = rendered(storyPath, new Cookie("JSESSIONID", "body")).selectFirst(".story-body");
+
+        // The page shows the HTML stored on save, which is what rendering the stored blocks gives.
+        assertThat(body.html()).isEqualTo(Jsoup.parse(bodies.render(bodies.fromJson(story.blocks()))).body().html());
+        assertThat(body.html()).doesNotContain("onclick", "<script");
+        publishing.unpublish(id);
     }
 
     private Document rendered(String path, Cookie session) throws Exception {
