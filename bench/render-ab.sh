@@ -48,8 +48,8 @@ start "$OLD" 18091 old
 start "$NEW" 18092 new
 STORY=$(curl -s http://127.0.0.1:18091/en/ | grep -o 'href="/en/[a-z-]*/[0-9][^"]*"' | sed -n 1p | cut -d'"' -f2)
 # Both must answer the same page (absolute links name each one's port).
-cmp -s <(curl -s -H "Cookie: JSESSIONID=bench" "http://127.0.0.1:18091$STORY" | sed 's/:18091/:PORT/g') \
-  <(curl -s -H "Cookie: JSESSIONID=bench" "http://127.0.0.1:18092$STORY" | sed 's/:18092/:PORT/g') \
+cmp -s <(curl -s -H "Cookie: JSESSIONID=bench" "http://127.0.0.1:18091$STORY" | sed -E 's/(:|%3A)18091/\1PORT/g') \
+  <(curl -s -H "Cookie: JSESSIONID=bench" "http://127.0.0.1:18092$STORY" | sed -E 's/(:|%3A)18092/\1PORT/g') \
   && echo "both builds answer the same page" || echo "note: the two builds answer different bytes for $STORY"
 echo "uncached story page $STORY, $ROUNDS rounds of ${SECONDS_EACH}s, 32 connections, after 20 s of warm-up each"
 drive old 18091 20 > /dev/null
