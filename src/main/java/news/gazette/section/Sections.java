@@ -45,23 +45,39 @@ public class Sections {
     }
 
     public List<Section> inEdition(String edition) {
-        return all.get(true).stream().filter(s -> s.edition().equals(edition)).toList();
+        return all().stream().filter(s -> s.edition().equals(edition)).toList();
     }
 
     public Optional<Section> find(String edition, String slug) {
-        return all.get(true).stream().filter(s -> s.edition().equals(edition) && s.slug().equals(slug)).findFirst()
+        return all().stream().filter(s -> s.edition().equals(edition) && s.slug().equals(slug)).findFirst()
                 .or(() -> fresh(jdbc.sql("select * from sections where edition = ? and slug = ?")
                         .param(edition).param(slug).query(ROW).optional()));
     }
 
     public Optional<Section> byId(long id) {
-        return all.get(true).stream().filter(s -> s.id() == id).findFirst()
+        return all().stream().filter(s -> s.id() == id).findFirst()
                 .or(() -> fresh(jdbc.sql("select * from sections where id = ?").param(id).query(ROW).optional()));
+    }
+
+    /**
+     * The kept copy for readers; inside a transaction (the newsroom, imports) the database itself, so that a writer
+     * sees its own changes and never shares with readers a section it may yet roll back.
+     */
+    private List<Section> all() {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return jdbc.sql("select * from sections order by position, id").query(ROW).list();
+        }
+        return all.get(true);
+    }
+
+    /** Forgets the kept sections, for code that wrote the table directly (an archive restore). */
+    public void forget() {
+        changed();
     }
 
     /** A section the kept copy does not have yet (another node just added it) is read, and the copy forgotten. */
     private Optional<Section> fresh(Optional<Section> stored) {
-        stored.ifPresent(s -> all.invalidateAll());
+        stored.ifPresent(s -> changed());
         return stored;
     }
 
