@@ -4,9 +4,11 @@ import news.gazette.platform.Texts;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -18,9 +20,7 @@ import news.gazette.media.MediaLibrary;
 import news.gazette.platform.Permalinks;
 import news.gazette.section.Section;
 import news.gazette.section.Sections;
-import news.gazette.story.Stories;
 import news.gazette.story.Story;
-import news.gazette.story.StoryBodies;
 import news.gazette.story.Tags;
 import news.gazette.site.EditionSettings;
 import news.gazette.site.SiteSettings;
@@ -39,7 +39,6 @@ class ReaderViews {
     private final Sections sections;
     private final Authors authors;
     private final Tags tags;
-    private final Stories stories;
     private final MediaLibrary media;
     private final Permalinks links;
     private final SiteSettings siteSettings;
@@ -47,18 +46,17 @@ class ReaderViews {
     private final Assets assets;
     private final ViewCounter counter;
     private final Clock clock;
-    private final StoryBodies bodies;
+    private final NewestInSection newest;
 
     ReaderViews(MessageSource messages, Editions editions, Sections sections, Authors authors, Tags tags,
-                Stories stories, MediaLibrary media, Permalinks links, SiteSettings siteSettings, Dates dates,
-                Assets assets, ViewCounter counter, Clock clock, StoryBodies bodies) {
-        this.bodies = bodies;
+                MediaLibrary media, Permalinks links, SiteSettings siteSettings, Dates dates,
+                Assets assets, ViewCounter counter, Clock clock, NewestInSection newest) {
+        this.newest = newest;
         this.messages = messages;
         this.editions = editions;
         this.sections = sections;
         this.authors = authors;
         this.tags = tags;
-        this.stories = stories;
         this.media = media;
         this.links = links;
         this.siteSettings = siteSettings;
@@ -145,9 +143,20 @@ class ReaderViews {
         if (list.isEmpty()) {
             return List.of();
         }
+        return teasers(list, t, media.byIds(imagesOf(list)));
+    }
+
+    private static Set<Long> imagesOf(Collection<Story> list) {
+        return list.stream().map(Story::image).filter(Objects::nonNull).map(Story.Image::mediaId)
+                .collect(Collectors.toSet());
+    }
+
+    /** @param images the stories' images by id, read beforehand */
+    private List<Teaser> teasers(Collection<Story> list, Texts t, Map<Long, Media> images) {
+        if (list.isEmpty()) {
+            return List.of();
+        }
         Map<Long, Section> sectionsById = sectionsOf(list);
-        Map<Long, Media> images = media.byIds(list.stream().map(Story::image).filter(Objects::nonNull)
-                .map(Story.Image::mediaId).collect(Collectors.toSet()));
         List<Teaser> teasers = new ArrayList<>(list.size());
         for (Story story : list) {
             Section section = sectionsById.get(story.sectionId());
@@ -169,7 +178,13 @@ class ReaderViews {
     }
 
     StoryPage storyPage(Story story, Section section, Texts t) {
-        Map<Long, Media> images = story.image() == null ? Map.of() : media.byIds(List.of(story.image().mediaId()));
+        List<Story> moreStories = newest.of(section.id()).stream().filter(s -> s.id() != story.id()).limit(4).toList();
+        // The lead image and the images of "more from this section" in one query.
+        Set<Long> imageIds = new HashSet<>(imagesOf(moreStories));
+        if (story.image() != null) {
+            imageIds.add(story.image().mediaId());
+        }
+        Map<Long, Media> images = media.byIds(imageIds);
         Teaser.Picture picture = picture(story, images);
         String path = storyPath(story, section);
         String url = links.absolute(path);
@@ -183,10 +198,10 @@ class ReaderViews {
                 : new StoryPage.Link(story.source().name(), story.source().url());
         StoryPage.Figure figure = picture == null ? null
                 : new StoryPage.Figure(picture, story.image().caption(), story.image().credit());
-        List<Teaser> more = teasers(stories.inSection(section.id(), 5, 0).stream()
-                .filter(s -> s.id() != story.id()).limit(4).toList(), t);
-        // Rendered from the blocks; a story stored before blocks existed keeps its sanitized HTML.
-        String body = story.blocks() == null ? story.body() : bodies.render(bodies.fromJson(story.blocks()));
+        List<Teaser> more = teasers(moreStories, t, images);
+        // Every write renders the blocks and sanitizes the result as it stores them (StoryBodies.fromHtml), so the
+        // stored HTML is what rendering them again would give, without a JSON parse and two sanitizer passes a read.
+        String body = story.body();
         return new StoryPage(story.id(), story.headline(), story.standfirst(), body, section.name(),
                 links.section(story.edition(), section.slug()), section.description(),
                 dates.of(story.publishedAt(), t), story.wasUpdated() ? dates.of(story.updatedAt(), t) : null,

@@ -1,19 +1,26 @@
 package news.gazette.section;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The sections of every edition.
+ * The sections of every edition. Every reader page needs them (the navigation, the story's section), so all of them
+ * are read in one query and kept for a few seconds: a change made here is seen at once, other nodes see it within
+ * that time, as with the site settings.
  */
 @Repository
 public class Sections {
@@ -26,24 +33,65 @@ public class Sections {
     private static final RowMapper<Section> ROW = (rs, n) -> new Section(rs.getLong("id"), rs.getString("edition"),
             rs.getString("slug"), rs.getString("name"), rs.getString("description"), rs.getInt("position"));
 
+    private static final Duration KEEP = Duration.ofSeconds(5);
+
     private final JdbcClient jdbc;
+    private final LoadingCache<Boolean, List<Section>> all;
 
     Sections(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.all = Caffeine.newBuilder().expireAfterWrite(KEEP)
+                .build(key -> jdbc.sql("select * from sections order by position, id").query(ROW).list());
     }
 
     public List<Section> inEdition(String edition) {
-        return jdbc.sql("select * from sections where edition = ? order by position, id")
-                .param(edition).query(ROW).list();
+        return all().stream().filter(s -> s.edition().equals(edition)).toList();
     }
 
     public Optional<Section> find(String edition, String slug) {
-        return jdbc.sql("select * from sections where edition = ? and slug = ?")
-                .param(edition).param(slug).query(ROW).optional();
+        return all().stream().filter(s -> s.edition().equals(edition) && s.slug().equals(slug)).findFirst()
+                .or(() -> fresh(jdbc.sql("select * from sections where edition = ? and slug = ?")
+                        .param(edition).param(slug).query(ROW).optional()));
     }
 
     public Optional<Section> byId(long id) {
-        return jdbc.sql("select * from sections where id = ?").param(id).query(ROW).optional();
+        return all().stream().filter(s -> s.id() == id).findFirst()
+                .or(() -> fresh(jdbc.sql("select * from sections where id = ?").param(id).query(ROW).optional()));
+    }
+
+    /**
+     * The kept copy for readers; inside a transaction (the newsroom, imports) the database itself, so that a writer
+     * sees its own changes and never shares with readers a section it may yet roll back.
+     */
+    private List<Section> all() {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return jdbc.sql("select * from sections order by position, id").query(ROW).list();
+        }
+        return all.get(true);
+    }
+
+    /** Forgets the kept sections, for code that wrote the table directly (an archive restore). */
+    public void forget() {
+        changed();
+    }
+
+    /** A section the kept copy does not have yet (another node just added it) is read, and the copy forgotten. */
+    private Optional<Section> fresh(Optional<Section> stored) {
+        stored.ifPresent(s -> changed());
+        return stored;
+    }
+
+    /** Forgets the kept sections now and, inside a transaction, again once it has committed. */
+    private void changed() {
+        all.invalidateAll();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    all.invalidateAll();
+                }
+            });
+        }
     }
 
     /** Whether a slug may name a section: lower-case words and digits joined by hyphens, not a reserved word. */
@@ -61,6 +109,7 @@ public class Sections {
     /** Renames and describes a section; its slug, and so its address, stays. */
     public void describe(long id, String name, String description) {
         jdbc.sql("update sections set name = ?, description = ? where id = ?").params(name, description, id).update();
+        changed();
     }
 
     /**
@@ -69,14 +118,17 @@ public class Sections {
      */
     @Transactional
     public void move(long id, int step) {
-        Section section = byId(id).orElseThrow();
-        List<Section> order = new ArrayList<>(inEdition(section.edition()));
+        // Read from the database, not the kept copy: another node may have moved a section a moment ago.
+        Section section = jdbc.sql("select * from sections where id = ?").param(id).query(ROW).single();
+        List<Section> order = new ArrayList<>(jdbc.sql("select * from sections where edition = ? order by position, id")
+                .param(section.edition()).query(ROW).list());
         int at = order.indexOf(section);
         int to = Math.max(0, Math.min(order.size() - 1, at + Integer.signum(step)));
         order.add(to, order.remove(at));
         for (int i = 0; i < order.size(); i++) {
             jdbc.sql("update sections set position = ? where id = ?").params(i + 1, order.get(i).id()).update();
         }
+        changed();
     }
 
     /** How many stories, in any state, a section holds. */
@@ -90,8 +142,10 @@ public class Sections {
      * @return whether it was deleted; a section with stories is kept
      */
     public boolean deleteIfEmpty(long id) {
-        return jdbc.sql("delete from sections where id = ? and not exists (select 1 from stories where section_id = ?)")
+        boolean deleted = jdbc.sql("delete from sections where id = ? and not exists (select 1 from stories where section_id = ?)")
                 .params(id, id).update() == 1;
+        changed();
+        return deleted;
     }
 
     public Section create(String edition, String slug, String name, String description, int position) {
@@ -102,6 +156,7 @@ public class Sections {
         jdbc.sql("insert into sections (edition, slug, name, description, position) values (?, ?, ?, ?, ?)")
                 .params(edition, slug, name, description, position)
                 .update(keys, "id");
+        changed();
         return new Section(keys.getKey().longValue(), edition, slug, name, description, position);
     }
 }

@@ -26,6 +26,7 @@ import java.util.zip.ZipOutputStream;
 
 import news.gazette.media.Media;
 import news.gazette.media.MediaLibrary;
+import news.gazette.section.Sections;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -67,8 +68,10 @@ public class Archives {
     private final JdbcClient jdbc;
     private final MediaLibrary library;
     private final ImportLimits limits;
+    private final Sections sections;
 
-    Archives(JdbcClient jdbc, MediaLibrary library, ImportLimits limits) {
+    Archives(JdbcClient jdbc, MediaLibrary library, ImportLimits limits, Sections sections) {
+        this.sections = sections;
         this.jdbc = jdbc;
         this.library = library;
         this.limits = limits;
@@ -134,6 +137,7 @@ public class Archives {
             }
             restored.put(table, insert(table, json));
         }
+        sections.forget();
         for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
             if (entry.getKey().startsWith("media/") && MEDIA_NAME.matcher(entry.getKey()).matches()) {
                 library.restoreFile(entry.getKey().substring("media/".length()), entry.getValue());

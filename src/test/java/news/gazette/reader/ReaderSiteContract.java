@@ -8,6 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.Cookie;
+import news.gazette.story.NewStory;
+import news.gazette.story.Publishing;
+import news.gazette.story.Stories;
+import news.gazette.story.StoryBodies;
+import news.gazette.story.StoryStatus;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -31,6 +36,9 @@ abstract class ReaderSiteContract {
 
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
+    @Autowired Stories stories;
+    @Autowired Publishing publishing;
+    @Autowired StoryBodies bodies;
 
     MvcResult perform(MockHttpServletRequestBuilder request) throws Exception {
         return mvc.perform(request.header("User-Agent", BROWSER)).andReturn();
@@ -189,6 +197,55 @@ abstract class ReaderSiteContract {
                 .readTree(front.select("script[type=application/ld+json]").html());
         assertThat(site.get(1).get("potentialAction").get("target").asString()).contains("/hy/search?q={search_term_string}");
         assertThat(front.select("link[rel=alternate][hreflang=x-default]").attr("href")).endsWith("/");
+    }
+
+    @Test
+    void moreFromTheSectionFollowsPublishingAtOnce() throws Exception {
+        String path = storyPath("en", "river-talks-review");
+        long sectionId = jdbc.sql("select section_id from stories where id = ?")
+                .param(Long.parseLong(path.replaceAll(".*/(\\d+)-.*", "$1"))).query(Long.class).single();
+        // A session cookie keeps the page cache out of the way: every request renders the page.
+        Cookie session = new Cookie("JSESSIONID", "more-from-section");
+        assertThat(rendered(path, session).select(".more-from-section").text()).doesNotContain("Lighthouse keepers");
+        long id = stories.create(new NewStory("en", sectionId, null, "Lighthouse keepers return to the cape",
+                "Standfirst.", "<p>Body.</p>", null, StoryStatus.DRAFT, false, false, null, null, null, null, null,
+                null, List.of(), List.of()));
+
+        publishing.publish(id);
+        assertThat(rendered(path, session).select(".more-from-section .teaser-headline").first().text())
+                .isEqualTo("Lighthouse keepers return to the cape");
+
+        publishing.unpublish(id);
+        assertThat(rendered(path, session).select(".more-from-section").text()).doesNotContain("Lighthouse keepers");
+    }
+
+    @Test
+    void aStoryBodyIsServedExactlyAsItsBlocksRender() throws Exception {
+        String path = storyPath("en", "river-talks-review");
+        long sectionId = jdbc.sql("select section_id from stories where id = ?")
+                .param(Long.parseLong(path.replaceAll(".*/(\\d+)-.*", "$1"))).query(Long.class).single();
+        long id = stories.create(new NewStory("en", sectionId, null, "Night buses added on the river line",
+                "Standfirst.", "<p>One <strong>two</strong> <a href=\"https://example.org/a?b=1&c=2\">three</a></p>"
+                        + "<h2>Four &amp; five</h2><ul><li>six</li><li><em>seven</em></li></ul>"
+                        + "<blockquote><p>eight</p></blockquote><p onclick=\"x()\">nine<script>x()</script></p>",
+                null, StoryStatus.DRAFT, false, false, null, null, null, null, null, null, List.of(), List.of()));
+        publishing.publish(id);
+        var story = stories.find(id).orElseThrow();
+        String storyPath = "/en/" + path.split("/")[2] + "/" + id + "-" + story.slug();
+
+        Element body = rendered(storyPath, new Cookie("JSESSIONID", "body")).selectFirst(".story-body");
+
+        // The page shows the HTML stored on save, which is what rendering the stored blocks gives.
+        assertThat(body.html()).isEqualTo(Jsoup.parse(bodies.render(bodies.fromJson(story.blocks()))).body().html());
+        assertThat(body.html()).doesNotContain("onclick", "<script");
+        publishing.unpublish(id);
+    }
+
+    private Document rendered(String path, Cookie session) throws Exception {
+        MvcResult result = perform(get(path).cookie(session));
+        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        assertThat(result.getResponse().getHeader("X-Cache")).isNull();
+        return Jsoup.parse(result.getResponse().getContentAsString(), "http://localhost/");
     }
 
     @Test

@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import news.gazette.section.Sections;
 import news.gazette.transfer.ImportReport.Kind;
 import org.apache.commons.compress.archivers.zip.UnixStat;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
@@ -55,6 +56,7 @@ abstract class ImportContract {
     @Autowired MockMvc mvc;
     @Autowired Importer importer;
     @Autowired JdbcClient jdbc;
+    @Autowired Sections sections;
     @Autowired MessageSource messages;
     @Value("${gazette.data-dir}") Path dataDir;
     @TempDir Path temp;
@@ -66,6 +68,7 @@ abstract class ImportContract {
                 "redirects", "tags", "authors", "sections", "media")) {
             jdbc.sql("delete from " + table).update();
         }
+        sections.forget();
         Path media = dataDir.resolve("media");
         if (Files.isDirectory(media)) {
             try (Stream<Path> files = Files.list(media)) {

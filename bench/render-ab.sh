@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# A/B of the uncached story page (the render cost) and of start-up between two builds, interleaved (A, B, A, B…),
+# on loopback only, over a corpus that bench/run.sh generated.
+# Usage: bench/render-ab.sh OLD.jar NEW.jar [stories] [rounds] [seconds]      defaults: 10000 3 10
+#   e.g. git worktree add /tmp/old HEAD~1 && (cd /tmp/old && ./mvnw -q package -DskipTests)
+#        ./mvnw -q package -DskipTests && bench/render-ab.sh /tmp/old/target/gazette-*.jar target/gazette-*.jar 100000
+# Each jar runs on its own copy of $GAZETTE_BENCH_DIR/<stories> (default /tmp/gazette-bench), in production mode as
+# run.sh starts it; a session cookie makes the page cache step aside, so every request renders the page. Every wrk
+# run holds /tmp/gazette-bench.lock.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+OLD="$1"; NEW="$2"; STORIES="${3:-10000}"; ROUNDS="${4:-3}"; SECONDS_EACH="${5:-10}"
+CORPUS=${GAZETTE_BENCH_DIR:-/tmp/gazette-bench}/$STORIES
+LOCK=/tmp/gazette-bench.lock
+[ -d "$CORPUS/db" ] || { echo "no corpus in $CORPUS: run bench/run.sh $STORIES first" >&2; exit 1; }
+WORK=$(mktemp -d /tmp/gazette-render-ab.XXXXXX)
+PIDS=()
+cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+declare -A PID
+start() { # jar port name
+  mkdir -p "$WORK/$3"
+  cp -r "$CORPUS/." "$WORK/$3/data"
+  java -Xms512m -Xmx512m -XX:+UseParallelGC -jar "$1" --server.port="$2" --server.address=127.0.0.1 \
+    --gazette.data-dir="$WORK/$3/data" --gazette.demo-content=false > "$WORK/$3/log" 2>&1 &
+  PIDS+=($!); PID[$3]=$!
+  for _ in $(seq 1 600); do
+    grep -q "Started GazetteApplication" "$WORK/$3/log" && break
+    kill -0 "${PID[$3]}" 2>/dev/null || { cat "$WORK/$3/log" >&2; exit 1; }
+    sleep 0.5
+  done
+  echo "$3: $(grep -o 'Started GazetteApplication in [0-9.]* seconds' "$WORK/$3/log")"
+}
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+TICK_US=$((1000000 / $(getconf CLK_TCK)))
+drive() { # name port seconds -> "requests/s cpu-us-per-request"
+  local before after out total
+  before=$(cpu_ticks "${PID[$1]}")
+  out=$(flock "$LOCK" wrk -t2 -c32 -d"$3s" -H "Cookie: JSESSIONID=bench" "http://127.0.0.1:$2$STORY")
+  after=$(cpu_ticks "${PID[$1]}")
+  total=$(echo "$out" | awk '/requests in/ {print $1}')
+  echo "$(echo "$out" | awk '/Requests\/sec/ {print $2}') $(( (after - before) * TICK_US / (total > 0 ? total : 1) ))"
+}
+
+echo "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
+start "$OLD" 18091 old
+start "$NEW" 18092 new
+STORY=$(curl -s http://127.0.0.1:18091/en/ | grep -o 'href="/en/[a-z-]*/[0-9][^"]*"' | sed -n 1p | cut -d'"' -f2)
+# Both must answer the same page (absolute links name each one's port).
+cmp -s <(curl -s -H "Cookie: JSESSIONID=bench" "http://127.0.0.1:18091$STORY" | sed -E 's/(:|%3A)18091/\1PORT/g') \
+  <(curl -s -H "Cookie: JSESSIONID=bench" "http://127.0.0.1:18092$STORY" | sed -E 's/(:|%3A)18092/\1PORT/g') \
+  && echo "both builds answer the same page" || echo "note: the two builds answer different bytes for $STORY"
+echo "uncached story page $STORY, $ROUNDS rounds of ${SECONDS_EACH}s, 32 connections, after 20 s of warm-up each"
+drive old 18091 20 > /dev/null
+drive new 18092 20 > /dev/null
+for round in $(seq 1 "$ROUNDS"); do
+  for side in old:18091 new:18092; do
+    read -r rps cpu < <(drive "${side%%:*}" "${side#*:}" "$SECONDS_EACH")
+    echo "round $round ${side%%:*}: $rps requests/s, $cpu µs CPU per request"
+  done
+done
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
