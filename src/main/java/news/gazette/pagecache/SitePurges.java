@@ -3,6 +3,7 @@ package news.gazette.pagecache;
 import java.util.Collection;
 import java.util.List;
 
+import news.gazette.section.Sections;
 import news.gazette.story.ClusterPurges;
 import news.gazette.story.FollowedPurge;
 import org.springframework.context.event.EventListener;
@@ -20,10 +21,12 @@ public class SitePurges {
 
     private final PageCache cache;
     private final ClusterPurges cluster;
+    private final Sections sections;
 
-    SitePurges(PageCache cache, ClusterPurges cluster) {
+    SitePurges(PageCache cache, ClusterPurges cluster, Sections sections) {
         this.cache = cache;
         this.cluster = cluster;
+        this.sections = sections;
     }
 
     /** Drops the pages of the given cache tags on every node and at the CDN. */
@@ -37,11 +40,16 @@ public class SitePurges {
         purge(edition, List.of(CacheTags.edition(edition)));
     }
 
-    /** After the readers of settings and catalogue forgot what they kept, so pages rendered next are current. */
+    /**
+     * Another node changed sections, tags, authors or settings: the sections this node keeps for a few seconds are
+     * read again (the site settings forget theirs first, in their own listener), then the pages go, so pages rendered
+     * next are current.
+     */
     @EventListener
     @Order(Ordered.HIGHEST_PRECEDENCE + 10)
     void on(FollowedPurge notice) {
         if (!notice.local()) {
+            sections.forget();
             cache.purgeHere(notice.tags());
         }
     }
