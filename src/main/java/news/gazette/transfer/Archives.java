@@ -27,6 +27,7 @@ import java.util.zip.ZipOutputStream;
 import news.gazette.media.Media;
 import news.gazette.media.MediaLibrary;
 import news.gazette.section.Sections;
+import news.gazette.story.StoryBodies;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -70,7 +71,10 @@ public class Archives {
     private final ImportLimits limits;
     private final Sections sections;
 
-    Archives(JdbcClient jdbc, MediaLibrary library, ImportLimits limits, Sections sections) {
+    private final StoryBodies bodies;
+
+    Archives(JdbcClient jdbc, MediaLibrary library, ImportLimits limits, Sections sections, StoryBodies bodies) {
+        this.bodies = bodies;
         this.sections = sections;
         this.jdbc = jdbc;
         this.library = library;
@@ -137,6 +141,7 @@ public class Archives {
             }
             restored.put(table, insert(table, json));
         }
+        cleanBodies();
         sections.forget();
         for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
             if (entry.getKey().startsWith("media/") && MEDIA_NAME.matcher(entry.getKey()).matches()) {
@@ -144,6 +149,28 @@ public class Archives {
             }
         }
         return restored;
+    }
+
+    /**
+     * Story pages serve the stored body as it is, so a body from an archive goes through what a save does (the body
+     * policy, HTML rendered from the blocks): a crafted archive brings in nothing the editor would not have stored.
+     * An archive Gazette wrote is left as it was, so exporting again gives the same archive.
+     */
+    private void cleanBodies() {
+        List<Object[]> stored = jdbc.sql("select id, blocks, body from stories order by id")
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3)}).list();
+        for (Object[] row : stored) {
+            StoryBodies.Rendered clean;
+            try {
+                clean = bodies.restored((String) row[1], (String) row[2]);
+            } catch (IllegalArgumentException notBlocks) {
+                throw new ImportRefused("transfer.refused.not-archive", "stories.json");
+            }
+            if (!clean.html().equals(row[2]) || !java.util.Objects.equals(clean.blocksJson(), row[1])) {
+                jdbc.sql("update stories set body = ?, blocks = ? where id = ?")
+                        .params(clean.html(), clean.blocksJson(), row[0]).update();
+            }
+        }
     }
 
     private List<Map<String, Object>> rows(String table) {

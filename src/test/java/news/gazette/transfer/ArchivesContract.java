@@ -32,6 +32,9 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Export → restore into an empty instance → export gives the same archive, entry for entry and byte for byte; a
@@ -94,6 +97,44 @@ abstract class ArchivesContract {
         assertThat(Files.readAllBytes(second)).isEqualTo(Files.readAllBytes(first));
         assertThat(new String(before.get("stories.json"), StandardCharsets.UTF_8))
                 .contains("Harbour ferries return after the winter storms", "Night trains to the coast are back");
+    }
+
+    @Test
+    void aRestoredBodyGoesThroughTheBodyPolicyLikeASave() throws Exception {
+        importer.run(new ImportRequest(ImportFormat.WORDPRESS, "en",
+                ImportFixtures.file(temp, "wp.xml", ImportFixtures.text(ImportFixtures.WORDPRESS)), null, false));
+        Path exported = temp.resolve("exported.zip");
+        archives.export(exported);
+        Map<String, byte[]> entries = entries(exported);
+        JsonMapper json = JsonMapper.builder().build();
+        ArrayNode stories = (ArrayNode) json.readTree(entries.get("stories.json"));
+        assertThat(stories.size()).isGreaterThanOrEqualTo(2);
+        ObjectNode crafted = (ObjectNode) stories.get(0);
+        crafted.put("body", "<p>Harbour</p><script>alert(1)</script>");
+        crafted.put("blocks", "[{\"type\":\"paragraph\",\"html\":\"Ferries <img src=x onerror=alert(2)>"
+                + "<a href=\\\"javascript:alert(3)\\\">here</a><script>alert(4)</script>\"}]");
+        ObjectNode tampered = (ObjectNode) stories.get(1);
+        String honestBody = tampered.get("body").asString();
+        tampered.put("body", honestBody + "<iframe src=\"https://evil.example/\"></iframe>");
+        entries.put("stories.json", json.writeValueAsBytes(stories));
+        Path hostile = ImportFixtures.zip(temp, "crafted.zip", entries);
+
+        String url = "jdbc:h2:mem:crafted" + UUID.randomUUID().toString().replace("-", "")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+        assertThat(command("restore", hostile.toString(), "--spring.datasource.url=" + url,
+                "--gazette.data-dir=" + Files.createDirectories(temp.resolve("crafted")))).isZero();
+        Map<Long, String[]> restored = new LinkedHashMap<>();
+        try (var connection = java.sql.DriverManager.getConnection(url, "sa", "");
+             var rows = connection.createStatement().executeQuery("select id, body, blocks from stories")) {
+            while (rows.next()) {
+                restored.put(rows.getLong(1), new String[] {rows.getString(2), rows.getString(3)});
+            }
+        }
+        assertThat(restored).hasSize(stories.size());
+        restored.values().forEach(body -> assertThat(String.join("\n", body).toLowerCase())
+                .doesNotContain("<script", "onerror", "javascript:", "<iframe", "evil.example"));
+        assertThat(restored.get(crafted.get("id").asLong())[0]).contains("Ferries").contains("here");
+        assertThat(restored.get(tampered.get("id").asLong())[0]).isEqualTo(honestBody);
     }
 
     @Test
