@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -66,11 +65,12 @@ class WebhookDispatch {
 
     @ApplicationModuleListener
     void on(StoryEvent event) {
-        WebhookEvent.of(event).ifPresent(kind -> webhooks.enqueue(kind, event.storyId(), payload(kind, event)));
+        WebhookEvent.of(event).ifPresent(kind -> webhooks.enqueue(kind, event.storyId(), event.id(),
+                payload(kind, event)));
     }
 
     private String payload(WebhookEvent kind, StoryEvent event) {
-        return json.writeValueAsString(Map.of("id", UUID.randomUUID().toString(), "event", kind.wireName(),
+        return json.writeValueAsString(Map.of("id", event.id(), "event", kind.wireName(),
                 "occurredAt", clock.instant().toString(),
                 "story", Map.of("id", event.storyId(), "edition", event.edition(), "sectionId", event.sectionId(),
                         "apiPath", "/api/v1/stories/" + event.storyId())));

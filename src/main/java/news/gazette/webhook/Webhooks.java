@@ -78,14 +78,17 @@ public class Webhooks {
     }
 
     /** A delivery of the event to every endpoint subscribed to it, due now. */
-    void enqueue(WebhookEvent event, long storyId, String payload) {
+    /** Queues a delivery of the story event to every endpoint that wants it; once per endpoint, however often asked. */
+    void enqueue(WebhookEvent event, long storyId, String eventId, String payload) {
         Instant now = clock.instant();
         for (Endpoint endpoint : endpoints()) {
             if (endpoint.events().contains(event)) {
                 jdbc.sql("""
                                 insert into webhook_deliveries (endpoint_id, event, story_id, payload, state, attempts,
-                                    next_attempt_at, created_at) values (?, ?, ?, ?, 'pending', 0, ?, ?)""")
-                        .params(endpoint.id(), event.wireName(), storyId, payload, utc(now), utc(now)).update();
+                                    next_attempt_at, created_at, event_id) values (?, ?, ?, ?, 'pending', 0, ?, ?, ?)
+                                on conflict do nothing""")
+                        .params(endpoint.id(), event.wireName(), storyId, payload, utc(now), utc(now), eventId)
+                        .update();
             }
         }
     }

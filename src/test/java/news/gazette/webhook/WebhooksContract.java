@@ -26,11 +26,13 @@ import news.gazette.section.Sections;
 import news.gazette.story.NewStory;
 import news.gazette.story.Publishing;
 import news.gazette.story.Stories;
+import news.gazette.story.StoryEvent;
 import news.gazette.story.StoryStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.util.AopTestUtils;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,6 +53,7 @@ abstract class WebhooksContract {
     private static final Duration WITHIN = Duration.ofSeconds(15);
 
     @Autowired Webhooks webhooks;
+    @Autowired WebhookDispatch dispatch;
     @Autowired Stories stories;
     @Autowired Sections sections;
     @Autowired Publishing publishing;
@@ -132,6 +135,26 @@ abstract class WebhooksContract {
 
         publishing.unpublish(id);
         await().atMost(WITHIN).until(() -> received.stream().anyMatch(r -> "story.unpublished".equals(r.event())));
+    }
+
+    @Test
+    void anEventTheOutboxDeliversAgainIsQueuedOnceWithItsOwnId() throws Exception {
+        Webhooks.Registered registered = webhooks.register(hookUrl(), Set.of(WebhookEvent.STORY_UPDATED), true, "admin@test");
+        failuresLeft.set(100);
+        long story = draft("hy", "Նավահանգստի վերանորոգում");
+        StoryEvent.Updated event = new StoryEvent.Updated(story, "hy", sections.inEdition("hy").get(0).id());
+        // A crash after the listener ran and before the outbox marked it done: the same event comes again. The
+        // listener is called as the outbox calls it, on the object itself (not through its asynchronous proxy).
+        WebhookDispatch listener = AopTestUtils.getTargetObject(dispatch);
+        listener.on(event);
+        listener.on(event);
+        listener.on(new StoryEvent.Updated(story, "hy", event.sectionId()));
+
+        List<String> payloads = jdbc.sql("select payload from webhook_deliveries where endpoint_id = ? and story_id = ? "
+                        + "order by id").params(registered.endpoint().id(), story).query(String.class).list();
+        assertThat(payloads).as("the repeated event once, the later edit once").hasSize(2);
+        assertThat(json.readTree(payloads.get(0)).get("id").asString()).isEqualTo(event.id());
+        assertThat(json.readTree(payloads.get(1)).get("id").asString()).isNotEqualTo(event.id());
     }
 
     @Test
