@@ -366,7 +366,7 @@ class NodeKilledMidPublishTest {
 
     private static List<String> publishedEvents(JdbcClient jdbc, long id) {
         return jdbc.sql("select listener_id from event_publication where event_type like '%Published' "
-                + "and serialized_event like ?").param("{\"storyId\":" + id + ",%").query(String.class).list();
+                + "and serialized_event like ?").param("%\"storyId\":" + id + ",%").query(String.class).list();
     }
 
     private static long count(JdbcClient jdbc, String sql, long id) {
