@@ -1,12 +1,7 @@
 package news.gazette.story;
 
-import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.Collection;
 
-import news.gazette.platform.ClusterNode;
-import news.gazette.platform.Databases;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,19 +15,13 @@ import org.springframework.stereotype.Component;
 public class ClusterPurges {
 
     static final String KIND = "purge";
-    /** Room for a few hundred tags; a longer list is cut at a tag boundary and widened to what contains the rest. */
+    /** Room for a few hundred tags; a longer list is sent as the one tag that covers them all. */
     static final int MAX_LENGTH = 4000;
 
-    private final JdbcClient jdbc;
-    private final ClusterNode node;
-    private final Clock clock;
-    private final boolean postgres;
+    private final StoryChangeLog feed;
 
-    ClusterPurges(JdbcClient jdbc, ClusterNode node, Clock clock, Databases databases) {
-        this.jdbc = jdbc;
-        this.node = node;
-        this.clock = clock;
-        this.postgres = databases.isPostgres();
+    ClusterPurges(StoryChangeLog feed) {
+        this.feed = feed;
     }
 
     /**
@@ -43,15 +32,6 @@ public class ClusterPurges {
      */
     public void announce(Collection<String> tags, String fallback) {
         String joined = String.join(" ", tags);
-        if (joined.length() > MAX_LENGTH) {
-            joined = fallback;
-        }
-        jdbc.sql("insert into story_changes (story_id, edition, section_id, kind, origin, at, purge_tags) "
-                        + "values (0, '', 0, ?, ?, ?, ?)")
-                .params(KIND, node.instance(), clock.instant().atOffset(ZoneOffset.UTC), joined)
-                .update();
-        if (postgres) {
-            jdbc.sql("select pg_notify('" + StoryChangeLog.CHANNEL + "', '')").query().listOfRows();
-        }
+        feed.append(0, "", 0, KIND, joined.length() > MAX_LENGTH ? fallback : joined);
     }
 }

@@ -33,9 +33,15 @@ class StoryChangeLog {
 
     @EventListener
     void on(StoryEvent event) {
-        jdbc.sql("insert into story_changes (story_id, edition, section_id, kind, origin, at) values (?, ?, ?, ?, ?, ?)")
-                .params(event.storyId(), event.edition(), event.sectionId(), StoryChangeKinds.of(event),
-                        node.instance(), clock.instant().atOffset(ZoneOffset.UTC))
+        append(event.storyId(), event.edition(), event.sectionId(), StoryChangeKinds.of(event), null);
+    }
+
+    /** Writes one row of the feed in the current transaction and wakes the other nodes at its commit. */
+    void append(long storyId, String edition, long sectionId, String kind, String purgeTags) {
+        jdbc.sql("insert into story_changes (story_id, edition, section_id, kind, origin, at, purge_tags) "
+                        + "values (?, ?, ?, ?, ?, ?, ?)")
+                .params(storyId, edition, sectionId, kind, node.instance(), clock.instant().atOffset(ZoneOffset.UTC),
+                        purgeTags)
                 .update();
         if (postgres) {
             jdbc.sql("select pg_notify('" + CHANNEL + "', '')").query().listOfRows();
