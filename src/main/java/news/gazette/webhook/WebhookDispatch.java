@@ -65,8 +65,8 @@ class WebhookDispatch {
 
     @ApplicationModuleListener
     void on(StoryEvent event) {
-        WebhookEvent.of(event).ifPresent(kind -> webhooks.enqueue(kind, event.storyId(), event.id(),
-                payload(kind, event)));
+        WebhookEvent kind = WebhookEvent.of(event);
+        webhooks.enqueue(kind, event.storyId(), event.id(), payload(kind, event));
     }
 
     private String payload(WebhookEvent kind, StoryEvent event) {

@@ -9,7 +9,8 @@ import news.gazette.story.StoryEvent;
  * The events an endpoint can subscribe to, by the names receivers see.
  */
 public enum WebhookEvent {
-    STORY_PUBLISHED("story.published"), STORY_UPDATED("story.updated"), STORY_UNPUBLISHED("story.unpublished");
+    STORY_PUBLISHED("story.published"), STORY_UPDATED("story.updated"), STORY_UNPUBLISHED("story.unpublished"),
+    STORY_DELETED("story.deleted");
 
     private final String wireName;
 
@@ -25,17 +26,17 @@ public enum WebhookEvent {
         return Arrays.stream(values()).filter(e -> e.wireName.equals(name)).findFirst();
     }
 
-    /** The webhook event a story event is; a deletion is none (the story is gone, as after an unpublish). */
-    static Optional<WebhookEvent> of(StoryEvent event) {
+    /** The webhook event a story event is announced as. */
+    static WebhookEvent of(StoryEvent event) {
         if (event instanceof StoryEvent.Published) {
-            return Optional.of(STORY_PUBLISHED);
+            return STORY_PUBLISHED;
         }
         if (event instanceof StoryEvent.Updated) {
-            return Optional.of(STORY_UPDATED);
+            return STORY_UPDATED;
         }
         if (event instanceof StoryEvent.Unpublished) {
-            return Optional.of(STORY_UNPUBLISHED);
+            return STORY_UNPUBLISHED;
         }
-        return Optional.empty();
+        return STORY_DELETED;
     }
 }

@@ -138,6 +138,30 @@ abstract class WebhooksContract {
     }
 
     @Test
+    void deletingAPublishedStoryIsAnnouncedToTheEndpointsThatAskedForIt() throws Exception {
+        Webhooks.Registered wantsDeletions = webhooks.register(hookUrl(), Set.of(WebhookEvent.STORY_DELETED), true,
+                "admin@test");
+        Webhooks.Registered publishedOnly = webhooks.register(hookUrl(), Set.of(WebhookEvent.STORY_PUBLISHED), true,
+                "admin@test");
+        long id = draft("ru", "Удалённая заметка о пристани");
+        publishing.publish(id);
+
+        publishing.delete(id);
+
+        await().atMost(WITHIN).until(() -> received.stream().anyMatch(r -> "story.deleted".equals(r.event())));
+        Received deleted = received.stream().filter(r -> "story.deleted".equals(r.event())).findFirst().orElseThrow();
+        JsonNode payload = json.readTree(deleted.body());
+        assertThat(payload.get("story").get("id").asLong()).isEqualTo(id);
+        assertThat(payload.get("story").get("edition").asString()).isEqualTo("ru");
+        assertThat(Signatures.verify(wantsDeletions.secret(), deleted.signature(), deleted.body(),
+                Instant.now().getEpochSecond())).isTrue();
+        assertThat(webhooks.deliveries(wantsDeletions.endpoint().id(), 10)).extracting(Webhooks.Delivery::event)
+                .containsExactly("story.deleted");
+        assertThat(webhooks.deliveries(publishedOnly.endpoint().id(), 10)).extracting(Webhooks.Delivery::event)
+                .as("an endpoint that did not ask for deletions hears only of the publish").containsExactly("story.published");
+    }
+
+    @Test
     void anEventTheOutboxDeliversAgainIsQueuedOnceWithItsOwnId() throws Exception {
         Webhooks.Registered registered = webhooks.register(hookUrl(), Set.of(WebhookEvent.STORY_UPDATED), true, "admin@test");
         failuresLeft.set(100);
