@@ -9,7 +9,8 @@ import news.gazette.story.InvalidStoryException;
 import news.gazette.story.StoryDraft;
 
 /**
- * Reads the editor form into a {@link StoryDraft}; a number that is not one names its field as invalid.
+ * Reads the editor form: strictly into a {@link StoryDraft} to save (a number that is not one names its field as
+ * invalid), or leniently, as typed, to show the form again when a save was refused.
  */
 final class StoryForm {
 
@@ -42,6 +43,35 @@ final class StoryForm {
         return Integer.parseInt(value);
     }
 
+    /** What the person sent, to show again when the save was refused: nothing they wrote is lost. */
+    static EditorPage.Values sent(HttpServletRequest r) {
+        return new EditorPage.Values(text(r, "headline"), text(r, "slug"), text(r, "standfirst"), text(r, "body"), text(r, "tags"),
+                text(r, "sourceName"), text(r, "sourceUrl"), text(r, "imageAlt"), text(r, "imageCaption"), text(r, "imageCredit"),
+                checked(r, "breaking"), checked(r, "featured"), text(r, "seoTitle"),
+                text(r, "seoDescription"));
+    }
+
+    static long sectionOf(HttpServletRequest r) {
+        String value = text(r, "sectionId");
+        return value.matches("[0-9]{1,18}") ? Long.parseLong(value) : 0;
+    }
+
+    static List<Long> authorsOf(HttpServletRequest r) {
+        String[] values = r.getParameterValues("authors");
+        List<Long> ids = new ArrayList<>();
+        for (String v : values == null ? new String[0] : values) {
+            if (v.matches("[0-9]{1,18}")) {
+                ids.add(Long.parseLong(v));
+            }
+        }
+        return ids;
+    }
+
+    static Long imageOf(HttpServletRequest r) {
+        String value = text(r, "imageId");
+        return value.matches("[0-9]{1,18}") ? Long.parseLong(value) : null;
+    }
+
     private static long number(String value, String field) {
         if (value == null || !value.matches("[0-9]{1,18}")) {
             throw new InvalidStoryException(field);
@@ -54,7 +84,7 @@ final class StoryForm {
         return "on".equals(value) || "true".equals(value);
     }
 
-    private static String text(HttpServletRequest request, String name) {
+    static String text(HttpServletRequest request, String name) {
         String value = request.getParameter(name);
         return value == null ? "" : value;
     }
