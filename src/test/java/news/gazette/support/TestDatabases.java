@@ -70,6 +70,7 @@ public final class TestDatabases {
                 throw new UncheckedIOException("Could not start the embedded PostgreSQL server", e);
             }
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                OpenContexts.closeAll();
                 try {
                     postgres.close();
                 } catch (IOException ignored) {
