@@ -13,11 +13,10 @@ import java.util.Map;
 
 import news.gazette.platform.SiteProperties;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedDocValues;
-import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -188,33 +187,30 @@ public class StorySearch {
     }
 
     /**
-     * Reads each hit's stored fields once and marks the query's words in the headline and the body's lead: short
-     * texts, so cheap; a match further into the body leaves the snippet empty and the page shows the standfirst
-     * instead.
+     * Reads each hit's display blob and marks the query's words in the headline and the body's lead from the words
+     * the index recorded (no analysis here); a match further into the body leaves the snippet empty and the page
+     * shows the standfirst instead.
      */
     private List<SearchResults.Hit> hits(IndexSearcher searcher, EditionIndex edition, Query text, ScoreDoc[] docs)
             throws IOException {
         Highlighting highlight = text == null ? null : Highlighting.of(text, edition.analyzer());
         List<SearchResults.Hit> hits = new ArrayList<>(docs.length);
-        StoredFields stored = searcher.storedFields();
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         for (ScoreDoc scoreDoc : docs) {
-            Document doc = stored.document(scoreDoc.doc);
-            String headline = doc.get(StoryDocuments.HEADLINE);
-            String standfirst = doc.get(StoryDocuments.STANDFIRST);
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(scoreDoc.doc, leaves));
+            StoryDisplay story = StoryDocuments.display(leaf.reader(), scoreDoc.doc - leaf.docBase);
             String headlineHtml = null;
             String snippet = null;
-            if (text != null) {
-                headlineHtml = highlight.whole(headline);
-                snippet = highlight.passages(doc.get(StoryDocuments.LEAD), SNIPPET_PASSAGES);
+            if (highlight != null) {
+                headlineHtml = highlight.whole(story.headline(), story.headlineWords());
+                snippet = highlight.passages(story.lead(), story.leadWords(), SNIPPET_PASSAGES);
             }
             if (headlineHtml == null) {
-                headlineHtml = HtmlUtils.htmlEscape(headline);
+                headlineHtml = HtmlUtils.htmlEscape(story.headline());
             }
-            IndexedStory.Named section = StoryDocuments.named(doc.getValues(StoryDocuments.SECTION_NAME)).get(0);
-            hits.add(new SearchResults.Hit(Long.parseLong(doc.get(StoryDocuments.ID)), doc.get(StoryDocuments.SLUG),
-                    headline, headlineHtml, standfirst, snippet, section.slug(), section.name(),
-                    StoryDocuments.published(doc), StoryDocuments.named(doc.getValues(StoryDocuments.TAG_NAME)),
-                    StoryDocuments.named(doc.getValues(StoryDocuments.AUTHOR_NAME))));
+            hits.add(new SearchResults.Hit(story.id(), story.slug(), story.headline(), headlineHtml,
+                    story.standfirst(), snippet, story.sectionSlug(), story.sectionName(), story.publishedAt(),
+                    story.tags(), story.authors()));
         }
         return hits;
     }
