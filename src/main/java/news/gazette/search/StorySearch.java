@@ -15,6 +15,7 @@ import news.gazette.platform.SiteProperties;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PointValues;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
@@ -119,6 +120,18 @@ public class StorySearch {
         });
     }
 
+    /** The latest publish time of a story in the index (read from each segment's point index, not its stories). */
+    private static long latestPublish(IndexSearcher searcher) throws IOException {
+        long latest = Long.MIN_VALUE;
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            PointValues points = leaf.reader().getPointValues(StoryDocuments.PUBLISHED);
+            if (points != null) {
+                latest = Math.max(latest, LongPoint.decodeDimension(points.getMaxPackedValue(), 0));
+            }
+        }
+        return latest;
+    }
+
     /** The earliest publish time after {@code now} of a story in the index (scheduled), or {@code Long.MAX_VALUE}. */
     private static long nextPublish(IndexSearcher searcher, long now) throws IOException {
         if (now == Long.MAX_VALUE) {
@@ -133,7 +146,7 @@ public class StorySearch {
                               Query text, int page, long now) throws IOException {
         BooleanQuery.Builder full = new BooleanQuery.Builder();
         full.add(text == null ? new MatchAllDocsQuery() : text, BooleanClause.Occur.MUST);
-        filters(request, now).forEach(f -> full.add(f, BooleanClause.Occur.FILTER));
+        filters(searcher, request, now).forEach(f -> full.add(f, BooleanClause.Occur.FILTER));
         boolean newest = request.order() == SearchRequest.Order.NEWEST || text == null;
         if (!newest) {
             full.add(LongPoint.newDistanceFeatureQuery(StoryDocuments.PUBLISHED, RECENCY_WEIGHT, now,
@@ -162,7 +175,7 @@ public class StorySearch {
         return new SearchResults(query.text(), query.cut(), total, exact, hits, counts, page, request.size());
     }
 
-    private List<Query> filters(SearchRequest request, long now) {
+    private List<Query> filters(IndexSearcher searcher, SearchRequest request, long now) throws IOException {
         List<Query> filters = new ArrayList<>();
         long from = Long.MIN_VALUE;
         long to = now;
@@ -173,7 +186,10 @@ public class StorySearch {
             LocalDate after = request.to().plusDays(1);
             to = Math.min(to, after.atStartOfDay(zone).toInstant().toEpochMilli() - 1);
         }
-        filters.add(LongPoint.newRangeQuery(StoryDocuments.PUBLISHED, from, to));
+        if (from != Long.MIN_VALUE || to < latestPublish(searcher)) {
+            // Without scheduled stories and a date filter, every story qualifies: no range for the query to intersect.
+            filters.add(LongPoint.newRangeQuery(StoryDocuments.PUBLISHED, from, to));
+        }
         if (request.section() != null) {
             filters.add(new TermQuery(new Term(StoryDocuments.SECTION, request.section())));
         }
