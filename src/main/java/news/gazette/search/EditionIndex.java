@@ -102,12 +102,12 @@ final class EditionIndex implements Closeable {
     }
 
     void upsert(IndexedStory story) throws IOException {
-        writer.updateDocument(StoryDocuments.idTerm(story.id()), StoryDocuments.of(story));
+        writer.updateDocument(StoryDocuments.idTerm(story.id()), StoryDocuments.of(story, analyzer));
     }
 
     /** Adds a story known not to be in the index (a rebuild after {@link #deleteAll()}): no lookup by id. */
     void add(IndexedStory story) throws IOException {
-        writer.addDocument(StoryDocuments.of(story));
+        writer.addDocument(StoryDocuments.of(story, analyzer));
     }
 
     void delete(long id) throws IOException {

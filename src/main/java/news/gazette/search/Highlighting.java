@@ -1,7 +1,5 @@
 package news.gazette.search;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.BreakIterator;
 import java.util.ArrayList;
@@ -12,9 +10,6 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.Query;
@@ -36,6 +31,8 @@ final class Highlighting {
 
     private final Analyzer analyzer;
     private final Set<String> stems = new HashSet<>();
+    /** The stems again as UTF-8, for comparing with the recorded words' tables. */
+    private final List<byte[]> stemBytes = new ArrayList<>();
     private final List<ByteRunAutomaton> plainForms = new ArrayList<>();
 
     private Highlighting(Analyzer analyzer) {
@@ -50,7 +47,9 @@ final class Highlighting {
             public void consumeTerms(Query q, Term... terms) {
                 for (Term term : terms) {
                     if (term.field().equals(StoryDocuments.TEXT)) {
-                        h.stems.add(term.text());
+                        if (h.stems.add(term.text())) {
+                            h.stemBytes.add(term.text().getBytes(StandardCharsets.UTF_8));
+                        }
                     }
                 }
             }
@@ -72,7 +71,15 @@ final class Highlighting {
 
     /** The whole text, escaped, with the matched words marked; {@code null} when nothing matched. */
     String whole(String text) {
-        List<int[]> marks = matches(text);
+        return whole(text, matches(text));
+    }
+
+    /** As {@link #whole(String)}, with the text's words as the index recorded them: nothing is analysed. */
+    String whole(String text, StoryDisplay.Words words) {
+        return whole(text, matches(text, words));
+    }
+
+    private static String whole(String text, List<int[]> marks) {
         if (marks.isEmpty()) {
             return null;
         }
@@ -84,7 +91,15 @@ final class Highlighting {
      * their order in the text and joined by an ellipsis; {@code null} when nothing matched.
      */
     String passages(String text, int passages) {
-        List<int[]> marks = matches(text);
+        return passages(text, matches(text), passages);
+    }
+
+    /** As {@link #passages(String, int)}, with the text's words as the index recorded them: nothing is analysed. */
+    String passages(String text, StoryDisplay.Words words, int passages) {
+        return passages(text, matches(text, words), passages);
+    }
+
+    private static String passages(String text, List<int[]> marks, int passages) {
         if (marks.isEmpty()) {
             return null;
         }
@@ -121,26 +136,66 @@ final class Highlighting {
 
     /** Start and end offsets of every word of the text that the query matches, in order. */
     private List<int[]> matches(String text) {
-        List<int[]> marks = new ArrayList<>();
         if (text == null || text.isEmpty() || (stems.isEmpty() && plainForms.isEmpty())) {
-            return marks;
+            return List.of();
         }
-        try (TokenStream stream = analyzer.tokenStream(StoryDocuments.BODY, text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                int start = offset.startOffset();
-                int end = offset.endOffset();
-                if (stems.contains(term.toString()) || matchesPlain(text.substring(start, end))) {
-                    marks.add(new int[]{start, end});
-                }
+        AnalyzedText words = AnalyzedText.of(analyzer, text);
+        List<int[]> marks = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            if (stems.contains(words.term(i)) || matchesPlain(text.substring(words.start(i), words.end(i)))) {
+                marks.add(new int[]{words.start(i), words.end(i)});
             }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return marks;
+    }
+
+    /** The same from recorded words: each distinct stem and plain form of the story is compared once, as bytes. */
+    private List<int[]> matches(String text, StoryDisplay.Words words) {
+        if (text == null || text.isEmpty() || words.size() == 0 || (stems.isEmpty() && plainForms.isEmpty())) {
+            return List.of();
+        }
+        byte[] stemMatches = new byte[words.stems().size()];
+        byte[] plainMatches = new byte[words.plains().size()];
+        List<int[]> marks = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            int stem = words.stemOf()[i];
+            if (stemMatches[stem] == 0) {
+                stemMatches[stem] = matchesStem(words.stems(), stem) ? MATCH : NO_MATCH;
+            }
+            boolean match = stemMatches[stem] == MATCH;
+            if (!match && !plainForms.isEmpty()) {
+                int plain = words.plainOf()[i];
+                if (plainMatches[plain] == 0) {
+                    plainMatches[plain] = matchesPlain(words.plains(), plain) ? MATCH : NO_MATCH;
+                }
+                match = plainMatches[plain] == MATCH;
+            }
+            if (match) {
+                marks.add(new int[]{words.starts()[i], words.ends()[i]});
+            }
+        }
+        return marks;
+    }
+
+    private static final byte MATCH = 1;
+    private static final byte NO_MATCH = 2;
+
+    private boolean matchesStem(StoryDisplay.Table table, int entry) {
+        for (byte[] stem : stemBytes) {
+            if (table.equals(entry, stem)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean matchesPlain(StoryDisplay.Table table, int entry) {
+        for (ByteRunAutomaton automaton : plainForms) {
+            if (automaton.run(table.bytes(), table.offsets()[entry], table.lengths()[entry])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean matchesPlain(String word) {

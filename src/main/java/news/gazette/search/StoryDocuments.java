@@ -1,22 +1,23 @@
 package news.gazette.search;
 
-import java.time.Instant;
-import java.util.ArrayList;
+import java.io.IOException;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.util.BytesRef;
 
@@ -28,14 +29,12 @@ final class StoryDocuments {
     static final String ID = "id";
     static final String ID_VALUE = "story_id";
     static final String VERSION = "version";
-    static final String SLUG = "slug";
     static final String PUBLISHED = "published";
-    static final String HEADLINE = "headline";
-    static final String STANDFIRST = "standfirst";
     /** The name the body is analysed under; the body itself is indexed in {@link #TEXT} and not stored. */
     static final String BODY = "body";
-    /** The start of the body, stored for snippets: highlighting it is cheap, re-analysing whole bodies is not. */
-    static final String LEAD = "lead";
+    /** What a search shows of a story, with the analysed words of headline and lead ({@link StoryDisplay}). */
+    static final String DISPLAY = "display";
+    /** How much of the body's start is kept for snippets: marking it is cheap, re-analysing whole bodies is not. */
     static final int LEAD_CHARS = 1_000;
     /**
      * Every searchable text of a story in one field, each part repeated as often as it weighs (headline 4, tags and
@@ -51,11 +50,8 @@ final class StoryDocuments {
     static final String PLAIN = "plain";
     static final String HEADLINE_PLAIN = "headline_plain";
     static final String SECTION = "section";
-    static final String SECTION_NAME = "section_name";
     static final String TAG = "tag";
-    static final String TAG_NAME = "tag_name";
     static final String AUTHOR = "author";
-    static final String AUTHOR_NAME = "author_name";
     /** Suggestion keys: each word-start of a name, then the slug and the name, joined by {@link #SEPARATOR}. */
     static final String SUGGEST_TAG = "suggest_tag";
     static final String SUGGEST_AUTHOR = "suggest_author";
@@ -72,46 +68,56 @@ final class StoryDocuments {
         return new Term(ID, Long.toString(id));
     }
 
-    static Document of(IndexedStory story) {
+    /**
+     * The document for a story. Each text is analysed once with the edition's chain and its tokens are replayed as
+     * often as it weighs in {@link #TEXT}; the headline's and the lead's words go into the {@link #DISPLAY} blob with
+     * what a search shows. Nothing is kept in stored fields.
+     */
+    static Document of(IndexedStory story, Analyzer analyzer) {
         Document doc = new Document();
-        doc.add(new StringField(ID, Long.toString(story.id()), Field.Store.YES));
+        doc.add(new StringField(ID, Long.toString(story.id()), Field.Store.NO));
         doc.add(new NumericDocValuesField(ID_VALUE, story.id()));
         doc.add(new NumericDocValuesField(VERSION, story.version()));
-        doc.add(new StoredField(SLUG, story.slug()));
         long published = story.publishedAt().toEpochMilli();
         doc.add(new LongPoint(PUBLISHED, published));
         doc.add(new NumericDocValuesField(PUBLISHED, published));
-        doc.add(new StoredField(PUBLISHED, published));
-        doc.add(new StoredField(HEADLINE, story.headline()));
         doc.add(new Field(HEADLINE_PLAIN, story.headline(), WORDS_ONLY));
-        doc.add(new StoredField(STANDFIRST, story.standfirst()));
-        doc.add(new StoredField(LEAD, lead(story.body())));
-        weighted(doc, story.headline(), HEADLINE_WEIGHT);
-        weighted(doc, story.standfirst(), STANDFIRST_WEIGHT);
-        weighted(doc, story.body(), 1);
-        weighted(doc, story.sectionName(), SECTION_WEIGHT);
+        AnalyzedText headline = AnalyzedText.of(analyzer, story.headline());
+        AnalyzedText body = AnalyzedText.of(analyzer, story.body());
+        int[] lead = leadRange(story.body());
+        doc.add(new BinaryDocValuesField(DISPLAY, StoryDisplay.encode(story, headline, body, lead[0], lead[1])));
+        weighted(doc, headline, HEADLINE_WEIGHT);
+        weighted(doc, AnalyzedText.of(analyzer, story.standfirst()), STANDFIRST_WEIGHT);
+        weighted(doc, body, 1);
+        weighted(doc, AnalyzedText.of(analyzer, story.sectionName()), SECTION_WEIGHT);
         doc.add(new StringField(SECTION, story.sectionSlug(), Field.Store.NO));
         doc.add(new SortedDocValuesField(SECTION, new BytesRef(story.sectionSlug())));
-        doc.add(new StoredField(SECTION_NAME, story.sectionSlug() + SEPARATOR + story.sectionName()));
         addSuggestKeys(doc, SUGGEST_SECTION, story.sectionSlug(), story.sectionName());
         StringBuilder plain = new StringBuilder(story.headline()).append('\n').append(story.standfirst())
                 .append('\n').append(story.sectionName());
         for (IndexedStory.Named tag : story.tags()) {
             doc.add(new StringField(TAG, tag.slug(), Field.Store.NO));
-            doc.add(new StoredField(TAG_NAME, tag.slug() + SEPARATOR + tag.name()));
-            weighted(doc, tag.name(), NAME_WEIGHT);
+            weighted(doc, AnalyzedText.of(analyzer, tag.name()), NAME_WEIGHT);
             addSuggestKeys(doc, SUGGEST_TAG, tag.slug(), tag.name());
             plain.append('\n').append(tag.name());
         }
         for (IndexedStory.Named author : story.authors()) {
             doc.add(new StringField(AUTHOR, author.slug(), Field.Store.NO));
-            doc.add(new StoredField(AUTHOR_NAME, author.slug() + SEPARATOR + author.name()));
-            weighted(doc, author.name(), NAME_WEIGHT);
+            weighted(doc, AnalyzedText.of(analyzer, author.name()), NAME_WEIGHT);
             addSuggestKeys(doc, SUGGEST_AUTHOR, author.slug(), author.name());
             plain.append('\n').append(author.name());
         }
         doc.add(new Field(PLAIN, plain.toString(), WORDS_ONLY));
         return doc;
+    }
+
+    /** What a search shows of the story a document of this leaf is, read from the {@link #DISPLAY} blob. */
+    static StoryDisplay display(LeafReader leaf, int doc) throws IOException {
+        BinaryDocValues values = leaf.getBinaryDocValues(DISPLAY);
+        if (values == null || !values.advanceExact(doc)) {
+            throw new IllegalStateException("No display values for document " + doc);
+        }
+        return StoryDisplay.decode(values.binaryValue());
     }
 
     private static FieldType wordsOnly() {
@@ -123,20 +129,34 @@ final class StoryDocuments {
 
     /** The body up to {@link #LEAD_CHARS}, cut between words. */
     static String lead(String body) {
+        int[] range = leadRange(body);
+        return body.substring(range[0], range[1]);
+    }
+
+    /** Where the lead starts and ends in the body: up to {@link #LEAD_CHARS}, cut between words, trimmed. */
+    static int[] leadRange(String body) {
         if (body.length() <= LEAD_CHARS) {
-            return body;
+            return new int[]{0, body.length()};
         }
         int cut = LEAD_CHARS;
         while (cut > LEAD_CHARS / 2 && !Character.isWhitespace(body.charAt(cut))) {
             cut--;
         }
-        return body.substring(0, cut == LEAD_CHARS / 2 ? LEAD_CHARS : cut).strip();
+        int to = cut == LEAD_CHARS / 2 ? LEAD_CHARS : cut;
+        int from = 0;
+        while (from < to && Character.isWhitespace(body.charAt(from))) {
+            from++;
+        }
+        while (to > from && Character.isWhitespace(body.charAt(to - 1))) {
+            to--;
+        }
+        return new int[]{from, to};
     }
 
-    /** Adds a text to the combined field as many times as it weighs; values are kept apart for phrases. */
-    private static void weighted(Document doc, String text, int weight) {
+    /** Adds a text's tokens to the combined field as many times as it weighs; values are kept apart for phrases. */
+    private static void weighted(Document doc, AnalyzedText text, int weight) {
         for (int i = 0; i < weight; i++) {
-            doc.add(new TextField(TEXT, text, Field.Store.NO));
+            doc.add(new TextField(TEXT, text.tokens()));
         }
     }
 
@@ -179,16 +199,4 @@ final class StoryDocuments {
         return out.toString();
     }
 
-    static List<IndexedStory.Named> named(String[] stored) {
-        List<IndexedStory.Named> out = new ArrayList<>(stored.length);
-        for (String value : stored) {
-            int cut = value.indexOf(SEPARATOR);
-            out.add(new IndexedStory.Named(value.substring(0, cut), value.substring(cut + 1)));
-        }
-        return out;
-    }
-
-    static Instant published(Document doc) {
-        return Instant.ofEpochMilli(doc.getField(PUBLISHED).numericValue().longValue());
-    }
 }

@@ -13,11 +13,11 @@ import java.util.Map;
 
 import news.gazette.platform.SiteProperties;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PointValues;
 import org.apache.lucene.index.SortedDocValues;
-import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -120,6 +120,18 @@ public class StorySearch {
         });
     }
 
+    /** The latest publish time of a story in the index (read from each segment's point index, not its stories). */
+    private static long latestPublish(IndexSearcher searcher) throws IOException {
+        long latest = Long.MIN_VALUE;
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            PointValues points = leaf.reader().getPointValues(StoryDocuments.PUBLISHED);
+            if (points != null) {
+                latest = Math.max(latest, LongPoint.decodeDimension(points.getMaxPackedValue(), 0));
+            }
+        }
+        return latest;
+    }
+
     /** The earliest publish time after {@code now} of a story in the index (scheduled), or {@code Long.MAX_VALUE}. */
     private static long nextPublish(IndexSearcher searcher, long now) throws IOException {
         if (now == Long.MAX_VALUE) {
@@ -134,7 +146,7 @@ public class StorySearch {
                               Query text, int page, long now) throws IOException {
         BooleanQuery.Builder full = new BooleanQuery.Builder();
         full.add(text == null ? new MatchAllDocsQuery() : text, BooleanClause.Occur.MUST);
-        filters(request, now).forEach(f -> full.add(f, BooleanClause.Occur.FILTER));
+        filters(searcher, request, now).forEach(f -> full.add(f, BooleanClause.Occur.FILTER));
         boolean newest = request.order() == SearchRequest.Order.NEWEST || text == null;
         if (!newest) {
             full.add(LongPoint.newDistanceFeatureQuery(StoryDocuments.PUBLISHED, RECENCY_WEIGHT, now,
@@ -163,7 +175,7 @@ public class StorySearch {
         return new SearchResults(query.text(), query.cut(), total, exact, hits, counts, page, request.size());
     }
 
-    private List<Query> filters(SearchRequest request, long now) {
+    private List<Query> filters(IndexSearcher searcher, SearchRequest request, long now) throws IOException {
         List<Query> filters = new ArrayList<>();
         long from = Long.MIN_VALUE;
         long to = now;
@@ -174,7 +186,10 @@ public class StorySearch {
             LocalDate after = request.to().plusDays(1);
             to = Math.min(to, after.atStartOfDay(zone).toInstant().toEpochMilli() - 1);
         }
-        filters.add(LongPoint.newRangeQuery(StoryDocuments.PUBLISHED, from, to));
+        if (from != Long.MIN_VALUE || to < latestPublish(searcher)) {
+            // Without scheduled stories and a date filter, every story qualifies: no range for the query to intersect.
+            filters.add(LongPoint.newRangeQuery(StoryDocuments.PUBLISHED, from, to));
+        }
         if (request.section() != null) {
             filters.add(new TermQuery(new Term(StoryDocuments.SECTION, request.section())));
         }
@@ -188,33 +203,30 @@ public class StorySearch {
     }
 
     /**
-     * Reads each hit's stored fields once and marks the query's words in the headline and the body's lead: short
-     * texts, so cheap; a match further into the body leaves the snippet empty and the page shows the standfirst
-     * instead.
+     * Reads each hit's display blob and marks the query's words in the headline and the body's lead from the words
+     * the index recorded (no analysis here); a match further into the body leaves the snippet empty and the page
+     * shows the standfirst instead.
      */
     private List<SearchResults.Hit> hits(IndexSearcher searcher, EditionIndex edition, Query text, ScoreDoc[] docs)
             throws IOException {
         Highlighting highlight = text == null ? null : Highlighting.of(text, edition.analyzer());
         List<SearchResults.Hit> hits = new ArrayList<>(docs.length);
-        StoredFields stored = searcher.storedFields();
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         for (ScoreDoc scoreDoc : docs) {
-            Document doc = stored.document(scoreDoc.doc);
-            String headline = doc.get(StoryDocuments.HEADLINE);
-            String standfirst = doc.get(StoryDocuments.STANDFIRST);
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(scoreDoc.doc, leaves));
+            StoryDisplay story = StoryDocuments.display(leaf.reader(), scoreDoc.doc - leaf.docBase);
             String headlineHtml = null;
             String snippet = null;
-            if (text != null) {
-                headlineHtml = highlight.whole(headline);
-                snippet = highlight.passages(doc.get(StoryDocuments.LEAD), SNIPPET_PASSAGES);
+            if (highlight != null) {
+                headlineHtml = highlight.whole(story.headline(), story.headlineWords());
+                snippet = highlight.passages(story.lead(), story.leadWords(), SNIPPET_PASSAGES);
             }
             if (headlineHtml == null) {
-                headlineHtml = HtmlUtils.htmlEscape(headline);
+                headlineHtml = HtmlUtils.htmlEscape(story.headline());
             }
-            IndexedStory.Named section = StoryDocuments.named(doc.getValues(StoryDocuments.SECTION_NAME)).get(0);
-            hits.add(new SearchResults.Hit(Long.parseLong(doc.get(StoryDocuments.ID)), doc.get(StoryDocuments.SLUG),
-                    headline, headlineHtml, standfirst, snippet, section.slug(), section.name(),
-                    StoryDocuments.published(doc), StoryDocuments.named(doc.getValues(StoryDocuments.TAG_NAME)),
-                    StoryDocuments.named(doc.getValues(StoryDocuments.AUTHOR_NAME))));
+            hits.add(new SearchResults.Hit(story.id(), story.slug(), story.headline(), headlineHtml,
+                    story.standfirst(), snippet, story.sectionSlug(), story.sectionName(), story.publishedAt(),
+                    story.tags(), story.authors()));
         }
         return hits;
     }

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -79,11 +79,12 @@ public class Suggestions {
         query.add(LongPoint.newDistanceFeatureQuery(StoryDocuments.PUBLISHED, 1f, clock.millis(), 7L * 24 * 3600 * 1000),
                 BooleanClause.Occur.SHOULD);
         List<Suggestion> out = new ArrayList<>();
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         for (ScoreDoc hit : searcher.search(query.build(), HEADLINES).scoreDocs) {
-            Document doc = searcher.storedFields().document(hit.doc);
-            IndexedStory.Named section = StoryDocuments.named(doc.getValues(StoryDocuments.SECTION_NAME)).get(0);
-            out.add(new Suggestion(Suggestion.Kind.STORY, doc.get(StoryDocuments.HEADLINE), doc.get(StoryDocuments.SLUG),
-                    Long.parseLong(doc.get(StoryDocuments.ID)), section.slug(), 1));
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
+            StoryDisplay story = StoryDocuments.display(leaf.reader(), hit.doc - leaf.docBase);
+            out.add(new Suggestion(Suggestion.Kind.STORY, story.headline(), story.slug(), story.id(),
+                    story.sectionSlug(), 1));
         }
         return out;
     }

@@ -38,4 +38,30 @@ class HighlightingTest {
         assertThat(List.of(snippet.split(" … "))).hasSize(2);
         assertThat(forQuery("en", "harbour ").passages(lead, 2)).isNull();
     }
+
+    @Test
+    void marksTheSameWordsFromTheWordsTheIndexRecordedWithoutAnalysingAgain() {
+        String sentence = "Գիշերային գնացքներով Թբիլիսիից Երեւան, գնացքը ուշացավ։ ";
+        String body = "  " + sentence.repeat(30);
+        IndexedStory story = new IndexedStory(42, "hy", 3, "gnacq", "world", "Աշխարհ", "Գնացքները՝ Թբիլիսիում",
+                "Ամփոփում։", body, List.of(new IndexedStory.Named("train", "Գնացքներ")),
+                List.of(new IndexedStory.Named("anna", "Աննա")), java.time.Instant.parse("2026-06-01T12:00:00Z"));
+        org.apache.lucene.analysis.Analyzer analyzer = Analysis.forLanguage("hy");
+        int[] lead = StoryDocuments.leadRange(body);
+        StoryDisplay display = StoryDisplay.decode(StoryDisplay.encode(story, AnalyzedText.of(analyzer,
+                story.headline()), AnalyzedText.of(analyzer, body), lead[0], lead[1]));
+
+        assertThat(display.lead()).isEqualTo(StoryDocuments.lead(body)).startsWith("Գիշերային").hasSizeLessThan(1_001);
+        assertThat(List.of(display.id(), display.slug(), display.sectionSlug(), display.sectionName(),
+                display.headline(), display.standfirst(), display.publishedAt(), display.tags(), display.authors()))
+                .containsExactly(42L, "gnacq", "world", "Աշխարհ", story.headline(), "Ամփոփում։", story.publishedAt(),
+                        story.tags(), story.authors());
+        for (String input : new String[]{"գնացք ", "թբիլիսի գնացք ", "թբիլ", "\"գնացքը ուշացավ\""}) {
+            Highlighting h = forQuery("hy", input);
+            assertThat(h.whole(display.headline(), display.headlineWords())).as(input)
+                    .isEqualTo(h.whole(display.headline())).contains("<mark>");
+            assertThat(h.passages(display.lead(), display.leadWords(), 2)).as(input)
+                    .isEqualTo(h.passages(display.lead(), 2)).contains("<mark>");
+        }
+    }
 }
