@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
@@ -12,6 +14,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  */
 @Component
 public class Permalinks {
+
+    private static final String REQUEST_BASE = Permalinks.class.getName() + ".requestBase";
 
     private final String publicUrl;
 
@@ -93,7 +97,20 @@ public class Permalinks {
         if (!publicUrl.isEmpty()) {
             return publicUrl + path;
         }
-        return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString() + path;
+        return requestBase() + path;
+    }
+
+    /** Scheme, host, port and context path of the current request, worked out once per request (a page asks often). */
+    private static String requestBase() {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null && request.getAttribute(REQUEST_BASE, RequestAttributes.SCOPE_REQUEST) instanceof String known) {
+            return known;
+        }
+        String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+        if (request != null) {
+            request.setAttribute(REQUEST_BASE, base, RequestAttributes.SCOPE_REQUEST);
+        }
+        return base;
     }
 
     public static String encode(String value) {

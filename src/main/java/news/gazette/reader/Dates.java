@@ -6,6 +6,8 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import news.gazette.platform.SiteProperties;
 import org.springframework.stereotype.Component;
@@ -17,6 +19,8 @@ import org.springframework.stereotype.Component;
 class Dates {
 
     private final ZoneId zone;
+    /** A formatter is immutable and safe to share; making one parses its pattern. */
+    private final Map<Pattern, DateTimeFormatter> formatters = new ConcurrentHashMap<>();
 
     Dates(SiteProperties site) {
         this.zone = site.timeZone();
@@ -28,11 +32,15 @@ class Dates {
         }
         ZonedDateTime local = instant.atZone(zone);
         Locale locale = texts.locale();
-        String text = DateTimeFormatter.ofPattern(texts.get("date.full"), locale).format(local);
+        String text = formatters.computeIfAbsent(new Pattern(texts.get("date.full"), locale),
+                p -> DateTimeFormatter.ofPattern(p.pattern(), p.locale())).format(local);
         return new TimeView(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(local.withNano(0)), text);
     }
 
     int year(Instant instant) {
         return instant.atZone(zone).getYear();
+    }
+
+    private record Pattern(String pattern, Locale locale) {
     }
 }

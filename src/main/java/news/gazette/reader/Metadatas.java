@@ -1,7 +1,6 @@
 package news.gazette.reader;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +10,6 @@ import news.gazette.platform.Permalinks;
 import news.gazette.section.Section;
 import news.gazette.story.Story;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Builds page metadata: {@code hreflang} alternates, Open Graph and X card fields, and JSON-LD
@@ -23,7 +21,6 @@ class Metadatas {
 
     private final Editions editions;
     private final Permalinks links;
-    private final JsonMapper json = JsonMapper.builder().build();
 
     Metadatas(Editions editions, Permalinks links) {
         this.editions = editions;
@@ -42,38 +39,45 @@ class Metadatas {
             alternates.add(new Metadata.Alternate("x-default", links.absolute(defaultPath)));
         }
         String image = page.figure() == null ? null : links.absolute(page.figure().picture().src());
-        Map<String, Object> article = new LinkedHashMap<>();
-        article.put("@context", "https://schema.org");
-        article.put("@type", "NewsArticle");
-        article.put("headline", story.headline());
-        article.put("description", story.standfirst());
-        article.put("inLanguage", edition.language());
-        article.put("mainEntityOfPage", page.url());
-        article.put("datePublished", page.published().iso());
-        article.put("dateModified", page.updated() == null ? page.published().iso() : page.updated().iso());
-        article.put("articleSection", section.name());
+        String front = links.absolute(links.front(edition.code()));
+        JsonLd json = new JsonLd().array(null);
+        json.item("NewsArticle")
+                .string("headline", story.headline())
+                .string("description", story.standfirst())
+                .string("inLanguage", edition.language())
+                .string("mainEntityOfPage", page.url())
+                .string("datePublished", page.published().iso())
+                .string("dateModified", page.updated() == null ? page.published().iso() : page.updated().iso())
+                .string("articleSection", section.name());
         if (image != null) {
-            article.put("image", List.of(image));
+            json.array("image").string(null, image).endArray();
         }
-        article.put("author", page.authors().stream()
-                .map(a -> Map.of("@type", "Person", "name", a.name(), "url", links.absolute(a.href()))).toList());
-        article.put("publisher", Map.of("@type", "NewsMediaOrganization", "name", edition.outletName(),
-                "url", links.absolute(links.front(edition.code()))));
+        json.array("author");
+        for (StoryPage.Link author : page.authors()) {
+            json.object(null).string("@type", "Person").string("name", author.name())
+                    .string("url", links.absolute(author.href())).endObject();
+        }
+        json.endArray();
+        json.object("publisher").string("@type", "NewsMediaOrganization").string("name", edition.outletName())
+                .string("url", front).endObject();
         if (story.source() != null) {
-            article.put("isBasedOn", Map.of("@type", "CreativeWork", "name", story.source().name(),
-                    "url", story.source().url()));
+            json.object("isBasedOn").string("@type", "CreativeWork").string("name", story.source().name())
+                    .string("url", story.source().url()).endObject();
         }
         if (!page.tags().isEmpty()) {
-            article.put("keywords", page.tags().stream().map(StoryPage.Link::name).toList());
+            json.array("keywords");
+            page.tags().forEach(tag -> json.string(null, tag.name()));
+            json.endArray();
         }
-        Map<String, Object> breadcrumbs = Map.of("@context", "https://schema.org", "@type", "BreadcrumbList",
-                "itemListElement", List.of(
-                        crumb(1, edition.outletName(), links.absolute(links.front(edition.code()))),
-                        crumb(2, section.name(), links.absolute(page.sectionHref())),
-                        crumb(3, story.headline(), page.url())));
+        json.endObject();
+        json.item("BreadcrumbList").array("itemListElement");
+        crumb(json, 1, edition.outletName(), front);
+        crumb(json, 2, section.name(), links.absolute(page.sectionHref()));
+        crumb(json, 3, story.headline(), page.url());
+        json.endArray().endObject().endArray();
         return new Metadata(alternates, "article", image, page.figure() == null ? null : page.figure().picture().alt(),
                 page.published().iso(), page.updated() == null ? null : page.updated().iso(), section.name(),
-                page.tags().stream().map(StoryPage.Link::name).toList(), script(List.of(article, breadcrumbs)));
+                page.tags().stream().map(StoryPage.Link::name).toList(), json.toString());
     }
 
     Metadata front(Edition edition) {
@@ -83,23 +87,19 @@ class Metadatas {
         }
         alternates.add(new Metadata.Alternate("x-default", links.absolute("/")));
         String front = links.absolute(links.front(edition.code()));
-        Map<String, Object> organization = Map.of("@context", "https://schema.org", "@type", "NewsMediaOrganization",
-                "name", edition.outletName(), "url", front);
-        Map<String, Object> site = Map.of("@context", "https://schema.org", "@type", "WebSite",
-                "name", edition.outletName(), "url", front, "inLanguage", edition.language(),
-                "potentialAction", Map.of("@type", "SearchAction",
-                        "target", links.absolute(links.search(edition.code())) + "?q={search_term_string}",
-                        "query-input", "required name=search_term_string"));
-        return new Metadata(alternates, "website", null, null, null, null, null, List.of(),
-                script(List.of(organization, site)));
+        JsonLd json = new JsonLd().array(null);
+        json.item("NewsMediaOrganization").string("name", edition.outletName()).string("url", front).endObject();
+        json.item("WebSite").string("name", edition.outletName()).string("url", front)
+                .string("inLanguage", edition.language())
+                .object("potentialAction").string("@type", "SearchAction")
+                .string("target", links.absolute(links.search(edition.code())) + "?q={search_term_string}")
+                .string("query-input", "required name=search_term_string").endObject()
+                .endObject().endArray();
+        return new Metadata(alternates, "website", null, null, null, null, null, List.of(), json.toString());
     }
 
-    private static Map<String, Object> crumb(int position, String name, String url) {
-        return Map.of("@type", "ListItem", "position", position, "name", name, "item", url);
-    }
-
-    /** JSON that cannot end its {@code <script>} block early, whatever a headline contains. */
-    private String script(Object value) {
-        return json.writeValueAsString(value).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+    private static void crumb(JsonLd json, int position, String name, String url) {
+        json.object(null).string("@type", "ListItem").number("position", position).string("name", name)
+                .string("item", url).endObject();
     }
 }

@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -47,6 +49,7 @@ class ReaderViews {
     private final ViewCounter counter;
     private final Clock clock;
     private final NewestInSection newest;
+    private final Map<Locale, Texts> texts = new ConcurrentHashMap<>();
 
     ReaderViews(MessageSource messages, Editions editions, Sections sections, Authors authors, Tags tags,
                 MediaLibrary media, Permalinks links, SiteSettings siteSettings, Dates dates,
@@ -66,8 +69,9 @@ class ReaderViews {
         this.clock = clock;
     }
 
+    /** One kept set of texts per edition (see {@link Texts#kept}). */
     Texts texts(Edition edition) {
-        return new Texts(messages, edition.locale());
+        return texts.computeIfAbsent(edition.locale(), locale -> Texts.kept(messages, locale));
     }
 
     /**
