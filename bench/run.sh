@@ -97,6 +97,12 @@ start_app() {
 STORY_ID=$(sql "select min(id) from stories where edition = 'en' and status = 'published' and image_id is not null and headline like '%(%'")
 VIEWS_BEFORE=$(sql "select views from stories where id = $STORY_ID")
 log "starting Gazette with $(sql "select count(*) from stories") stories"
+# The first start on a corpus migrates it and brings the search indexes in step with it (the generator does not build
+# them); it is reported, then the measured start is a restart, as a node restarted in production does it.
+start_app
+FIRST_START=$(grep -o "Started GazetteApplication in [0-9.]* seconds" "$RUN/app.log" | grep -o "[0-9.]*" | head -1)
+FIRST_START_CPU=$STARTUP_CPU
+kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
 start_app
 STARTUP=$(grep -o "Started GazetteApplication in [0-9.]* seconds" "$RUN/app.log" | grep -o "[0-9.]*" | head -1)
 STORY=$(curl -s -o /dev/null -w '%{redirect_url}' "$BASE/en/x/$STORY_ID" | sed "s#$BASE##")
@@ -212,5 +218,5 @@ row() { # label name
   echo "- Gazette/nginx at 32 connections: $(ratio "$(stat gazette-32 1)" "$(stat nginx-32 1)"); at 128: $(ratio "$(stat gazette-128 1)" "$(stat nginx-128 1)")"
   echo "- Beacon: wrk completed $BEACON_SENT requests ($BEACON_FAILED not 200); the database gained $COUNTED views after the flush (requests still in flight when wrk stops are counted by the server but not by wrk)"
   echo "- Publish to visible on the front page: $PUBLISH"
-  echo "- Start-up: $STARTUP s ($STARTUP_CPU s of CPU; class-data-sharing archive: $([ "${GAZETTE_BENCH_CDS:-1}" = 1 ] && echo yes || echo no)); heap used after a full GC: $HEAP_USED MB; resident memory: $RSS MB"
+  echo "- Start-up: $STARTUP s ($STARTUP_CPU s of CPU; class-data-sharing archive: $([ "${GAZETTE_BENCH_CDS:-1}" = 1 ] && echo yes || echo no); the first start on the corpus, migrating it and building the search indexes: $FIRST_START s, $FIRST_START_CPU s of CPU); heap used after a full GC: $HEAP_USED MB; resident memory: $RSS MB"
 } | tee "$RUN/summary.md"
