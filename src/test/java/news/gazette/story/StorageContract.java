@@ -106,6 +106,11 @@ abstract class StorageContract {
         assertThat(stories.inSection(section.id(), 2, 0)).extracting(Story::id).containsExactly(newest, middle);
         assertThat(stories.inSection(section.id(), 2, 2)).extracting(Story::id).containsExactly(older);
         assertThat(stories.findPublished(newest).orElseThrow().slug()).isEqualTo("novoe");
+        // Published at the same moment: the later one first, on every page alike.
+        long tie = story("ru", section, "Одновременно", now.minusSeconds(100), StoryStatus.PUBLISHED, List.of(), List.of());
+        assertThat(stories.inSection(section.id(), 2, 0)).extracting(Story::id).containsExactly(tie, newest);
+        assertThat(stories.inSection(section.id(), 2, 2)).extracting(Story::id).containsExactly(middle, older);
+        assertThat(stories.latest("ru", 2, 0)).extracting(Story::id).containsExactly(tie, newest);
     }
 
     @Test

@@ -40,4 +40,25 @@ class BotsTest {
     void noUserAgentIsABot() {
         assertThat(Bots.isBot(null)).isTrue();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bot", "Mybot", "bot;", "A bot/1", "x HeadlessFirefox", "headless", "Site Monitor 2",
+            "Mozilla/5.0 (Robot bottle)", "ROBOT", "headlesschrome and headlessfox", "Ia_Archiver"})
+    void wordBoundariesAndHeadlessBrowsersAreToldApart(String userAgent) {
+        // The words as a regular expression, the way they were first written, is the reference.
+        boolean expected = REFERENCE.matcher(userAgent.toLowerCase(java.util.Locale.ROOT)).find();
+        assertThat(Bots.isBot(userAgent)).isEqualTo(expected);
+    }
+
+    @org.junit.jupiter.api.Test
+    void somethingWithBotInsideAWordIsAReader() {
+        assertThat(Bots.isBot("Mozilla/5.0 (X11) Robotics-Browser/1.0 bottle")).isFalse();
+        assertThat(Bots.isBot("Mozilla/5.0 HeadlessChrome/140 but also headlessfox")).isTrue();
+    }
+
+    private static final java.util.regex.Pattern REFERENCE = java.util.regex.Pattern.compile(
+            "bot\\b|bot/|crawl|spider|slurp|mediapartners|facebookexternalhit|embedly|quora link preview|"
+                    + "whatsapp|telegrambot|skypeuripreview|bitlybot|vkshare|pinterest|ia_archiver|archive\\.org|"
+                    + "curl/|wget/|python-requests|python-urllib|httpclient|okhttp|go-http-client|java/|libwww|"
+                    + "scrapy|phantomjs|lighthouse|pingdom|uptimerobot|monitor|headless(?!chrome)|preview");
 }
