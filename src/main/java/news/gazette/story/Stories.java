@@ -250,10 +250,13 @@ public class Stories {
         return ordered;
     }
 
+    /** Answered from an index alone (V21): a node compares these with its search index on every start. */
+    static final String PUBLISHED_VERSIONS = "select id, version from stories where edition = ? and status = 'published'";
+
     /** The id and version of every story in the edition whose status is published, whether or not its time has come. */
     public Map<Long, Integer> publishedVersions(String edition) {
         Map<Long, Integer> versions = new java.util.HashMap<>();
-        jdbc.sql("select id, version from stories where edition = ? and status = 'published'").param(edition)
+        jdbc.sql(PUBLISHED_VERSIONS).param(edition)
                 .query(rs -> {
                     versions.put(rs.getLong(1), rs.getInt(2));
                 });

@@ -31,4 +31,10 @@ class StorageOnH2Test extends StorageContract {
             assertThat(plan).as(column).contains(index).contains("index sorted");
         });
     }
+
+    @Test
+    void theVersionsCheckedAtStartAreReadFromAnIndexAlone() {
+        String plan = jdbc.sql("explain " + Stories.PUBLISHED_VERSIONS).param("en").query(String.class).single();
+        assertThat(plan).contains("stories_published_versions");
+    }
 }
