@@ -43,6 +43,7 @@ final class NodeProcess implements AutoCloseable {
     /**
      * Starts the node and returns once its {@code /readyz} answers 200 (database and search index ready).
      *
+     * @param jdbcUrl the database, or null for the default: an H2 file database in {@code dataDir}
      * @param dataDir where it keeps its search index: the same folder again for a restart
      * @param extra   further {@code name=value} properties
      */
@@ -70,9 +71,11 @@ final class NodeProcess implements AutoCloseable {
         }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
-        builder.environment().put("SPRING_DATASOURCE_URL", jdbcUrl);
-        builder.environment().put("SPRING_DATASOURCE_USERNAME", "postgres");
-        builder.environment().put("SPRING_DATASOURCE_PASSWORD", "postgres");
+        if (jdbcUrl != null) {
+            builder.environment().put("SPRING_DATASOURCE_URL", jdbcUrl);
+            builder.environment().put("SPRING_DATASOURCE_USERNAME", "postgres");
+            builder.environment().put("SPRING_DATASOURCE_PASSWORD", "postgres");
+        }
         Process process;
         try {
             Files.createDirectories(log.getParent());
@@ -121,6 +124,20 @@ final class NodeProcess implements AutoCloseable {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 throw new AssertionError(name + " still runs 30 s after SIGKILL");
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** SIGTERM, as a service manager stops a node; returns its exit code once it is gone. */
+    int stop(Duration deadline) {
+        process.destroy();
+        try {
+            if (!process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError(name + " still runs " + deadline + " after SIGTERM:\n" + tail(40));
+            }
+            return process.exitValue();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
