@@ -125,6 +125,15 @@ final class EditionIndex implements Closeable {
         searchers.maybeRefreshBlocking();
     }
 
+    /**
+     * Merges the index down to at most this many segments, then commits: after a full rebuild, fewer segments mean
+     * fewer posting lists to open and advance per query term.
+     */
+    void compact(int segments) throws IOException {
+        writer.forceMerge(segments);
+        commit();
+    }
+
     boolean hasUncommittedChanges() {
         return writer.hasUncommittedChanges();
     }
