@@ -145,13 +145,30 @@ public final class SearchBenchmark {
         for (Future<?> job : jobs) {
             job.get();
         }
-        pool.shutdown();
         double took = seconds(started);
         double cpuSeconds = (cpu() - cpuStarted) / 1e9;
         say("Build: %,d stories in %.1f s = %,.0f stories per second (generation, analysis, indexing and the final"
                 + " commit; %d writer threads, one per edition)", stories, took, stories / took, EDITIONS.size());
         say("  CPU time %.1f s = %,.0f stories per CPU-second; on 2 otherwise idle cores about %,.0f stories per second",
                 cpuSeconds, stories / cpuSeconds, 2 * stories / cpuSeconds);
+        // As a rebuild ends (IndexUpdates.rebuild): each edition merged into one segment, in parallel.
+        long merging = System.nanoTime();
+        long cpuMerging = cpu();
+        jobs.clear();
+        for (String edition : EDITIONS) {
+            jobs.add(pool.submit(() -> {
+                index.require(edition).compact(1);
+                return null;
+            }));
+        }
+        for (Future<?> job : jobs) {
+            job.get();
+        }
+        pool.shutdown();
+        double all = seconds(started);
+        say("  then merged into one segment per edition in %.1f s (CPU %.1f s): with it %.1f s = %,.0f stories per"
+                        + " second, %,.0f per CPU-second", seconds(merging), (cpu() - cpuMerging) / 1e9, all,
+                stories / all, stories / ((cpu() - cpuStarted) / 1e9));
     }
 
     private static void run(StorySearch search, List<Probe> probes, int clients, int perClient, String label)
