@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Search benchmark: builds a generated corpus across three editions and times searches.
-# Usage: bench/search/run.sh [stories] [queries-per-client] [reuse]     e.g. bench/search/run.sh 1000000
-# "reuse" keeps the index built by an earlier run of the same size (same code), timing the queries only.
+# Usage: bench/search/run.sh [stories] [queries-per-client] [reuse|merge[=N]]     e.g. bench/search/run.sh 1000000
+# "reuse" keeps the index built by an earlier run of the same size (same code), timing the queries only;
+# "merge" (or "merge=N") reuses it too, but first merges each edition down to 1 (N) segments.
 # BENCH_JAVA_OPTS adds JVM options, e.g. BENCH_JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/search.jfr
 # Runs under flock so benchmarks on this machine never overlap.
 set -euo pipefail

@@ -9,13 +9,17 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
 
@@ -30,6 +34,12 @@ final class EditionIndex implements Closeable {
     private static final String SYNCED_AT = "gazette.synced-at";
     /** The last change of the cluster's feed this node had followed when the index was committed. */
     private static final String CHANGE_ID = "gazette.change-id";
+
+    /**
+     * Documents are kept newest first: the recency lift's maximum per block of documents ({@link RecencyLift}) is then
+     * tight, so the pruning skips old blocks, and "newest first" stops after the first page's worth of matches.
+     */
+    static final Sort NEWEST_FIRST = new Sort(new SortField(StoryDocuments.PUBLISHED, SortField.Type.LONG, true));
 
     private final String edition;
     private final String language;
@@ -49,27 +59,23 @@ final class EditionIndex implements Closeable {
         this.directory = FSDirectory.open(path);
         TieredMergePolicy merges = new TieredMergePolicy();
         merges.setDeletesPctAllowed(25);
+        SegmentInfos last = DirectoryReader.indexExists(directory) ? SegmentInfos.readLatestCommit(directory) : null;
+        Map<String, String> committed = last == null ? Map.of() : last.getUserData();
+        int committedDocs = last == null ? 0 : last.totalMaxDoc();
+        // An index of another version is emptied: it may also have been written in another order of documents,
+        // which a writer cannot append to.
+        this.staleAnalysis = committedDocs > 0 && !Analysis.VERSION.equals(committed.get(ANALYSIS));
         IndexWriterConfig config = new IndexWriterConfig(analyzer)
-                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setOpenMode(staleAnalysis ? IndexWriterConfig.OpenMode.CREATE
+                        : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setIndexSort(NEWEST_FIRST)
                 .setRAMBufferSizeMB(96)
                 .setMergePolicy(merges)
                 .setCommitOnClose(true);
         this.writer = new IndexWriter(directory, config);
-        String written = null;
-        long change = 0;
-        for (Map.Entry<String, String> e : writer.getLiveCommitData()) {
-            if (ANALYSIS.equals(e.getKey())) {
-                written = e.getValue();
-            } else if (CHANGE_ID.equals(e.getKey())) {
-                change = Long.parseLong(e.getValue());
-            }
-        }
+        long change = Long.parseLong(committed.getOrDefault(CHANGE_ID, "0"));
         this.committedChange = change;
         this.followedChange = change;
-        this.staleAnalysis = writer.getDocStats().numDocs > 0 && !Analysis.VERSION.equals(written);
-        if (staleAnalysis) {
-            writer.deleteAll();
-        }
         this.searchers = new SearcherManager(writer, null);
     }
 
@@ -123,6 +129,15 @@ final class EditionIndex implements Closeable {
         writer.setLiveCommitData(commitData().entrySet());
         writer.commit();
         searchers.maybeRefreshBlocking();
+    }
+
+    /**
+     * Merges the index down to at most this many segments, then commits: after a full rebuild, fewer segments mean
+     * fewer posting lists to open and advance per query term.
+     */
+    void compact(int segments) throws IOException {
+        writer.forceMerge(segments);
+        commit();
     }
 
     boolean hasUncommittedChanges() {

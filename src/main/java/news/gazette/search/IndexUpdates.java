@@ -151,7 +151,10 @@ public class IndexUpdates {
         }
     }
 
-    /** Empties the edition's index and indexes every published story again; searches see the old index until done. */
+    /**
+     * Empties the edition's index, indexes every published story again and merges it into one segment; searches see
+     * the old index until done.
+     */
     public int rebuild(String edition) {
         EditionIndex target = index.require(edition);
         ReentrantLock lock = lock(edition);
@@ -167,7 +170,9 @@ public class IndexUpdates {
                     }
                 }
             }
-            target.commit();
+            // One segment: fewer posting lists to open and advance per query term (a quarter less CPU per search
+            // at 100,000 stories, see docs/performance.md); searches keep the old index until this commits.
+            target.compact(1);
             log.info("Search index {}: rebuilt, {} stories", edition, target.size());
             return ids.size();
         } catch (IOException e) {

@@ -2,7 +2,6 @@ package news.gazette.search;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -46,9 +45,6 @@ import org.springframework.web.util.HtmlUtils;
 @Service
 public class StorySearch {
 
-    /** How much a story's freshness adds: a story this old gets half the boost of one published now. */
-    private static final Duration RECENCY_PIVOT = Duration.ofDays(14);
-    private static final float RECENCY_WEIGHT = 2f;
     private static final int SNIPPET_PASSAGES = 2;
     /** A first page with fewer matches than this is searched again with typo tolerance. */
     private static final int TYPO_RETRY_BELOW = 3;
@@ -149,8 +145,7 @@ public class StorySearch {
         filters(searcher, request, now).forEach(f -> full.add(f, BooleanClause.Occur.FILTER));
         boolean newest = request.order() == SearchRequest.Order.NEWEST || text == null;
         if (!newest) {
-            full.add(LongPoint.newDistanceFeatureQuery(StoryDocuments.PUBLISHED, RECENCY_WEIGHT, now,
-                    RECENCY_PIVOT.toMillis()), BooleanClause.Occur.SHOULD);
+            full.add(RecencyLift.query(now), BooleanClause.Occur.SHOULD);
         }
         Query q = full.build();
         int wanted = page * request.size();

@@ -59,18 +59,39 @@ public final class SearchBenchmark {
         say("Corpus: %,d stories across %s; vocabulary %s", stories, EDITIONS,
                 vocabularies.entrySet().stream().map(e -> e.getKey() + " " + e.getValue().words.length + " words").toList());
 
-        boolean reuse = args.length > 3 && args[3].equals("reuse") && Files.isDirectory(dir);
+        String mode = args.length > 3 ? args[3] : "";
+        boolean reuse = (mode.equals("reuse") || mode.startsWith("merge")) && Files.isDirectory(dir);
         if (!reuse) {
             deleteTree(dir);
             try (SearchIndex index = new SearchIndex(dir, TestIndexes.LANGUAGES)) {
                 build(index, vocabularies, stories);
             }
         }
+        if (reuse && mode.startsWith("merge")) {
+            // "merge" or "merge=N": merge the reused index down to N segments per edition (1 unless given) first.
+            int segments = mode.contains("=") ? Integer.parseInt(mode.substring(mode.indexOf('=') + 1)) : 1;
+            long started = System.nanoTime();
+            long cpuStarted = cpu();
+            try (SearchIndex index = new SearchIndex(dir, TestIndexes.LANGUAGES)) {
+                for (String edition : EDITIONS) {
+                    index.require(edition).compact(segments);
+                }
+            }
+            say("Merged to %d segment(s) per edition in %.1f s, CPU time %.1f s", segments, seconds(started),
+                    (cpu() - cpuStarted) / 1e9);
+        }
         say("Index size on disk: %,d MB", size(dir) / (1024 * 1024));
         if (perClient == 0) {
             return;
         }
         try (SearchIndex index = new SearchIndex(dir, TestIndexes.LANGUAGES)) {
+            StringBuilder segments = new StringBuilder();
+            for (String edition : EDITIONS) {
+                var searcher = index.require(edition).acquire();
+                segments.append(' ').append(edition).append(' ').append(searcher.getIndexReader().leaves().size());
+                index.require(edition).release(searcher);
+            }
+            say("Segments per edition:%s", segments);
             ZoneId zone = ZoneId.of("Asia/Yerevan");
             List<Probe> probes = probes(vocabularies, 20_000, new Random(7));
             // The warm-up draws its own queries, so it does not fill the first-page cache for the measured runs.
@@ -124,13 +145,30 @@ public final class SearchBenchmark {
         for (Future<?> job : jobs) {
             job.get();
         }
-        pool.shutdown();
         double took = seconds(started);
         double cpuSeconds = (cpu() - cpuStarted) / 1e9;
         say("Build: %,d stories in %.1f s = %,.0f stories per second (generation, analysis, indexing and the final"
                 + " commit; %d writer threads, one per edition)", stories, took, stories / took, EDITIONS.size());
         say("  CPU time %.1f s = %,.0f stories per CPU-second; on 2 otherwise idle cores about %,.0f stories per second",
                 cpuSeconds, stories / cpuSeconds, 2 * stories / cpuSeconds);
+        // As a rebuild ends (IndexUpdates.rebuild): each edition merged into one segment, in parallel.
+        long merging = System.nanoTime();
+        long cpuMerging = cpu();
+        jobs.clear();
+        for (String edition : EDITIONS) {
+            jobs.add(pool.submit(() -> {
+                index.require(edition).compact(1);
+                return null;
+            }));
+        }
+        for (Future<?> job : jobs) {
+            job.get();
+        }
+        pool.shutdown();
+        double all = seconds(started);
+        say("  then merged into one segment per edition in %.1f s (CPU %.1f s): with it %.1f s = %,.0f stories per"
+                        + " second, %,.0f per CPU-second", seconds(merging), (cpu() - cpuMerging) / 1e9, all,
+                stories / all, stories / ((cpu() - cpuStarted) / 1e9));
     }
 
     private static void run(StorySearch search, List<Probe> probes, int clients, int perClient, String label)
