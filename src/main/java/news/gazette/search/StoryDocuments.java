@@ -81,7 +81,6 @@ final class StoryDocuments {
         long published = story.publishedAt().toEpochMilli();
         doc.add(new LongPoint(PUBLISHED, published));
         doc.add(new NumericDocValuesField(PUBLISHED, published));
-        doc.add(RecencyLift.field(published));
         doc.add(new Field(HEADLINE_PLAIN, story.headline(), WORDS_ONLY));
         AnalyzedText headline = AnalyzedText.of(analyzer, story.headline());
         AnalyzedText body = AnalyzedText.of(analyzer, story.body());

@@ -144,10 +144,7 @@ public class StorySearch {
         full.add(text == null ? new MatchAllDocsQuery() : text, BooleanClause.Occur.MUST);
         filters(searcher, request, now).forEach(f -> full.add(f, BooleanClause.Occur.FILTER));
         boolean newest = request.order() == SearchRequest.Order.NEWEST || text == null;
-        if (!newest) {
-            full.add(RecencyLift.query(now), BooleanClause.Occur.SHOULD);
-        }
-        Query q = full.build();
+        Query q = newest ? full.build() : RecencyLift.lifted(full.build(), now);
         int wanted = page * request.size();
         TopDocs top = newest
                 ? searcher.search(q, wanted, new Sort(new SortField(StoryDocuments.PUBLISHED, SortField.Type.LONG, true)))
