@@ -23,6 +23,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.IndexSortSortedNumericDocValuesRangeQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -180,7 +181,10 @@ public class StorySearch {
         }
         if (from != Long.MIN_VALUE || to < latestPublish(searcher)) {
             // Without scheduled stories and a date filter, every story qualifies: no range for the query to intersect.
-            filters.add(LongPoint.newRangeQuery(StoryDocuments.PUBLISHED, from, to));
+            // Stories lie newest first, so a range of publish times is a range of documents, found by a binary search
+            // (a segment in another order falls back to the point index).
+            filters.add(new IndexSortSortedNumericDocValuesRangeQuery(StoryDocuments.PUBLISHED, from, to,
+                    LongPoint.newRangeQuery(StoryDocuments.PUBLISHED, from, to)));
         }
         if (request.section() != null) {
             filters.add(new TermQuery(new Term(StoryDocuments.SECTION, request.section())));
