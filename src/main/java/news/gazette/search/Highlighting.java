@@ -99,6 +99,12 @@ final class Highlighting {
         return passages(text, matches(text, words), passages);
     }
 
+    /** As above, the text made a string only when some word of it is marked. */
+    String passages(StoryDisplay.Utf8 text, StoryDisplay.Words words, int passages) {
+        List<int[]> marks = matches(words);
+        return marks.isEmpty() ? null : passages(text.toString(), marks, passages);
+    }
+
     private static String passages(String text, List<int[]> marks, int passages) {
         if (marks.isEmpty()) {
             return null;
@@ -151,7 +157,11 @@ final class Highlighting {
 
     /** The same from recorded words: each distinct stem and plain form of the story is compared once, as bytes. */
     private List<int[]> matches(String text, StoryDisplay.Words words) {
-        if (text == null || text.isEmpty() || words.size() == 0 || (stems.isEmpty() && plainForms.isEmpty())) {
+        return text == null || text.isEmpty() ? List.of() : matches(words);
+    }
+
+    private List<int[]> matches(StoryDisplay.Words words) {
+        if (words.size() == 0 || (stems.isEmpty() && plainForms.isEmpty())) {
             return List.of();
         }
         byte[] stemMatches = new byte[words.stems().size()];

@@ -13,6 +13,7 @@ import java.util.Map;
 import news.gazette.platform.SiteProperties;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PointValues;
 import org.apache.lucene.index.SortedDocValues;
@@ -201,30 +202,42 @@ public class StorySearch {
     /**
      * Reads each hit's display blob and marks the query's words in the headline and the body's lead from the words
      * the index recorded (no analysis here); a match further into the body leaves the snippet empty and the page
-     * shows the standfirst instead.
+     * shows the standfirst instead. The hits are read in document order, one doc-values iterator per segment, and
+     * each is done with before the next is read (the iterator reuses its buffer).
      */
     private List<SearchResults.Hit> hits(IndexSearcher searcher, EditionIndex edition, Query text, ScoreDoc[] docs)
             throws IOException {
         Highlighting highlight = text == null ? null : Highlighting.of(text, edition.analyzer());
-        List<SearchResults.Hit> hits = new ArrayList<>(docs.length);
+        SearchResults.Hit[] hits = new SearchResults.Hit[docs.length];
+        Integer[] inDocOrder = new Integer[docs.length];
+        for (int i = 0; i < docs.length; i++) {
+            inDocOrder[i] = i;
+        }
+        java.util.Arrays.sort(inDocOrder, java.util.Comparator.comparingInt(i -> docs[i].doc));
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        for (ScoreDoc scoreDoc : docs) {
-            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(scoreDoc.doc, leaves));
-            StoryDisplay story = StoryDocuments.display(leaf.reader(), scoreDoc.doc - leaf.docBase);
+        LeafReaderContext leaf = null;
+        BinaryDocValues blobs = null;
+        for (int i : inDocOrder) {
+            int doc = docs[i].doc;
+            if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+                leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+                blobs = leaf.reader().getBinaryDocValues(StoryDocuments.DISPLAY);
+            }
+            StoryDisplay story = StoryDocuments.display(blobs, doc - leaf.docBase);
             String headlineHtml = null;
             String snippet = null;
             if (highlight != null) {
                 headlineHtml = highlight.whole(story.headline(), story.headlineWords());
-                snippet = highlight.passages(story.lead(), story.leadWords(), SNIPPET_PASSAGES);
+                snippet = highlight.passages(story.leadText(), story.leadWords(), SNIPPET_PASSAGES);
             }
             if (headlineHtml == null) {
                 headlineHtml = HtmlUtils.htmlEscape(story.headline());
             }
-            hits.add(new SearchResults.Hit(story.id(), story.slug(), story.headline(), headlineHtml,
+            hits[i] = new SearchResults.Hit(story.id(), story.slug(), story.headline(), headlineHtml,
                     story.standfirst(), snippet, story.sectionSlug(), story.sectionName(), story.publishedAt(),
-                    story.tags(), story.authors()));
+                    story.tags(), story.authors());
         }
-        return hits;
+        return List.of(hits);
     }
 
     /** One pass over every match, counting them per section: the exact total comes with it. */
