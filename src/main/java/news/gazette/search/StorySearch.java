@@ -38,7 +38,6 @@ import org.apache.lucene.search.TotalHits;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * Runs readers' searches against an edition's index: ranked or newest first, filtered, paged, with highlighted
@@ -231,7 +230,7 @@ public class StorySearch {
                 snippet = highlight.passages(story.leadText(), story.leadWords(), SNIPPET_PASSAGES);
             }
             if (headlineHtml == null) {
-                headlineHtml = HtmlUtils.htmlEscape(story.headline());
+                headlineHtml = Highlighting.escape(story.headline());
             }
             hits[i] = new SearchResults.Hit(story.id(), story.slug(), story.headline(), headlineHtml,
                     story.standfirst(), snippet, story.sectionSlug(), story.sectionName(), story.publishedAt(),
