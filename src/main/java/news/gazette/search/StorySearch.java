@@ -9,7 +9,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
 
 import news.gazette.platform.SiteProperties;
 import org.apache.lucene.analysis.Analyzer;
@@ -61,18 +60,11 @@ public class StorySearch {
     static final int DEFAULT_CACHE_SIZE = 2_000;
 
     private final FirstPageCache cache;
-    /**
-     * Searches that may use the index at once (one per processor unless configured); the others wait their turn in
-     * arrival order. A search then runs to its end instead of sharing the processors with every other one, so a
-     * crowd of searches queues in order rather than each being stretched by all the others.
-     */
-    private final Semaphore turns;
 
     @Autowired
     public StorySearch(SearchIndex index, Clock clock, SiteProperties site,
-                       @Value("${gazette.search.cache-size:" + DEFAULT_CACHE_SIZE + "}") int cacheSize,
-                       @Value("${gazette.search.concurrency:0}") int concurrency) {
-        this(index, clock, site.timeZone(), cacheSize, concurrency);
+                       @Value("${gazette.search.cache-size:" + DEFAULT_CACHE_SIZE + "}") int cacheSize) {
+        this(index, clock, site.timeZone(), cacheSize);
     }
 
     StorySearch(SearchIndex index, Clock clock, ZoneId zone) {
@@ -80,16 +72,10 @@ public class StorySearch {
     }
 
     StorySearch(SearchIndex index, Clock clock, ZoneId zone, int cacheSize) {
-        this(index, clock, zone, cacheSize, 0);
-    }
-
-    /** @param concurrency searches that may run at once; 0 for one per available processor */
-    StorySearch(SearchIndex index, Clock clock, ZoneId zone, int cacheSize, int concurrency) {
         this.index = index;
         this.clock = clock;
         this.zone = zone;
         this.cache = new FirstPageCache(cacheSize);
-        this.turns = new Semaphore(concurrency > 0 ? concurrency : Runtime.getRuntime().availableProcessors(), true);
         for (EditionIndex edition : index.all()) {
             builders.put(edition.edition(), new QueryBuilding(Analysis.text(edition.language()), plain));
         }
@@ -116,20 +102,13 @@ public class StorySearch {
                     return hit;
                 }
             }
-            SearchResults results;
-            turns.acquireUninterruptibly();
-            try {
-                results = run(searcher, edition, request, query, text, page, now);
-                if (results.total() < TYPO_RETRY_BELOW && page == 1 && text != null && building.allowsTypos(query)) {
-                    // Few or no matches: perhaps a typo. Only now pay for typo-tolerant matching of the longer words.
-                    SearchResults tolerant = run(searcher, edition, request, query, building.build(query, true), page,
-                            now);
-                    if (tolerant.total() > results.total()) {
-                        results = tolerant;
-                    }
+            SearchResults results = run(searcher, edition, request, query, text, page, now);
+            if (results.total() < TYPO_RETRY_BELOW && page == 1 && text != null && building.allowsTypos(query)) {
+                // Few or no matches: perhaps a typo. Only now pay for typo-tolerant matching of the longer words.
+                SearchResults tolerant = run(searcher, edition, request, query, building.build(query, true), page, now);
+                if (tolerant.total() > results.total()) {
+                    results = tolerant;
                 }
-            } finally {
-                turns.release();
             }
             if (cached != null) {
                 cached.put(request, results);
