@@ -13,6 +13,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.TieredMergePolicy;
@@ -41,8 +42,13 @@ final class EditionIndex implements Closeable {
      */
     static final Sort NEWEST_FIRST = new Sort(new SortField(StoryDocuments.PUBLISHED, SortField.Type.LONG, true));
 
+    /** The writer's memory for documents before they are written as a segment; more while a rebuild loads. */
+    private static final double RAM_MB = 96;
+    private static final double BULK_RAM_MB = 192;
+
     private final String edition;
     private final String language;
+    private final TieredMergePolicy merges;
     private final Analyzer analyzer;
     private final FSDirectory directory;
     private final IndexWriter writer;
@@ -57,7 +63,7 @@ final class EditionIndex implements Closeable {
         Files.createDirectories(path);
         this.analyzer = Analysis.forLanguage(language);
         this.directory = FSDirectory.open(path);
-        TieredMergePolicy merges = new TieredMergePolicy();
+        this.merges = new TieredMergePolicy();
         merges.setDeletesPctAllowed(25);
         SegmentInfos last = DirectoryReader.indexExists(directory) ? SegmentInfos.readLatestCommit(directory) : null;
         Map<String, String> committed = last == null ? Map.of() : last.getUserData();
@@ -69,7 +75,7 @@ final class EditionIndex implements Closeable {
                 .setOpenMode(staleAnalysis ? IndexWriterConfig.OpenMode.CREATE
                         : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setIndexSort(NEWEST_FIRST)
-                .setRAMBufferSizeMB(96)
+                .setRAMBufferSizeMB(RAM_MB)
                 .setMergePolicy(merges)
                 .setCommitOnClose(true);
         this.writer = new IndexWriter(directory, config);
@@ -129,6 +135,20 @@ final class EditionIndex implements Closeable {
         writer.setLiveCommitData(commitData().entrySet());
         writer.commit();
         searchers.maybeRefreshBlocking();
+    }
+
+    /**
+     * For a rebuild: from now on segments are written but not merged, so each story is sorted and written once as
+     * its segment is flushed instead of again at every merge (with documents kept newest first every merge is a
+     * merge-sort); {@link #compact(int)} then merges them in one pass. {@link #endBulk()} restores merging.
+     */
+    void startBulk() {
+        writer.getConfig().setMergePolicy(NoMergePolicy.INSTANCE).setRAMBufferSizeMB(BULK_RAM_MB);
+    }
+
+    /** Back to merging segments as changes come (after {@link #startBulk()}, also when a rebuild fails). */
+    void endBulk() {
+        writer.getConfig().setMergePolicy(merges).setRAMBufferSizeMB(RAM_MB);
     }
 
     /**

@@ -15,7 +15,6 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.util.automaton.ByteRunAutomaton;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * Marks the words of a query in a short text (a headline, the lead of a body) with {@code <mark>}: the text is
@@ -99,6 +98,12 @@ final class Highlighting {
         return passages(text, matches(text, words), passages);
     }
 
+    /** As above, the text made a string only when some word of it is marked. */
+    String passages(StoryDisplay.Utf8 text, StoryDisplay.Words words, int passages) {
+        List<int[]> marks = matches(words);
+        return marks.isEmpty() ? null : passages(text.toString(), marks, passages);
+    }
+
     private static String passages(String text, List<int[]> marks, int passages) {
         if (marks.isEmpty()) {
             return null;
@@ -151,7 +156,11 @@ final class Highlighting {
 
     /** The same from recorded words: each distinct stem and plain form of the story is compared once, as bytes. */
     private List<int[]> matches(String text, StoryDisplay.Words words) {
-        if (text == null || text.isEmpty() || words.size() == 0 || (stems.isEmpty() && plainForms.isEmpty())) {
+        return text == null || text.isEmpty() ? List.of() : matches(words);
+    }
+
+    private List<int[]> matches(StoryDisplay.Words words) {
+        if (words.size() == 0 || (stems.isEmpty() && plainForms.isEmpty())) {
             return List.of();
         }
         byte[] stemMatches = new byte[words.stems().size()];
@@ -218,10 +227,30 @@ final class Highlighting {
             if (mark[0] < from || mark[1] > to) {
                 continue;
             }
-            out.append(HtmlUtils.htmlEscape(text.substring(at, mark[0]))).append(OPEN)
-                    .append(HtmlUtils.htmlEscape(text.substring(mark[0], mark[1]))).append(CLOSE);
+            escape(out, text, at, mark[0]).append(OPEN);
+            escape(out, text, mark[0], mark[1]).append(CLOSE);
             at = mark[1];
         }
-        return out.append(HtmlUtils.htmlEscape(text.substring(at, to))).toString();
+        return escape(out, text, at, to).toString();
+    }
+
+    /** The text escaped for HTML content and attributes ({@code & < > " '}); the page is UTF-8, nothing else needs it. */
+    static String escape(String text) {
+        return escape(new StringBuilder(text.length() + 16), text, 0, text.length()).toString();
+    }
+
+    private static StringBuilder escape(StringBuilder out, String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out;
     }
 }

@@ -2,140 +2,355 @@ package news.gazette.search;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
 
-import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.queries.function.FunctionScoreQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.DoubleValues;
-import org.apache.lucene.search.DoubleValuesSource;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.Explanation;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.ScorerSupplier;
+import org.apache.lucene.search.TwoPhaseIterator;
+import org.apache.lucene.search.Weight;
 
 /**
  * What a story's freshness adds to its score in relevance order: {@code WEIGHT · exp(−age / TAU)}, the full weight
- * for a story published now, half of it at {@link #HALF_LIFE}.
+ * for a story published now, half of it at {@link #HALF_LIFE}, computed from each match's publish time.
  *
- * <p>The lift is a per-story {@link FeatureField}, so top-k pruning (block-max WAND) sees its maximum per block of
- * stories and can skip blocks that cannot reach the first page. The index stores
- * {@code exp((published − ORIGIN) / TAU)}, a float of which Lucene keeps 9 significant bits (an error of at most
- * 0.4 % of the lift, under two hours of age); the query multiplies by {@code WEIGHT · exp((ORIGIN − now) / TAU)},
- * which gives {@code WEIGHT · exp((published − now) / TAU)} exactly. A float holds {@code exp(x)} for x within
- * about ±87, so both factors are clamped, and the stored values are right while {@code now} lies within
- * {@link #VALID_FOR} of {@link #ORIGIN} (2022-08 to 2031-05). Outside that window searches fall back to
- * {@link #exact(long)}, the same lift computed from the publish time of every match (correct, but no pruning); a
- * new origin then needs a new layout version ({@link Analysis#VERSION}), which rebuilds the indexes.
+ * <p>The lift is added around the text query ({@link #lifted}) rather than beside it as a clause, so the text
+ * query keeps its own top-k pruning (block-max WAND and its skip levels). The index keeps every segment newest
+ * first ({@link EditionIndex#NEWEST_FIRST}), so the lift never grows along a segment: once a search is at some
+ * story, no later story can gain more than that story's lift. A match must therefore score at least the first
+ * page's entry score minus that lift on its text alone, and the text query is told so, tighter and tighter as the
+ * search moves to older stories. In a segment in another order the full weight is assumed instead (correct, fewer
+ * skips). See ADR 17.
  */
 final class RecencyLift {
 
-    static final String FIELD = "features";
-    static final String FEATURE = "recency";
     static final float WEIGHT = 2f;
     static final Duration HALF_LIFE = Duration.ofDays(14);
-    static final Instant ORIGIN = Instant.parse("2027-01-01T00:00:00Z");
     /** The time constant, in milliseconds: {@link #HALF_LIFE} / ln 2. */
     private static final double TAU = HALF_LIFE.toMillis() / Math.log(2);
-    /** How far {@code now} may be from {@link #ORIGIN} for the stored values: 80 time constants, about 4.4 years. */
-    static final Duration VALID_FOR = Duration.ofMillis((long) (80 * TAU));
-    /** exp(±87) is within the range of a normal float. */
-    private static final double MAX_EXPONENT = 87;
 
     private RecencyLift() {
     }
 
-    /** The feature a story published at this time carries. */
-    static FeatureField field(long publishedMillis) {
-        return new FeatureField(FIELD, FEATURE, stored(publishedMillis));
-    }
-
-    /** {@code exp((published − ORIGIN) / TAU)}, clamped to what a normal float holds. */
-    static float stored(long publishedMillis) {
-        double exponent = (publishedMillis - ORIGIN.toEpochMilli()) / TAU;
-        float value = (float) Math.exp(Math.max(-MAX_EXPONENT, Math.min(MAX_EXPONENT, exponent)));
-        return Math.max(Float.MIN_NORMAL, value);
-    }
-
-    /** True when searches at this time can use the stored feature. */
-    static boolean storedValid(long now) {
-        return Math.abs(now - ORIGIN.toEpochMilli()) <= VALID_FOR.toMillis();
-    }
-
-    /** The clause that adds the lift at {@code now} to every match. */
-    static Query query(long now) {
-        if (!storedValid(now)) {
-            return exact(now);
-        }
-        float scale = (float) (WEIGHT * Math.exp((ORIGIN.toEpochMilli() - now) / TAU));
-        // FeatureField caps a linear weight at 64: the scale goes into a boost instead.
-        return new BoostQuery(FeatureField.newLinearQuery(FIELD, FEATURE, 1f), scale);
-    }
-
-    /** The lift at {@code now} for a story published at this time, as the stored feature approximates it. */
+    /** The lift at {@code now} for a story published at this time (a scheduled story gets the full weight). */
     static double lift(long publishedMillis, long now) {
         return WEIGHT * Math.exp(Math.min(0, publishedMillis - now) / TAU);
     }
 
-    /** The same lift computed from each match's publish time: no pruning, used outside the stored values' window. */
-    static Query exact(long now) {
-        return new FunctionScoreQuery(new MatchAllDocsQuery(), new ExactLift(now));
+    /** The text query with every match's lift at {@code now} added to its score. */
+    static Query lifted(Query text, long now) {
+        return new Lifted(text, now);
     }
 
-    private static final class ExactLift extends DoubleValuesSource {
+    private static final class Lifted extends Query {
 
+        private final Query text;
         private final long now;
 
-        ExactLift(long now) {
+        Lifted(Query text, long now) {
+            this.text = text;
             this.now = now;
         }
 
         @Override
-        public DoubleValues getValues(LeafReaderContext context, DoubleValues scores) throws IOException {
+        public Query rewrite(IndexSearcher searcher) throws IOException {
+            Query rewritten = text.rewrite(searcher);
+            return rewritten == text ? this : new Lifted(rewritten, now);
+        }
+
+        @Override
+        public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) throws IOException {
+            Weight inner = searcher.createWeight(text, scoreMode, boost);
+            if (!scoreMode.needsScores()) {
+                return inner;
+            }
+            return new LiftedWeight(this, inner, now, boost);
+        }
+
+        @Override
+        public void visit(QueryVisitor visitor) {
+            text.visit(visitor.getSubVisitor(org.apache.lucene.search.BooleanClause.Occur.MUST, this));
+        }
+
+        @Override
+        public String toString(String field) {
+            return "lifted(" + text.toString(field) + ", now=" + now + ")";
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return sameClassAs(other) && ((Lifted) other).now == now && ((Lifted) other).text.equals(text);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(classHash(), text, now);
+        }
+    }
+
+    private static final class LiftedWeight extends Weight {
+
+        private final Weight inner;
+        private final long now;
+        private final float boost;
+
+        LiftedWeight(Query query, Weight inner, long now, float boost) {
+            super(query);
+            this.inner = inner;
+            this.now = now;
+            this.boost = boost;
+        }
+
+        @Override
+        public Explanation explain(LeafReaderContext context, int doc) throws IOException {
+            Explanation text = inner.explain(context, doc);
+            if (!text.isMatch()) {
+                return text;
+            }
             NumericDocValues published = DocValues.getNumeric(context.reader(), StoryDocuments.PUBLISHED);
-            return new DoubleValues() {
+            float lift = published.advanceExact(doc) ? (float) (boost * lift(published.longValue(), now)) : 0f;
+            return Explanation.match(text.getValue().floatValue() + lift, "sum of:", text,
+                    Explanation.match(lift, "recency lift, half-life " + HALF_LIFE.toDays() + " days"));
+        }
+
+        @Override
+        public Scorer scorer(LeafReaderContext context) throws IOException {
+            ScorerSupplier supplier = scorerSupplier(context);
+            return supplier == null ? null : supplier.get(Long.MAX_VALUE);
+        }
+
+        @Override
+        public ScorerSupplier scorerSupplier(LeafReaderContext context) throws IOException {
+            ScorerSupplier text = inner.scorerSupplier(context);
+            if (text == null) {
+                return null;
+            }
+            Weight weight = this;
+            return new ScorerSupplier() {
                 @Override
-                public double doubleValue() throws IOException {
-                    return lift(published.longValue(), now);
+                public Scorer get(long leadCost) throws IOException {
+                    return new LiftedScorer(weight, text.get(leadCost), context.reader(), now, boost);
                 }
 
                 @Override
-                public boolean advanceExact(int doc) throws IOException {
-                    return published.advanceExact(doc);
+                public long cost() {
+                    return text.cost();
+                }
+
+                @Override
+                public void setTopLevelScoringClause() throws IOException {
+                    // The text's own iterator may then skip what cannot compete: it is told what must be reached.
+                    text.setTopLevelScoringClause();
                 }
             };
-        }
-
-        @Override
-        public boolean needsScores() {
-            return false;
-        }
-
-        @Override
-        public DoubleValuesSource rewrite(IndexSearcher searcher) {
-            return this;
         }
 
         @Override
         public boolean isCacheable(LeafReaderContext ctx) {
             return false;
         }
+    }
 
-        @Override
-        public int hashCode() {
-            return Long.hashCode(now);
+    private static final class LiftedScorer extends Scorer {
+
+        private static final float STEP = 0.005f;
+
+        private final Scorer text;
+        private final long now;
+        private final float boost;
+        private final boolean newestFirst;
+        private final LeafReader reader;
+        /** Publish times of the matches, read in order as they are scored. */
+        private final NumericDocValues published;
+        /** Publish times where the bound is taken: a second iterator, since it runs ahead of the matches. */
+        private NumericDocValues ahead;
+        private final TwoPhaseIterator textTwoPhase;
+        /** The text's matches (or their approximation), skipping blocks that cannot reach the first page. */
+        private final DocIdSetIterator skipping;
+        private int shallowTarget = -1;
+        private float minScore;
+        private float passedOn = Float.NEGATIVE_INFINITY;
+
+        LiftedScorer(Weight weight, Scorer text, LeafReader reader, long now, float boost) throws IOException {
+            super(weight);
+            this.text = text;
+            this.now = now;
+            this.boost = boost;
+            this.reader = reader;
+            this.published = DocValues.getNumeric(reader, StoryDocuments.PUBLISHED);
+            this.newestFirst = EditionIndex.NEWEST_FIRST.equals(reader.getMetaData().getSort());
+            this.textTwoPhase = text.twoPhaseIterator();
+            this.skipping = new Skipping(textTwoPhase == null ? text.iterator() : textTwoPhase.approximation());
         }
 
         @Override
-        public boolean equals(Object other) {
-            return other instanceof ExactLift that && that.now == now;
+        public int docID() {
+            return text.docID();
         }
 
         @Override
-        public String toString() {
-            return "recency(now=" + now + ")";
+        public DocIdSetIterator iterator() {
+            return textTwoPhase == null ? skipping : TwoPhaseIterator.asDocIdSetIterator(twoPhaseIterator());
+        }
+
+        @Override
+        public TwoPhaseIterator twoPhaseIterator() {
+            if (textTwoPhase == null) {
+                return null;
+            }
+            return new TwoPhaseIterator(skipping) {
+                @Override
+                public boolean matches() throws IOException {
+                    return textTwoPhase.matches();
+                }
+
+                @Override
+                public float matchCost() {
+                    return textTwoPhase.matchCost();
+                }
+            };
+        }
+
+        /**
+         * Moves through the text's matches block by block as the text reports them, passing over every block whose
+         * best text score plus the most its first story can be lifted stays below the first page's entry score
+         * (what the text scorer does by itself only for some queries, a disjunction for instance does not).
+         */
+        private final class Skipping extends DocIdSetIterator {
+
+            private final DocIdSetIterator matches;
+            private int upTo = -1;
+            private float blockMax;
+
+            Skipping(DocIdSetIterator matches) {
+                this.matches = matches;
+            }
+
+            @Override
+            public int docID() {
+                return matches.docID();
+            }
+
+            @Override
+            public int nextDoc() throws IOException {
+                return advance(matches.docID() + 1);
+            }
+
+            @Override
+            public int advance(int target) throws IOException {
+                while (true) {
+                    if (minScore > 0) {
+                        target = competitive(target);
+                    }
+                    if (target == NO_MORE_DOCS) {
+                        return matches.docID() == NO_MORE_DOCS ? NO_MORE_DOCS : matches.advance(NO_MORE_DOCS);
+                    }
+                    int doc = matches.docID() >= target ? matches.docID() : matches.advance(target);
+                    if (doc == NO_MORE_DOCS || minScore == 0 || doc <= upTo) {
+                        return doc;
+                    }
+                    target = doc;
+                }
+            }
+
+            /** The first document from {@code target} on in a block that can still compete. */
+            private int competitive(int target) throws IOException {
+                if (target > upTo) {
+                    block(target);
+                }
+                while (blockMax < minScore) {
+                    if (upTo == NO_MORE_DOCS) {
+                        return NO_MORE_DOCS;
+                    }
+                    target = upTo + 1;
+                    block(target);
+                }
+                return target;
+            }
+
+            private void block(int target) throws IOException {
+                upTo = text.advanceShallow(target);
+                blockMax = (float) (text.getMaxScore(upTo) + maxLiftFrom(target));
+            }
+
+            @Override
+            public long cost() {
+                return matches.cost();
+            }
+        }
+
+        @Override
+        public float score() throws IOException {
+            int doc = text.docID();
+            float score = text.score();
+            double lift = 0;
+            if (published.docID() < doc) {
+                published.advance(doc);
+            }
+            if (published.docID() == doc) {
+                lift = boost * lift(published.longValue(), now);
+            }
+            if (minScore > 0 && newestFirst) {
+                // Every later story of this segment is at most as fresh as this one.
+                passOn(lift);
+            }
+            return (float) (score + lift);
+        }
+
+        @Override
+        public int advanceShallow(int target) throws IOException {
+            shallowTarget = target;
+            return text.advanceShallow(target);
+        }
+
+        @Override
+        public float getMaxScore(int upTo) throws IOException {
+            return (float) (text.getMaxScore(upTo) + maxLiftFrom(Math.max(shallowTarget, text.docID())));
+        }
+
+        @Override
+        public void setMinCompetitiveScore(float minScore) throws IOException {
+            this.minScore = minScore;
+            passOn(maxLiftFrom(Math.max(0, text.docID())));
+        }
+
+        /** The text must now score at least the entry score less the most any story from here on can be lifted. */
+        private void passOn(double maxLift) throws IOException {
+            // A little below the exact difference, so rounding in the sum can never drop a competitive story.
+            float needed = (float) ((minScore - maxLift) * (1 - 1e-5) - 1e-5);
+            // Passed on in steps of half a percent: telling a disjunction costs more than the finer bound gains.
+            if (needed > passedOn + STEP * Math.abs(minScore)) {
+                passedOn = needed;
+                text.setMinCompetitiveScore(Math.max(0f, needed));
+            }
+        }
+
+        /** The largest lift of any story at or after this document of the segment. */
+        private double maxLiftFrom(int doc) throws IOException {
+            if (!newestFirst) {
+                return boost * WEIGHT;
+            }
+            if (ahead == null || ahead.docID() > doc) {
+                ahead = DocValues.getNumeric(reader, StoryDocuments.PUBLISHED);
+            }
+            int at = ahead.docID() < doc ? ahead.advance(doc) : ahead.docID();
+            return at == DocIdSetIterator.NO_MORE_DOCS ? 0 : boost * lift(ahead.longValue(), now);
+        }
+
+        @Override
+        public Collection<ChildScorable> getChildren() {
+            return List.of(new ChildScorable(text, "MUST"));
         }
     }
 }

@@ -20,8 +20,36 @@ import org.apache.lucene.util.BytesRef;
  * analysis at search time.
  */
 record StoryDisplay(long id, String slug, String sectionSlug, String sectionName, String headline, String standfirst,
-                    String lead, List<IndexedStory.Named> tags, List<IndexedStory.Named> authors, Instant publishedAt,
+                    Utf8 leadText, List<IndexedStory.Named> tags, List<IndexedStory.Named> authors, Instant publishedAt,
                     Words headlineWords, Words leadWords) {
+
+    /** The first part of the body, made a string only when asked (a hit shows it only when the query's words are in it). */
+    String lead() {
+        return leadText.toString();
+    }
+
+    /** A text kept as UTF-8 bytes until it is read. */
+    static final class Utf8 {
+
+        private final byte[] bytes;
+        private final int offset;
+        private final int length;
+        private String text;
+
+        Utf8(byte[] bytes, int offset, int length) {
+            this.bytes = bytes;
+            this.offset = offset;
+            this.length = length;
+        }
+
+        @Override
+        public String toString() {
+            if (text == null) {
+                text = new String(bytes, offset, length, StandardCharsets.UTF_8);
+            }
+            return text;
+        }
+    }
 
     /**
      * The analysed words of a text: for each, where it starts and ends in the text, the index of its stem and of its
@@ -110,7 +138,9 @@ record StoryDisplay(long id, String slug, String sectionSlug, String sectionName
         String sectionName = in.readString();
         String headline = in.readString();
         String standfirst = in.readString();
-        String lead = in.readString();
+        int leadLength = in.readVInt();
+        Utf8 lead = new Utf8(bytes, in.getPosition(), leadLength);
+        in.skipBytes(leadLength);
         List<IndexedStory.Named> tags = readNamed(in);
         List<IndexedStory.Named> authors = readNamed(in);
         Table stems = readTable(in, bytes);

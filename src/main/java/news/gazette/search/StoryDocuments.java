@@ -81,7 +81,6 @@ final class StoryDocuments {
         long published = story.publishedAt().toEpochMilli();
         doc.add(new LongPoint(PUBLISHED, published));
         doc.add(new NumericDocValuesField(PUBLISHED, published));
-        doc.add(RecencyLift.field(published));
         doc.add(new Field(HEADLINE_PLAIN, story.headline(), WORDS_ONLY));
         AnalyzedText headline = AnalyzedText.of(analyzer, story.headline());
         AnalyzedText body = AnalyzedText.of(analyzer, story.body());
@@ -114,7 +113,14 @@ final class StoryDocuments {
 
     /** What a search shows of the story a document of this leaf is, read from the {@link #DISPLAY} blob. */
     static StoryDisplay display(LeafReader leaf, int doc) throws IOException {
-        BinaryDocValues values = leaf.getBinaryDocValues(DISPLAY);
+        return display(leaf.getBinaryDocValues(DISPLAY), doc);
+    }
+
+    /**
+     * The same from a segment's {@link #DISPLAY} values, positioned before this document; what it returns reads the
+     * iterator's buffer, so it is valid until the iterator moves on.
+     */
+    static StoryDisplay display(BinaryDocValues values, int doc) throws IOException {
         if (values == null || !values.advanceExact(doc)) {
             throw new IllegalStateException("No display values for document " + doc);
         }

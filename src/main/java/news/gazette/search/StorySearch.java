@@ -13,6 +13,7 @@ import java.util.Map;
 import news.gazette.platform.SiteProperties;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PointValues;
 import org.apache.lucene.index.SortedDocValues;
@@ -23,6 +24,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.IndexSortSortedNumericDocValuesRangeQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -36,7 +38,6 @@ import org.apache.lucene.search.TotalHits;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * Runs readers' searches against an edition's index: ranked or newest first, filtered, paged, with highlighted
@@ -144,10 +145,7 @@ public class StorySearch {
         full.add(text == null ? new MatchAllDocsQuery() : text, BooleanClause.Occur.MUST);
         filters(searcher, request, now).forEach(f -> full.add(f, BooleanClause.Occur.FILTER));
         boolean newest = request.order() == SearchRequest.Order.NEWEST || text == null;
-        if (!newest) {
-            full.add(RecencyLift.query(now), BooleanClause.Occur.SHOULD);
-        }
-        Query q = full.build();
+        Query q = newest ? full.build() : RecencyLift.lifted(full.build(), now);
         int wanted = page * request.size();
         TopDocs top = newest
                 ? searcher.search(q, wanted, new Sort(new SortField(StoryDocuments.PUBLISHED, SortField.Type.LONG, true)))
@@ -183,7 +181,10 @@ public class StorySearch {
         }
         if (from != Long.MIN_VALUE || to < latestPublish(searcher)) {
             // Without scheduled stories and a date filter, every story qualifies: no range for the query to intersect.
-            filters.add(LongPoint.newRangeQuery(StoryDocuments.PUBLISHED, from, to));
+            // Stories lie newest first, so a range of publish times is a range of documents, found by a binary search
+            // (a segment in another order falls back to the point index).
+            filters.add(new IndexSortSortedNumericDocValuesRangeQuery(StoryDocuments.PUBLISHED, from, to,
+                    LongPoint.newRangeQuery(StoryDocuments.PUBLISHED, from, to)));
         }
         if (request.section() != null) {
             filters.add(new TermQuery(new Term(StoryDocuments.SECTION, request.section())));
@@ -200,30 +201,42 @@ public class StorySearch {
     /**
      * Reads each hit's display blob and marks the query's words in the headline and the body's lead from the words
      * the index recorded (no analysis here); a match further into the body leaves the snippet empty and the page
-     * shows the standfirst instead.
+     * shows the standfirst instead. The hits are read in document order, one doc-values iterator per segment, and
+     * each is done with before the next is read (the iterator reuses its buffer).
      */
     private List<SearchResults.Hit> hits(IndexSearcher searcher, EditionIndex edition, Query text, ScoreDoc[] docs)
             throws IOException {
         Highlighting highlight = text == null ? null : Highlighting.of(text, edition.analyzer());
-        List<SearchResults.Hit> hits = new ArrayList<>(docs.length);
+        SearchResults.Hit[] hits = new SearchResults.Hit[docs.length];
+        Integer[] inDocOrder = new Integer[docs.length];
+        for (int i = 0; i < docs.length; i++) {
+            inDocOrder[i] = i;
+        }
+        java.util.Arrays.sort(inDocOrder, java.util.Comparator.comparingInt(i -> docs[i].doc));
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        for (ScoreDoc scoreDoc : docs) {
-            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(scoreDoc.doc, leaves));
-            StoryDisplay story = StoryDocuments.display(leaf.reader(), scoreDoc.doc - leaf.docBase);
+        LeafReaderContext leaf = null;
+        BinaryDocValues blobs = null;
+        for (int i : inDocOrder) {
+            int doc = docs[i].doc;
+            if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+                leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+                blobs = leaf.reader().getBinaryDocValues(StoryDocuments.DISPLAY);
+            }
+            StoryDisplay story = StoryDocuments.display(blobs, doc - leaf.docBase);
             String headlineHtml = null;
             String snippet = null;
             if (highlight != null) {
                 headlineHtml = highlight.whole(story.headline(), story.headlineWords());
-                snippet = highlight.passages(story.lead(), story.leadWords(), SNIPPET_PASSAGES);
+                snippet = highlight.passages(story.leadText(), story.leadWords(), SNIPPET_PASSAGES);
             }
             if (headlineHtml == null) {
-                headlineHtml = HtmlUtils.htmlEscape(story.headline());
+                headlineHtml = Highlighting.escape(story.headline());
             }
-            hits.add(new SearchResults.Hit(story.id(), story.slug(), story.headline(), headlineHtml,
+            hits[i] = new SearchResults.Hit(story.id(), story.slug(), story.headline(), headlineHtml,
                     story.standfirst(), snippet, story.sectionSlug(), story.sectionName(), story.publishedAt(),
-                    story.tags(), story.authors()));
+                    story.tags(), story.authors());
         }
-        return hits;
+        return List.of(hits);
     }
 
     /** One pass over every match, counting them per section: the exact total comes with it. */

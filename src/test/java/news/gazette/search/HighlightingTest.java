@@ -18,6 +18,9 @@ class HighlightingTest {
     void marksEveryFormOfTheWordAndEscapesTheRest() {
         assertThat(forQuery("en", "train ").whole("Night <b>trains</b> & a Train"))
                 .isEqualTo("Night &lt;b&gt;<mark>trains</mark>&lt;/b&gt; &amp; a <mark>Train</mark>");
+        assertThat(forQuery("en", "train ").whole("\"O'Neill\" — café")).isNull();
+        assertThat(Highlighting.escape("\"O'Neill\" <b> & — café"))
+                .isEqualTo("&quot;O&#39;Neill&quot; &lt;b&gt; &amp; — café");
         assertThat(forQuery("hy", "գնացք ").whole("Գիշերային գնացքներով"))
                 .isEqualTo("Գիշերային <mark>գնացքներով</mark>");
         assertThat(forQuery("en", "ferry ").whole("Nothing here")).isNull();
