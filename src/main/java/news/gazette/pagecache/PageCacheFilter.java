@@ -34,8 +34,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  */
 class PageCacheFilter extends OncePerRequestFilter {
 
-    static final String X_CACHE = "X-Cache";
-    private static final String SURROGATE_KEY = "Surrogate-Key";
+    static final String X_CACHE = CachedPage.X_CACHE;
     private static final int MAX_PAGE = 2 * 1024 * 1024;
     private static final List<String> NEVER = List.of("/views/", "/assets/", "/media/", "/actuator", "/error",
             "/newsroom", "/preview", "/switch/");
@@ -67,6 +66,23 @@ class PageCacheFilter extends OncePerRequestFilter {
                 .description("Pages answered from this node's page cache, or rendered for it").register(meters);
         this.cacheControl = properties.cacheControl();
         this.bypassCookies = properties.bypassCookies().stream().map(name -> name + "=").toList();
+    }
+
+    /**
+     * For {@link PageCacheValve}: the fresh page this request may be answered with before any servlet filter runs,
+     * or null. Never for the API, whose answers from the cache count against the client's rate limit
+     * ({@code api/ApiGate}, a filter ahead of this one).
+     */
+    CachedPage hit(HttpServletRequest request) {
+        if (request.getRequestURI().startsWith("/api/") || shouldNotFilter(request)) {
+            return null;
+        }
+        return cache.get(keyOf(request));
+    }
+
+    /** Counts a hit answered by {@link PageCacheValve} without {@link #answer}. */
+    void countHit() {
+        hits.increment();
     }
 
     @Override
@@ -196,10 +212,10 @@ class PageCacheFilter extends OncePerRequestFilter {
         }
         List<String> tagList = Arrays.stream(tags.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
         return CachedPage.of(response.getContentType(), response.getContentAsByteArray(), System.currentTimeMillis(),
-                tagList, headers);
+                tagList, headers, cacheControl);
     }
 
-    private void answer(CachedPage page, HttpServletRequest request, HttpServletResponse response, String outcome)
+    void answer(CachedPage page, HttpServletRequest request, HttpServletResponse response, String outcome)
             throws IOException {
         ("MISS".equals(outcome) ? misses : hits).increment();
         boolean gzip = acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
@@ -216,13 +232,13 @@ class PageCacheFilter extends OncePerRequestFilter {
             previous = header[0];
         }
         String etag = gzip ? page.gzipEtag() : page.etag();
-        response.setHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
+        response.setHeader(HttpHeaders.CACHE_CONTROL, page.cacheControl());
         response.setHeader(HttpHeaders.VARY, "Accept-Encoding");
         response.setHeader(HttpHeaders.ETAG, etag);
         response.setHeader(HttpHeaders.LAST_MODIFIED, page.httpDate());
         response.setHeader(X_CACHE, outcome);
-        response.setHeader(CacheTags.HEADER, String.join(",", page.tags()));
-        response.setHeader(SURROGATE_KEY, String.join(" ", page.tags()));
+        response.setHeader(CacheTags.HEADER, page.cacheTag());
+        response.setHeader(CachedPage.SURROGATE_KEY, page.surrogateKey());
         if (notModified(page, request)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
