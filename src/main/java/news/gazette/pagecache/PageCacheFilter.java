@@ -31,6 +31,10 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * direction. Every page kept is answered with a strong {@code ETag}, {@code Last-Modified}, {@code 304} to a matching
  * conditional request, gzip when the client takes it, and {@code X-Cache: HIT} or {@code MISS}. Concurrent requests
  * for a page not yet cached wait for one rendering instead of each rendering it.
+ * <p>
+ * In the servlet container most hits never get here: {@link PageCacheValve} answers them first, with {@link #hit}
+ * deciding under the same rules. What remains for this filter is rendering and keeping pages, and answering API
+ * hits, requests that waited for a rendering, and stale copies.
  */
 class PageCacheFilter extends OncePerRequestFilter {
 
