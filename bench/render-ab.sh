@@ -19,20 +19,8 @@ PIDS=()
 cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT
 
-declare -A PID
-start() { # jar port name
-  mkdir -p "$WORK/$3"
-  cp -r "$CORPUS/." "$WORK/$3/data"
-  java -Xms512m -Xmx512m -XX:+UseParallelGC -jar "$1" --server.port="$2" --server.address=127.0.0.1 \
-    --gazette.data-dir="$WORK/$3/data" --gazette.demo-content=false > "$WORK/$3/log" 2>&1 &
-  PIDS+=($!); PID[$3]=$!
-  for _ in $(seq 1 600); do
-    grep -q "Started GazetteApplication" "$WORK/$3/log" && break
-    kill -0 "${PID[$3]}" 2>/dev/null || { cat "$WORK/$3/log" >&2; exit 1; }
-    sleep 0.5
-  done
-  echo "$3: $(grep -o 'Started GazetteApplication in [0-9.]* seconds' "$WORK/$3/log")"
-}
+declare -A PID PORT
+source bench/lib.sh
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 TICK_US=$((1000000 / $(getconf CLK_TCK)))
 drive() { # name port seconds -> "requests/s cpu-us-per-request"
@@ -45,8 +33,8 @@ drive() { # name port seconds -> "requests/s cpu-us-per-request"
 }
 
 echo "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
-start "$OLD" 18091 old
-start "$NEW" 18092 new
+start "$OLD" 18091 old "-Xms512m -Xmx512m -XX:+UseParallelGC"
+start "$NEW" 18092 new "-Xms512m -Xmx512m -XX:+UseParallelGC"
 STORY=$(curl -s http://127.0.0.1:18091/en/ | grep -o 'href="/en/[a-z-]*/[0-9][^"]*"' | sed -n 1p | cut -d'"' -f2)
 # Both must answer the same page (absolute links name each one's port).
 curl -s -H "Cookie: JSESSIONID=bench" "http://127.0.0.1:18091$STORY" | sed -E 's/(:|%3A)18091/\1PORT/g' > "$WORK/old.html"

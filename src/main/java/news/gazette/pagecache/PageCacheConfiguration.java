@@ -2,6 +2,8 @@ package news.gazette.pagecache;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,20 +13,37 @@ import org.springframework.core.Ordered;
 @EnableConfigurationProperties(PageCacheProperties.class)
 class PageCacheConfiguration {
 
+    @Bean
+    PageCacheFilter pageCacheFilterItself(PageCache cache, PageCacheProperties properties, MeterRegistry meters) {
+        return new PageCacheFilter(cache, properties, meters);
+    }
+
     /**
-     * First in line, ahead of security and request metrics, so a cached page costs a map lookup and a write. The
-     * security headers the page was rendered with are kept with it and repeated. Served pages therefore do not show in
-     * {@code http.server.requests}; a miss does.
+     * Renders and keeps pages, and answers what {@link PageCacheValve} leaves to it: API answers, conditional and
+     * {@code HEAD} requests, requests waiting for a page being rendered, stale copies while rendering fails. Behind
+     * the API's rate limiter (api/ApiGate), the view beacon and the database outage filter; ahead of Spring Session and
+     * Spring Security, whose headers the page keeps and repeats.
      */
     @Bean
-    FilterRegistrationBean<PageCacheFilter> pageCacheFilter(PageCache cache, PageCacheProperties properties,
-                                                      MeterRegistry meters) {
-        FilterRegistrationBean<PageCacheFilter> registration =
-                new FilterRegistrationBean<>(new PageCacheFilter(cache, properties, meters));
-        // Second: the API's rate limiter (api/ApiGate) comes first, so answers from the cache count against a client too.
+    FilterRegistrationBean<PageCacheFilter> pageCacheFilter(PageCacheFilter filter, PageCacheProperties properties) {
+        FilterRegistrationBean<PageCacheFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         registration.setEnabled(properties.enabled());
         registration.addUrlPatterns("/*");
         return registration;
+    }
+
+    /**
+     * Fresh pages for anonymous readers are answered inside Tomcat, ahead of every filter (request metrics included:
+     * such hits show in {@code gazette.page.cache}, not in {@code http.server.requests}).
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> pageCacheValve(PageCacheFilter filter,
+                                                                             PageCacheProperties properties) {
+        return factory -> {
+            if (properties.enabled()) {
+                factory.addContextCustomizers(context -> context.getPipeline().addValve(new PageCacheValve(filter)));
+            }
+        };
     }
 }

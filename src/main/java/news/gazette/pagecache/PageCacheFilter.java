@@ -31,11 +31,14 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * direction. Every page kept is answered with a strong {@code ETag}, {@code Last-Modified}, {@code 304} to a matching
  * conditional request, gzip when the client takes it, and {@code X-Cache: HIT} or {@code MISS}. Concurrent requests
  * for a page not yet cached wait for one rendering instead of each rendering it.
+ * <p>
+ * In the servlet container most hits never get here: {@link PageCacheValve} answers them first, with {@link #hit}
+ * deciding under the same rules. What remains for this filter is rendering and keeping pages, and answering API
+ * hits, requests that waited for a rendering, and stale copies.
  */
 class PageCacheFilter extends OncePerRequestFilter {
 
-    static final String X_CACHE = "X-Cache";
-    private static final String SURROGATE_KEY = "Surrogate-Key";
+    static final String X_CACHE = CachedPage.X_CACHE;
     private static final int MAX_PAGE = 2 * 1024 * 1024;
     private static final List<String> NEVER = List.of("/views/", "/assets/", "/media/", "/actuator", "/error",
             "/newsroom", "/preview", "/switch/");
@@ -67,6 +70,23 @@ class PageCacheFilter extends OncePerRequestFilter {
                 .description("Pages answered from this node's page cache, or rendered for it").register(meters);
         this.cacheControl = properties.cacheControl();
         this.bypassCookies = properties.bypassCookies().stream().map(name -> name + "=").toList();
+    }
+
+    /**
+     * For {@link PageCacheValve}: the fresh page this request may be answered with before any servlet filter runs,
+     * or null. Never for the API, whose answers from the cache count against the client's rate limit
+     * ({@code api/ApiGate}, a filter ahead of this one).
+     */
+    CachedPage hit(HttpServletRequest request) {
+        if (request.getRequestURI().startsWith("/api/") || shouldNotFilter(request)) {
+            return null;
+        }
+        return cache.get(keyOf(request));
+    }
+
+    /** Counts a hit answered by {@link PageCacheValve} without {@link #answer}. */
+    void countHit() {
+        hits.increment();
     }
 
     @Override
@@ -196,10 +216,10 @@ class PageCacheFilter extends OncePerRequestFilter {
         }
         List<String> tagList = Arrays.stream(tags.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
         return CachedPage.of(response.getContentType(), response.getContentAsByteArray(), System.currentTimeMillis(),
-                tagList, headers);
+                tagList, headers, cacheControl);
     }
 
-    private void answer(CachedPage page, HttpServletRequest request, HttpServletResponse response, String outcome)
+    void answer(CachedPage page, HttpServletRequest request, HttpServletResponse response, String outcome)
             throws IOException {
         ("MISS".equals(outcome) ? misses : hits).increment();
         boolean gzip = acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
@@ -216,13 +236,13 @@ class PageCacheFilter extends OncePerRequestFilter {
             previous = header[0];
         }
         String etag = gzip ? page.gzipEtag() : page.etag();
-        response.setHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
+        response.setHeader(HttpHeaders.CACHE_CONTROL, page.cacheControl());
         response.setHeader(HttpHeaders.VARY, "Accept-Encoding");
         response.setHeader(HttpHeaders.ETAG, etag);
         response.setHeader(HttpHeaders.LAST_MODIFIED, page.httpDate());
         response.setHeader(X_CACHE, outcome);
-        response.setHeader(CacheTags.HEADER, String.join(",", page.tags()));
-        response.setHeader(SURROGATE_KEY, String.join(" ", page.tags()));
+        response.setHeader(CacheTags.HEADER, page.cacheTag());
+        response.setHeader(CachedPage.SURROGATE_KEY, page.surrogateKey());
         if (notModified(page, request)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;

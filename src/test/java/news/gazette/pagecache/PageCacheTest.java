@@ -25,7 +25,7 @@ class PageCacheTest {
     private final PageCache cache = new PageCache(properties, new CdnPurge(properties));
 
     private static CachedPage page(String text, String... tags) {
-        return CachedPage.of("text/html", text.getBytes(), 0, List.of(tags), List.of());
+        return CachedPage.of("text/html", text.getBytes(), 0, List.of(tags), List.of(), "public");
     }
 
     @Test
@@ -67,7 +67,7 @@ class PageCacheTest {
         byte[] big = new byte[100_000];
         new java.util.Random(1).nextBytes(big);
         for (int i = 0; i < 50; i++) {
-            cache.put("page" + i, CachedPage.of("text/html", big, 0, List.of("story:" + i), List.of()), cache.mark());
+            cache.put("page" + i, CachedPage.of("text/html", big, 0, List.of("story:" + i), List.of(), "public"), cache.mark());
         }
         // Incompressible 100 KB pages take about 200 KB each with their gzip copy: a 1 MB cache holds a handful.
         assertThat(cache.size()).isBetween(1L, 6L);
