@@ -46,9 +46,9 @@ final class Highlighting {
             public void consumeTerms(Query q, Term... terms) {
                 for (Term term : terms) {
                     if (term.field().equals(StoryDocuments.TEXT)) {
-                        if (h.stems.add(term.text())) {
-                            h.stemBytes.add(term.text().getBytes(StandardCharsets.UTF_8));
-                        }
+                        h.addStem(term.text());
+                    } else if (term.field().equals(StoryDocuments.PAIRS)) {
+                        WordPairs.words(term.text()).forEach(h::addStem);
                     }
                 }
             }
@@ -66,6 +66,12 @@ final class Highlighting {
             }
         });
         return h;
+    }
+
+    private void addStem(String stem) {
+        if (stems.add(stem)) {
+            stemBytes.add(stem.getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     /** The whole text, escaped, with the matched words marked; {@code null} when nothing matched. */

@@ -1,0 +1,120 @@
+package news.gazette.search;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.TermFrequencyAttribute;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.index.IndexOptions;
+
+/**
+ * Word pairs: every two neighbouring words of a text, as the edition's chain leaves them (lowercased, folded,
+ * stemmed, stop words removed), indexed as one term of {@link StoryDocuments#PAIRS}, so a quoted phrase is looked
+ * up as its pairs, ordinary terms with impacts, instead of reading the positions of every story holding its words
+ * (ADR 18). A pair is the two words joined by one space; each position a removed stop word left empty between them
+ * adds one more space ("presid  franc" for "president of France"), so a phrase matches over the same holes it does
+ * with positions. Words further apart than {@link #MAX_HOLES} empty positions form no pair; nor do words of
+ * different parts of the story (headline, body, a tag), which the combined field keeps apart as well.
+ */
+final class WordPairs {
+
+    /** The most empty positions a pair spans ("the house of the people": one word, two stop words, one word). */
+    static final int MAX_HOLES = 3;
+
+    /** Pairs are counted, not placed: no positions, but a length (norm) for BM25 like the text field's. */
+    static final FieldType TYPE = fieldType();
+
+    private WordPairs() {
+    }
+
+    /** The term of two words with this many empty positions between them; {@code null} when too far apart. */
+    static String term(String first, int holes, String second) {
+        if (holes < 0 || holes > MAX_HOLES) {
+            return null;
+        }
+        return first + " ".repeat(holes + 1) + second;
+    }
+
+    /** The two words of a pair term. */
+    static List<String> words(String term) {
+        List<String> out = new ArrayList<>(2);
+        int space = term.indexOf(' ');
+        if (space < 0) {
+            out.add(term);
+            return out;
+        }
+        out.add(term.substring(0, space));
+        int second = space;
+        while (second < term.length() && term.charAt(second) == ' ') {
+            second++;
+        }
+        out.add(term.substring(second));
+        return out;
+    }
+
+    /**
+     * The pairs of these texts, each pair once per text with the text's weight as its frequency, so a pair counts
+     * as often as its words do in {@link StoryDocuments#TEXT} and the field is as long as the texts weigh.
+     */
+    static TokenStream tokens(List<AnalyzedText> texts, List<Integer> weights) {
+        return new Pairs(texts, weights);
+    }
+
+    private static FieldType fieldType() {
+        FieldType type = new FieldType();
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        type.setTokenized(true);
+        type.setStored(false);
+        type.freeze();
+        return type;
+    }
+
+    private static final class Pairs extends TokenStream {
+
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+        private final TermFrequencyAttribute frequency = addAttribute(TermFrequencyAttribute.class);
+        private final List<AnalyzedText> texts;
+        private final List<Integer> weights;
+        private int text;
+        private int next = 1;
+
+        Pairs(List<AnalyzedText> texts, List<Integer> weights) {
+            this.texts = texts;
+            this.weights = weights;
+        }
+
+        @Override
+        public boolean incrementToken() {
+            while (text < texts.size()) {
+                AnalyzedText current = texts.get(text);
+                while (next < current.size()) {
+                    int i = next++;
+                    int holes = current.increment(i) - 1;
+                    if (holes < 0 || holes > MAX_HOLES) {
+                        continue;
+                    }
+                    clearAttributes();
+                    term.append(current.term(i - 1));
+                    for (int h = 0; h <= holes; h++) {
+                        term.append(' ');
+                    }
+                    term.append(current.term(i));
+                    frequency.setTermFrequency(weights.get(text));
+                    return true;
+                }
+                text++;
+                next = 1;
+            }
+            return false;
+        }
+
+        @Override
+        public void reset() throws java.io.IOException {
+            super.reset();
+            text = 0;
+            next = 1;
+        }
+    }
+}
