@@ -47,8 +47,6 @@ final class Highlighting {
                 for (Term term : terms) {
                     if (term.field().equals(StoryDocuments.TEXT)) {
                         h.addStem(term.text());
-                    } else if (term.field().equals(StoryDocuments.PAIRS)) {
-                        WordPairs.words(term.text()).forEach(h::addStem);
                     }
                 }
             }

@@ -142,9 +142,6 @@ final class QueryBuilding {
         if (found == 0) {
             return exact;
         }
-        if (found == 1 && terms.length == 2) {
-            return pairs.build().clauses().get(0).getQuery();
-        }
         pairs.add(exact, BooleanClause.Occur.FILTER);
         return pairs.build();
     }

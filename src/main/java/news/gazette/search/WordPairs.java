@@ -1,6 +1,5 @@
 package news.gazette.search;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.lucene.analysis.TokenStream;
@@ -29,29 +28,45 @@ final class WordPairs {
     private WordPairs() {
     }
 
+    /** How many distinct pair terms there are: pairs are hashed into 2^20 buckets, written as 4 base-32 digits. */
+    static final int BUCKET_BITS = 20;
+    private static final char[] DIGITS = "0123456789abcdefghijklmnopqrstuv".toCharArray();
+    private static final int DIGIT_BITS = 5;
+    static final int TERM_CHARS = BUCKET_BITS / DIGIT_BITS;
+
     /** The term of two words with this many empty positions between them; {@code null} when too far apart. */
     static String term(String first, int holes, String second) {
         if (holes < 0 || holes > MAX_HOLES) {
             return null;
         }
-        return first + " ".repeat(holes + 1) + second;
+        char[] out = new char[TERM_CHARS];
+        write(bucket(first, holes, second), out);
+        return new String(out);
     }
 
-    /** The two words of a pair term. */
-    static List<String> words(String term) {
-        List<String> out = new ArrayList<>(2);
-        int space = term.indexOf(' ');
-        if (space < 0) {
-            out.add(term);
-            return out;
+    /** The bucket of a pair: a hash of both words and the holes between them, {@link #BUCKET_BITS} bits. */
+    static int bucket(String first, int holes, String second) {
+        int h = 0x2F0B_3A49;
+        for (int i = 0; i < first.length(); i++) {
+            h = 31 * h + first.charAt(i);
         }
-        out.add(term.substring(0, space));
-        int second = space;
-        while (second < term.length() && term.charAt(second) == ' ') {
-            second++;
+        h = 31 * h + (' ' + holes);
+        for (int i = 0; i < second.length(); i++) {
+            h = 31 * h + second.charAt(i);
         }
-        out.add(term.substring(second));
-        return out;
+        // Murmur3's finalizer spreads every input bit over the low bits kept.
+        h ^= h >>> 16;
+        h *= 0x85EB_CA6B;
+        h ^= h >>> 13;
+        h *= 0xC2B2_AE35;
+        h ^= h >>> 16;
+        return h & ((1 << BUCKET_BITS) - 1);
+    }
+
+    private static void write(int bucket, char[] out) {
+        for (int i = 0; i < out.length; i++) {
+            out[i] = DIGITS[(bucket >>> (i * DIGIT_BITS)) & ((1 << DIGIT_BITS) - 1)];
+        }
     }
 
     /**
@@ -79,6 +94,7 @@ final class WordPairs {
         private final List<Integer> weights;
         private int text;
         private int next = 1;
+        private final char[] digits = new char[TERM_CHARS];
 
         Pairs(List<AnalyzedText> texts, List<Integer> weights) {
             this.texts = texts;
@@ -96,11 +112,8 @@ final class WordPairs {
                         continue;
                     }
                     clearAttributes();
-                    term.append(current.term(i - 1));
-                    for (int h = 0; h <= holes; h++) {
-                        term.append(' ');
-                    }
-                    term.append(current.term(i));
+                    write(bucket(current.term(i - 1), holes, current.term(i)), digits);
+                    term.copyBuffer(digits, 0, TERM_CHARS);
                     frequency.setTermFrequency(weights.get(text));
                     return true;
                 }

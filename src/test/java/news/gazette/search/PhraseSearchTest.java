@@ -96,20 +96,25 @@ class PhraseSearchTest {
     }
 
     @Test
-    void aTwoWordPhraseIsOnePairTermAndALongerOneItsPairsCheckedByPositions() {
+    void aPhraseIsItsPairTermsWithItsPositionsCheckedOnlyWhereTheyAllOccur() {
         QueryBuilding building = new QueryBuilding(Analysis.text("en"), Analysis.plain());
-        assertThat(building.phrase("night trains"))
-                .isEqualTo(new TermQuery(new Term(StoryDocuments.PAIRS, "night train")));
-        assertThat(building.phrase("president of france"))
-                .isEqualTo(new TermQuery(new Term(StoryDocuments.PAIRS, "presid  franc")));
-        Query longer = building.phrase("cold storage rooms");
-        assertThat(longer).isInstanceOf(BooleanQuery.class);
-        List<BooleanClause> clauses = ((BooleanQuery) longer).clauses();
-        assertThat(clauses).extracting(BooleanClause::getOccur).containsExactly(BooleanClause.Occur.MUST,
-                BooleanClause.Occur.MUST, BooleanClause.Occur.FILTER);
-        assertThat(clauses.get(0).getQuery()).isEqualTo(new TermQuery(new Term(StoryDocuments.PAIRS, "cold storag")));
-        assertThat(clauses.get(2).getQuery()).isInstanceOf(PhraseQuery.class);
+        assertThat(clauses(building.phrase("night trains"))).containsExactly(
+                new BooleanClause(pair("night", 0, "train"), BooleanClause.Occur.MUST),
+                new BooleanClause(new PhraseQuery(StoryDocuments.TEXT, "night", "train"), BooleanClause.Occur.FILTER));
+        assertThat(clauses(building.phrase("president of france")).get(0))
+                .isEqualTo(new BooleanClause(pair("presid", 1, "franc"), BooleanClause.Occur.MUST));
+        assertThat(clauses(building.phrase("cold storage rooms"))).extracting(BooleanClause::getOccur)
+                .containsExactly(BooleanClause.Occur.MUST, BooleanClause.Occur.MUST, BooleanClause.Occur.FILTER);
         assertThat(building.phrase("the trains")).isEqualTo(new TermQuery(new Term(StoryDocuments.TEXT, "train")));
+    }
+
+    private static List<BooleanClause> clauses(Query query) {
+        assertThat(query).isInstanceOf(BooleanQuery.class);
+        return ((BooleanQuery) query).clauses();
+    }
+
+    private static TermQuery pair(String first, int holes, String second) {
+        return new TermQuery(new Term(StoryDocuments.PAIRS, WordPairs.term(first, holes, second)));
     }
 
     @Test
@@ -117,7 +122,8 @@ class PhraseSearchTest {
         QueryBuilding building = new QueryBuilding(Analysis.text("en"), Analysis.plain());
         assertThat(building.phrase("cold of the and the storage")).isInstanceOf(PhraseQuery.class);
         assertThat(WordPairs.term("a", WordPairs.MAX_HOLES + 1, "b")).isNull();
-        assertThat(WordPairs.words("presid  franc")).containsExactly("presid", "franc");
+        assertThat(WordPairs.term("night", 0, "train")).isNotEqualTo(WordPairs.term("train", 0, "night"))
+                .isNotEqualTo(WordPairs.term("night", 1, "train")).hasSize(WordPairs.TERM_CHARS);
     }
 
     @Test
@@ -127,12 +133,12 @@ class PhraseSearchTest {
             TermsEnum pairs = terms.iterator();
             int headline = 0;
             int standfirst = 0;
-            if (pairs.seekExact(new org.apache.lucene.util.BytesRef("night train"))) {
+            if (pairs.seekExact(new org.apache.lucene.util.BytesRef(WordPairs.term("night", 0, "train")))) {
                 PostingsEnum postings = pairs.postings(null, PostingsEnum.FREQS);
                 postings.nextDoc();
                 headline = postings.freq();
             }
-            if (pairs.seekExact(new org.apache.lucene.util.BytesRef("sleeper servic"))) {
+            if (pairs.seekExact(new org.apache.lucene.util.BytesRef(WordPairs.term("sleeper", 0, "servic")))) {
                 PostingsEnum postings = pairs.postings(null, PostingsEnum.FREQS);
                 postings.nextDoc();
                 standfirst = postings.freq();
