@@ -118,9 +118,10 @@ final class QueryBuilding {
     }
 
     /**
-     * A quoted phrase as its word pairs ({@link WordPairs}): two words are one pair term; a longer phrase needs all
-     * its pairs, and only the stories holding them all have their positions read to check the words stand in a row.
-     * Words too far apart for a pair (many stop words between them) are left to the positions alone.
+     * A quoted phrase as its word pairs ({@link WordPairs}): the pair terms are required and score, and only the
+     * stories holding them all have their positions read to check the words stand in a row (pairs are hashed, and
+     * two pairs of a longer phrase may stand apart). Words too far apart for a pair (many stop words between them)
+     * are left to the positions alone.
      */
     Query phrase(String phrase) {
         Query exact = new QueryBuilder(text).createPhraseQuery(StoryDocuments.TEXT, phrase);

@@ -10,12 +10,13 @@ import org.apache.lucene.index.IndexOptions;
 
 /**
  * Word pairs: every two neighbouring words of a text, as the edition's chain leaves them (lowercased, folded,
- * stemmed, stop words removed), indexed as one term of {@link StoryDocuments#PAIRS}, so a quoted phrase is looked
- * up as its pairs, ordinary terms with impacts, instead of reading the positions of every story holding its words
- * (ADR 18). A pair is the two words joined by one space; each position a removed stop word left empty between them
- * adds one more space ("presid  franc" for "president of France"), so a phrase matches over the same holes it does
- * with positions. Words further apart than {@link #MAX_HOLES} empty positions form no pair; nor do words of
- * different parts of the story (headline, body, a tag), which the combined field keeps apart as well.
+ * stemmed, stop words removed), indexed in {@link StoryDocuments#PAIRS} so a quoted phrase is first looked up as its
+ * pairs, ordinary terms with impacts, and only the stories holding all of them have their positions read (ADR 18).
+ * A pair is hashed, with the number of positions removed stop words left empty between its words, into one of
+ * 2^{@value #BUCKET_BITS} buckets, and the bucket is the term: far fewer distinct terms than pairs, which keeps
+ * indexing affordable; a bucket shared by other pairs only adds candidates the positions then reject. Words further
+ * apart than {@link #MAX_HOLES} empty positions form no pair; nor do words of different parts of the story
+ * (headline, body, a tag), which the combined field keeps apart as well.
  */
 final class WordPairs {
 
