@@ -33,9 +33,9 @@ final class Analysis {
      * Bumped whenever a chain or the layout of the documents changes; an index written with another version is
      * rebuilt on start. 2: the searchable texts in one weighted field ({@link StoryDocuments#TEXT}). 3: what a search
      * shows, with the analysed words of headline and lead, in one doc-values blob ({@link StoryDocuments#DISPLAY}). 4: the recency lift as a
-     * per-story feature ({@link RecencyLift}). 5: word pairs for quoted phrases ({@link WordPairs}).
+     * per-story feature ({@link RecencyLift}).
      */
-    static final String VERSION = "5";
+    static final String VERSION = "4";
 
     private Analysis() {
     }

@@ -77,11 +77,6 @@ final class AnalyzedText {
         return terms[i];
     }
 
-    /** How many positions token {@code i} is after the one before it: more than one where stop words were removed. */
-    int increment(int i) {
-        return increments[i];
-    }
-
     int start(int i) {
         return starts[i];
     }

@@ -46,7 +46,9 @@ final class Highlighting {
             public void consumeTerms(Query q, Term... terms) {
                 for (Term term : terms) {
                     if (term.field().equals(StoryDocuments.TEXT)) {
-                        h.addStem(term.text());
+                        if (h.stems.add(term.text())) {
+                            h.stemBytes.add(term.text().getBytes(StandardCharsets.UTF_8));
+                        }
                     }
                 }
             }
@@ -64,12 +66,6 @@ final class Highlighting {
             }
         });
         return h;
-    }
-
-    private void addStem(String stem) {
-        if (stems.add(stem)) {
-            stemBytes.add(stem.getBytes(StandardCharsets.UTF_8));
-        }
     }
 
     /** The whole text, escaped, with the matched words marked; {@code null} when nothing matched. */

@@ -15,7 +15,6 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.PrefixQuery;
-import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
@@ -117,34 +116,8 @@ final class QueryBuilding {
         return new DisjunctionMaxQuery(alternatives, 0.2f);
     }
 
-    /**
-     * A quoted phrase as its word pairs ({@link WordPairs}): the pair terms are required and score, and only the
-     * stories holding them all have their positions read to check the words stand in a row (pairs are hashed, and
-     * two pairs of a longer phrase may stand apart). Words too far apart for a pair (many stop words between them)
-     * are left to the positions alone.
-     */
-    Query phrase(String phrase) {
-        Query exact = new QueryBuilder(text).createPhraseQuery(StoryDocuments.TEXT, phrase);
-        if (!(exact instanceof PhraseQuery words) || words.getSlop() != 0) {
-            // Nothing, or a single word left after the stop words.
-            return exact;
-        }
-        Term[] terms = words.getTerms();
-        int[] positions = words.getPositions();
-        BooleanQuery.Builder pairs = new BooleanQuery.Builder();
-        int found = 0;
-        for (int i = 1; i < terms.length; i++) {
-            String pair = WordPairs.term(terms[i - 1].text(), positions[i] - positions[i - 1] - 1, terms[i].text());
-            if (pair != null) {
-                pairs.add(new TermQuery(new Term(StoryDocuments.PAIRS, pair)), BooleanClause.Occur.MUST);
-                found++;
-            }
-        }
-        if (found == 0) {
-            return exact;
-        }
-        pairs.add(exact, BooleanClause.Occur.FILTER);
-        return pairs.build();
+    private Query phrase(String phrase) {
+        return new QueryBuilder(text).createPhraseQuery(StoryDocuments.TEXT, phrase);
     }
 
     static List<String> analyze(Analyzer analyzer, String text) {

@@ -1,9 +1,7 @@
 package news.gazette.search;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -48,8 +46,6 @@ final class StoryDocuments {
     static final int NAME_WEIGHT = 3;
     static final int SECTION_WEIGHT = 2;
     static final int STANDFIRST_WEIGHT = 2;
-    /** Every two neighbouring words of the same texts, weighted alike: quoted phrases ({@link WordPairs}). */
-    static final String PAIRS = "pairs";
     /** Headline, standfirst, tags, authors and section, lowercased but not stemmed: prefixes and typos. */
     static final String PLAIN = "plain";
     static final String HEADLINE_PLAIN = "headline_plain";
@@ -90,11 +86,10 @@ final class StoryDocuments {
         AnalyzedText body = AnalyzedText.of(analyzer, story.body());
         int[] lead = leadRange(story.body());
         doc.add(new BinaryDocValuesField(DISPLAY, StoryDisplay.encode(story, headline, body, lead[0], lead[1])));
-        Weighted pairs = new Weighted();
-        weighted(doc, pairs, headline, HEADLINE_WEIGHT);
-        weighted(doc, pairs, AnalyzedText.of(analyzer, story.standfirst()), STANDFIRST_WEIGHT);
-        weighted(doc, pairs, body, 1);
-        weighted(doc, pairs, AnalyzedText.of(analyzer, story.sectionName()), SECTION_WEIGHT);
+        weighted(doc, headline, HEADLINE_WEIGHT);
+        weighted(doc, AnalyzedText.of(analyzer, story.standfirst()), STANDFIRST_WEIGHT);
+        weighted(doc, body, 1);
+        weighted(doc, AnalyzedText.of(analyzer, story.sectionName()), SECTION_WEIGHT);
         doc.add(new StringField(SECTION, story.sectionSlug(), Field.Store.NO));
         doc.add(new SortedDocValuesField(SECTION, new BytesRef(story.sectionSlug())));
         addSuggestKeys(doc, SUGGEST_SECTION, story.sectionSlug(), story.sectionName());
@@ -102,17 +97,16 @@ final class StoryDocuments {
                 .append('\n').append(story.sectionName());
         for (IndexedStory.Named tag : story.tags()) {
             doc.add(new StringField(TAG, tag.slug(), Field.Store.NO));
-            weighted(doc, pairs, AnalyzedText.of(analyzer, tag.name()), NAME_WEIGHT);
+            weighted(doc, AnalyzedText.of(analyzer, tag.name()), NAME_WEIGHT);
             addSuggestKeys(doc, SUGGEST_TAG, tag.slug(), tag.name());
             plain.append('\n').append(tag.name());
         }
         for (IndexedStory.Named author : story.authors()) {
             doc.add(new StringField(AUTHOR, author.slug(), Field.Store.NO));
-            weighted(doc, pairs, AnalyzedText.of(analyzer, author.name()), NAME_WEIGHT);
+            weighted(doc, AnalyzedText.of(analyzer, author.name()), NAME_WEIGHT);
             addSuggestKeys(doc, SUGGEST_AUTHOR, author.slug(), author.name());
             plain.append('\n').append(author.name());
         }
-        doc.add(new Field(PAIRS, WordPairs.tokens(pairs.texts, pairs.weights), WordPairs.TYPE));
         doc.add(new Field(PLAIN, plain.toString(), WORDS_ONLY));
         return doc;
     }
@@ -166,22 +160,11 @@ final class StoryDocuments {
         return new int[]{from, to};
     }
 
-    /**
-     * Adds a text's tokens to the combined field as many times as it weighs; values are kept apart for phrases. The
-     * text and its weight are noted for the word pairs.
-     */
-    private static void weighted(Document doc, Weighted pairs, AnalyzedText text, int weight) {
+    /** Adds a text's tokens to the combined field as many times as it weighs; values are kept apart for phrases. */
+    private static void weighted(Document doc, AnalyzedText text, int weight) {
         for (int i = 0; i < weight; i++) {
             doc.add(new TextField(TEXT, text.tokens()));
         }
-        pairs.texts.add(text);
-        pairs.weights.add(weight);
-    }
-
-    /** The texts of a story with their weights, for {@link WordPairs}. */
-    private static final class Weighted {
-        final List<AnalyzedText> texts = new ArrayList<>(8);
-        final List<Integer> weights = new ArrayList<>(8);
     }
 
     private static void addSuggestKeys(Document doc, String field, String slug, String name) {

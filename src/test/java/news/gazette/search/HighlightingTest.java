@@ -33,16 +33,6 @@ class HighlightingTest {
     }
 
     @Test
-    void marksTheWordsOfAPhraseLookedUpAsWordPairs() {
-        assertThat(forQuery("en", "\"night trains\"").whole("The night train to Batumi"))
-                .isEqualTo("The <mark>night</mark> <mark>train</mark> to Batumi");
-        assertThat(forQuery("en", "\"president of france\"").whole("President of France"))
-                .isEqualTo("<mark>President</mark> of <mark>France</mark>");
-        assertThat(forQuery("ru", "\"ночные поезда возвращаются\"").whole("Ночной поезд возвращается"))
-                .isEqualTo("<mark>Ночной</mark> <mark>поезд</mark> <mark>возвращается</mark>");
-    }
-
-    @Test
     void picksTheSentencesWithTheMostQueryWordsInTextOrder() {
         String lead = "The ferry left. Nothing else happened. The night ferry to Batumi was full. Ferries are slow.";
         String snippet = forQuery("en", "night ferry ").passages(lead, 2);
