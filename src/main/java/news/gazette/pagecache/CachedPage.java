@@ -46,17 +46,31 @@ record CachedPage(String contentType, byte[] body, byte[] gzipped, String etag, 
         String cacheTag = String.join(",", tags);
         String surrogateKey = String.join(" ", tags);
         List<String[]> kept = List.copyOf(headers);
-        List<String[]> common = new ArrayList<>(kept);
-        common.add(new String[]{HttpHeaders.CACHE_CONTROL, cacheControl});
-        common.add(new String[]{HttpHeaders.VARY, "Accept-Encoding"});
-        common.add(new String[]{HttpHeaders.LAST_MODIFIED, httpDate});
-        common.add(new String[]{X_CACHE, "HIT"});
-        common.add(new String[]{CacheTags.HEADER, cacheTag});
-        common.add(new String[]{SURROGATE_KEY, surrogateKey});
-        common.add(new String[]{HttpHeaders.CONTENT_TYPE, contentType});
         return new CachedPage(contentType, body, gzipped, etag, gzipEtag, seconds, httpDate, List.copyOf(tags), kept,
                 cacheControl, cacheTag, surrogateKey, System.nanoTime(),
-                Head.of(common, etag, null, body.length), Head.of(common, gzipEtag, "gzip", gzipped.length));
+                Head.of(kept, own(cacheControl, httpDate, cacheTag, surrogateKey, etag, "HIT"), contentType, null,
+                        body.length),
+                Head.of(kept, own(cacheControl, httpDate, cacheTag, surrogateKey, gzipEtag, "HIT"), contentType, "gzip",
+                        gzipped.length));
+    }
+
+    /**
+     * The headers the cache itself adds to the page's own on every answer, whichever path sends it
+     * ({@link PageCacheFilter#answer} or the prepared {@link Head}); {@code outcome} is {@code X-Cache}'s value.
+     */
+    List<String[]> ownHeaders(boolean gzip, String outcome) {
+        return own(cacheControl, httpDate, cacheTag, surrogateKey, gzip ? gzipEtag : etag, outcome);
+    }
+
+    private static List<String[]> own(String cacheControl, String httpDate, String cacheTag, String surrogateKey,
+                                      String etag, String outcome) {
+        return List.of(new String[]{HttpHeaders.CACHE_CONTROL, cacheControl},
+                new String[]{HttpHeaders.VARY, "Accept-Encoding"},
+                new String[]{HttpHeaders.ETAG, etag},
+                new String[]{HttpHeaders.LAST_MODIFIED, httpDate},
+                new String[]{X_CACHE, outcome},
+                new String[]{CacheTags.HEADER, cacheTag},
+                new String[]{SURROGATE_KEY, surrogateKey});
     }
 
     /**
@@ -65,9 +79,11 @@ record CachedPage(String contentType, byte[] body, byte[] gzipped, String etag, 
      */
     record Head(byte[][] names, byte[][] values) {
 
-        static Head of(List<String[]> common, String etag, String contentEncoding, int length) {
-            List<String[]> all = new ArrayList<>(common);
-            all.add(new String[]{HttpHeaders.ETAG, etag});
+        static Head of(List<String[]> page, List<String[]> own, String contentType, String contentEncoding,
+                       int length) {
+            List<String[]> all = new ArrayList<>(page);
+            all.addAll(own);
+            all.add(new String[]{HttpHeaders.CONTENT_TYPE, contentType});
             if (contentEncoding != null) {
                 all.add(new String[]{HttpHeaders.CONTENT_ENCODING, contentEncoding});
             }

@@ -235,14 +235,9 @@ class PageCacheFilter extends OncePerRequestFilter {
             }
             previous = header[0];
         }
-        String etag = gzip ? page.gzipEtag() : page.etag();
-        response.setHeader(HttpHeaders.CACHE_CONTROL, page.cacheControl());
-        response.setHeader(HttpHeaders.VARY, "Accept-Encoding");
-        response.setHeader(HttpHeaders.ETAG, etag);
-        response.setHeader(HttpHeaders.LAST_MODIFIED, page.httpDate());
-        response.setHeader(X_CACHE, outcome);
-        response.setHeader(CacheTags.HEADER, page.cacheTag());
-        response.setHeader(CachedPage.SURROGATE_KEY, page.surrogateKey());
+        for (String[] header : page.ownHeaders(gzip, outcome)) {
+            response.setHeader(header[0], header[1]);
+        }
         if (notModified(page, request)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
