@@ -61,7 +61,7 @@ class ErrorPages {
             }
         }
         if (status.value() == 503) {
-            return unavailable(request, path);
+            return unavailable(request, path, null, DatabaseOutage.RETRY_AFTER.toSeconds());
         }
         if (wantsJson(request, path)) {
             return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -79,11 +79,16 @@ class ErrorPages {
                 "heading", t.get("error." + kind + ".title"), "message", t.get("error." + kind + ".message")));
     }
 
+    /** Searches are queued beyond their wait: {@code 503}, saying so, with when to try again. */
+    ResponseEntity<?> searchBusy(HttpServletRequest request, long retryAfter) {
+        return unavailable(request, originalPath(request), "error.503.search", retryAfter);
+    }
+
     /**
      * The database is away: a page (or problem detail) that asks nothing of it, says when to try again, and is kept by
      * no cache. A form that was being sent is named, so the person knows what they wrote was not saved.
      */
-    private ResponseEntity<?> unavailable(HttpServletRequest request, String path) {
+    private ResponseEntity<?> unavailable(HttpServletRequest request, String path, String messageKey, long retryAfter) {
         HttpStatus status = HttpStatus.SERVICE_UNAVAILABLE;
         ResponseEntity<?> answer;
         if (wantsJson(request, path)) {
@@ -95,14 +100,14 @@ class ErrorPages {
             Object method = request.getAttribute(DatabaseOutage.ATTRIBUTE);
             String sent = method instanceof String m ? m : request.getMethod();
             boolean sending = !"GET".equals(sent) && !"HEAD".equals(sent);
+            String message = messageKey != null ? messageKey : sending ? "error.503.message.sent" : "error.503.message";
             Chrome chrome = views.chromeWithoutDatabase(edition, t, t.get("error.503.title"));
             answer = renderer.page(status, "error.jte", Map.of("chrome", chrome, "t", t,
-                    "heading", t.get("error.503.title"),
-                    "message", t.get(sending ? "error.503.message.sent" : "error.503.message")));
+                    "heading", t.get("error.503.title"), "message", t.get(message)));
         }
         return ResponseEntity.status(status).headers(headers -> {
                     headers.addAll(answer.getHeaders());
-                    headers.set(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseOutage.RETRY_AFTER.toSeconds()));
+                    headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
                     headers.setCacheControl(CacheControl.noStore());
                 })
                 .body(answer.getBody());

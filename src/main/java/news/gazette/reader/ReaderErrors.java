@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import news.gazette.platform.BadRequestException;
 import news.gazette.platform.DatabaseOutage;
 import news.gazette.platform.PageNotFoundException;
+import news.gazette.search.SearchBusyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -70,6 +71,11 @@ class ReaderErrors {
     @ExceptionHandler(ResponseStatusException.class)
     ResponseEntity<?> status(HttpServletRequest request, ResponseStatusException e) {
         return pages.answer(request, e.getStatusCode(), e);
+    }
+
+    @ExceptionHandler(SearchBusyException.class)
+    ResponseEntity<?> searchBusy(HttpServletRequest request, SearchBusyException e) {
+        return pages.searchBusy(request, e.retryAfterSeconds());
     }
 
     @ExceptionHandler(Exception.class)

@@ -2,6 +2,7 @@ package news.gazette.search;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -60,11 +61,14 @@ public class StorySearch {
     static final int DEFAULT_CACHE_SIZE = 2_000;
 
     private final FirstPageCache cache;
+    private final SearchGate gate;
 
     @Autowired
     public StorySearch(SearchIndex index, Clock clock, SiteProperties site,
-                       @Value("${gazette.search.cache-size:" + DEFAULT_CACHE_SIZE + "}") int cacheSize) {
-        this(index, clock, site.timeZone(), cacheSize);
+                       @Value("${gazette.search.cache-size:" + DEFAULT_CACHE_SIZE + "}") int cacheSize,
+                       @Value("${gazette.search.at-once:0}") int atOnce,
+                       @Value("${gazette.search.queue-wait:2s}") Duration queueWait) {
+        this(index, clock, site.timeZone(), cacheSize, new SearchGate(atOnce, queueWait));
     }
 
     StorySearch(SearchIndex index, Clock clock, ZoneId zone) {
@@ -72,7 +76,12 @@ public class StorySearch {
     }
 
     StorySearch(SearchIndex index, Clock clock, ZoneId zone, int cacheSize) {
+        this(index, clock, zone, cacheSize, SearchGate.perProcessor());
+    }
+
+    StorySearch(SearchIndex index, Clock clock, ZoneId zone, int cacheSize, SearchGate gate) {
         this.index = index;
+        this.gate = gate;
         this.clock = clock;
         this.zone = zone;
         this.cache = new FirstPageCache(cacheSize);
@@ -102,19 +111,30 @@ public class StorySearch {
                     return hit;
                 }
             }
-            SearchResults results = run(searcher, edition, request, query, text, page, now);
-            if (results.total() < TYPO_RETRY_BELOW && page == 1 && text != null && building.allowsTypos(query)) {
-                // Few or no matches: perhaps a typo. Only now pay for typo-tolerant matching of the longer words.
-                SearchResults tolerant = run(searcher, edition, request, query, building.build(query, true), page, now);
-                if (tolerant.total() > results.total()) {
-                    results = tolerant;
+            SearchResults results;
+            // Searches take turns on the processors (SearchGate): each runs through rather than being sliced.
+            gate.enter();
+            try {
+                results = run(searcher, edition, request, query, text, page, now);
+                if (results.total() < TYPO_RETRY_BELOW && page == 1 && text != null && building.allowsTypos(query)) {
+                    // Few or no matches: perhaps a typo. Only now pay for typo-tolerant matching of the longer words.
+                    SearchResults tolerant = run(searcher, edition, request, query, building.build(query, true), page, now);
+                    if (tolerant.total() > results.total()) {
+                        results = tolerant;
+                    }
                 }
+            } finally {
+                gate.leave();
             }
             if (cached != null) {
                 cached.put(request, results);
             }
             return results;
         });
+    }
+
+    SearchGate gate() {
+        return gate;
     }
 
     /** The latest publish time of a story in the index (read from each segment's point index, not its stories). */

@@ -91,7 +91,8 @@ public final class SearchBenchmark {
                 segments.append(' ').append(edition).append(' ').append(searcher.getIndexReader().leaves().size());
                 index.require(edition).release(searcher);
             }
-            say("Segments per edition:%s", segments);
+            say("Segments per edition:%s; searches at once: %d", segments,
+                    search(index, ZoneId.of("UTC"), 0).gate().size());
             ZoneId zone = ZoneId.of("Asia/Yerevan");
             List<Probe> probes = probes(vocabularies, 20_000, new Random(7));
             // The warm-up draws its own queries, so it does not fill the first-page cache for the measured runs.
@@ -102,14 +103,23 @@ public final class SearchBenchmark {
             for (int cacheSize : new int[]{0, StorySearch.DEFAULT_CACHE_SIZE}) {
                 String cache = cacheSize == 0 ? "no cache" : "first-page cache of " + cacheSize + " per edition";
                 say("--- %s ---", cache);
-                run(new StorySearch(index, Clock.systemUTC(), zone, cacheSize), probes, 1, perClient,
+                run(search(index, zone, cacheSize), probes, 1, perClient,
                         "1 client, " + cache);
-                run(new StorySearch(index, Clock.systemUTC(), zone, cacheSize), probes, 16, perClient / 4,
+                run(search(index, zone, cacheSize), probes, 16, perClient / 4,
                         "16 concurrent clients, " + cache);
-                run(new StorySearch(index, Clock.systemUTC(), zone, cacheSize), paged, 1, perClient / 2,
+                run(search(index, zone, cacheSize), paged, 1, perClient / 2,
                         "1 client, word queries with section counts (as the results page), " + cache);
             }
         }
+    }
+
+    /**
+     * A search service as the site has it: searches take turns, one per processor unless
+     * {@code -Dgazette.search.at-once=N} says otherwise (a large N lets every client's search run at once).
+     */
+    private static StorySearch search(SearchIndex index, ZoneId zone, int cacheSize) {
+        int atOnce = Integer.getInteger("gazette.search.at-once", 0);
+        return new StorySearch(index, Clock.systemUTC(), zone, cacheSize, new SearchGate(atOnce, Duration.ofMinutes(1)));
     }
 
     /** CPU time this process has used, in nanoseconds: what the work costs whatever else runs on the machine. */

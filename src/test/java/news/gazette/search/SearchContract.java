@@ -175,6 +175,33 @@ abstract class SearchContract {
     }
 
     @Test
+    void searchesQueuedBeyondTheirWaitAreAnswered503WithWhenToRetry() throws Exception {
+        SearchGate gate = search.gate();
+        String word = "busy" + UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < gate.size(); i++) {
+            gate.enter();
+        }
+        try {
+            MvcResult page = mvc.perform(get("/ru/search").param("q", word)).andReturn();
+            assertThat(page.getResponse().getStatus()).isEqualTo(503);
+            assertThat(page.getResponse().getHeader("Retry-After")).isEqualTo("2");
+            assertThat(page.getResponse().getHeader("Cache-Control")).contains("no-store");
+            assertThat(page.getResponse().getContentAsString()).contains("Поиск сейчас сильно загружен");
+
+            MvcResult api = mvc.perform(get("/api/v1/search").param("edition", "en").param("q", word)).andReturn();
+            assertThat(api.getResponse().getStatus()).isEqualTo(503);
+            assertThat(api.getResponse().getContentType()).isEqualTo("application/problem+json");
+            assertThat(api.getResponse().getHeader("Retry-After")).isEqualTo("2");
+        } finally {
+            for (int i = 0; i < gate.size(); i++) {
+                gate.leave();
+            }
+        }
+        MvcResult after = mvc.perform(get("/ru/search").param("q", word)).andReturn();
+        assertThat(after.getResponse().getStatus()).isEqualTo(200);
+    }
+
+    @Test
     void theIndexLivesOnLocalDiskUnderTheDataFolder(@Autowired SearchIndex index,
                                                      @org.springframework.beans.factory.annotation.Value("${gazette.data-dir}") String dataDir) {
         assertThat(Files.isDirectory(Path.of(dataDir, "index", "en"))).isTrue();
