@@ -133,14 +133,14 @@ final class QueryBuilding {
         Term[] terms = exact.getTerms();
         int[] positions = exact.getPositions();
         BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST);
-        Set<Integer> buckets = new HashSet<>();
+        Set<Integer> pairs = new HashSet<>();
         for (int i = 1; i < terms.length; i++) {
-            int bucket = WordPairs.bucket(terms[i - 1].text(), terms[i].text());
-            if (positions[i] - positions[i - 1] == 1 && buckets.add(bucket)) {
-                filtered.add(new TermQuery(WordPairs.term(bucket)), BooleanClause.Occur.FILTER);
+            int pair = WordPairs.hash(terms[i - 1].text(), terms[i].text());
+            if (positions[i] - positions[i - 1] == 1 && pairs.add(pair)) {
+                filtered.add(WordPairs.query(pair), BooleanClause.Occur.FILTER);
             }
         }
-        return buckets.isEmpty() ? query : filtered.build();
+        return pairs.isEmpty() ? query : filtered.build();
     }
 
     static List<String> analyze(Analyzer analyzer, String text) {

@@ -110,9 +110,7 @@ final class StoryDocuments {
             plain.append('\n').append(author.name());
         }
         doc.add(new Field(PLAIN, plain.toString(), WORDS_ONLY));
-        if (!pairs.isEmpty()) {
-            doc.add(new Field(WordPairs.FIELD, pairs.tokens(), WordPairs.TYPE));
-        }
+        pairs.addTo(doc);
         return doc;
     }
 
