@@ -121,7 +121,7 @@ final class QueryBuilding {
 
     /**
      * The phrase query as it always was (it decides what matches and scores it), plus a filter on the
-     * {@link WordPairs} bucket of each two of its words at adjacent positions: the search then walks the short
+     * {@link WordPairs} hash of each two of its words at adjacent positions: the search then walks the short
      * list of stories holding every pair and reads positions only for those (ADR 20). Words a removed stop word
      * keeps apart, a phrase of stacked tokens, or a single word get no filter.
      */
