@@ -33,9 +33,10 @@ final class Analysis {
      * Bumped whenever a chain or the layout of the documents changes; an index written with another version is
      * rebuilt on start. 2: the searchable texts in one weighted field ({@link StoryDocuments#TEXT}). 3: what a search
      * shows, with the analysed words of headline and lead, in one doc-values blob ({@link StoryDocuments#DISPLAY}). 4: the recency lift as a
-     * per-story feature ({@link RecencyLift}).
+     * per-story feature ({@link RecencyLift}). 6: the hashed word pairs ({@link WordPairs}, ADR 20; 5 was
+     * the rejected pairs of ADR 18, whose indexes must not be read as this layout).
      */
-    static final String VERSION = "4";
+    static final String VERSION = "6";
 
     private Analysis() {
     }

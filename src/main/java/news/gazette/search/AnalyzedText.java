@@ -77,6 +77,11 @@ final class AnalyzedText {
         return terms[i];
     }
 
+    /** How many positions this token is after the one before it (more than one after a removed stop word). */
+    int increment(int i) {
+        return increments[i];
+    }
+
     int start(int i) {
         return starts[i];
     }

@@ -70,8 +70,9 @@ final class StoryDocuments {
 
     /**
      * The document for a story. Each text is analysed once with the edition's chain and its tokens are replayed as
-     * often as it weighs in {@link #TEXT}; the headline's and the lead's words go into the {@link #DISPLAY} blob with
-     * what a search shows. Nothing is kept in stored fields.
+     * often as it weighs in {@link #TEXT}, its neighbouring words hashed once into {@link WordPairs}; the headline's
+     * and the lead's words go into the {@link #DISPLAY} blob with what a search shows. Nothing is kept in stored
+     * fields.
      */
     static Document of(IndexedStory story, Analyzer analyzer) {
         Document doc = new Document();
@@ -86,10 +87,11 @@ final class StoryDocuments {
         AnalyzedText body = AnalyzedText.of(analyzer, story.body());
         int[] lead = leadRange(story.body());
         doc.add(new BinaryDocValuesField(DISPLAY, StoryDisplay.encode(story, headline, body, lead[0], lead[1])));
-        weighted(doc, headline, HEADLINE_WEIGHT);
-        weighted(doc, AnalyzedText.of(analyzer, story.standfirst()), STANDFIRST_WEIGHT);
-        weighted(doc, body, 1);
-        weighted(doc, AnalyzedText.of(analyzer, story.sectionName()), SECTION_WEIGHT);
+        WordPairs.Collector pairs = new WordPairs.Collector();
+        weighted(doc, headline, HEADLINE_WEIGHT, pairs);
+        weighted(doc, AnalyzedText.of(analyzer, story.standfirst()), STANDFIRST_WEIGHT, pairs);
+        weighted(doc, body, 1, pairs);
+        weighted(doc, AnalyzedText.of(analyzer, story.sectionName()), SECTION_WEIGHT, pairs);
         doc.add(new StringField(SECTION, story.sectionSlug(), Field.Store.NO));
         doc.add(new SortedDocValuesField(SECTION, new BytesRef(story.sectionSlug())));
         addSuggestKeys(doc, SUGGEST_SECTION, story.sectionSlug(), story.sectionName());
@@ -97,17 +99,18 @@ final class StoryDocuments {
                 .append('\n').append(story.sectionName());
         for (IndexedStory.Named tag : story.tags()) {
             doc.add(new StringField(TAG, tag.slug(), Field.Store.NO));
-            weighted(doc, AnalyzedText.of(analyzer, tag.name()), NAME_WEIGHT);
+            weighted(doc, AnalyzedText.of(analyzer, tag.name()), NAME_WEIGHT, pairs);
             addSuggestKeys(doc, SUGGEST_TAG, tag.slug(), tag.name());
             plain.append('\n').append(tag.name());
         }
         for (IndexedStory.Named author : story.authors()) {
             doc.add(new StringField(AUTHOR, author.slug(), Field.Store.NO));
-            weighted(doc, AnalyzedText.of(analyzer, author.name()), NAME_WEIGHT);
+            weighted(doc, AnalyzedText.of(analyzer, author.name()), NAME_WEIGHT, pairs);
             addSuggestKeys(doc, SUGGEST_AUTHOR, author.slug(), author.name());
             plain.append('\n').append(author.name());
         }
         doc.add(new Field(PLAIN, plain.toString(), WORDS_ONLY));
+        pairs.addTo(doc);
         return doc;
     }
 
@@ -160,11 +163,15 @@ final class StoryDocuments {
         return new int[]{from, to};
     }
 
-    /** Adds a text's tokens to the combined field as many times as it weighs; values are kept apart for phrases. */
-    private static void weighted(Document doc, AnalyzedText text, int weight) {
+    /**
+     * Adds a text's tokens to the combined field as many times as it weighs (values are kept apart for phrases), and
+     * its neighbouring words, once, to the story's pairs.
+     */
+    private static void weighted(Document doc, AnalyzedText text, int weight, WordPairs.Collector pairs) {
         for (int i = 0; i < weight; i++) {
             doc.add(new TextField(TEXT, text.tokens()));
         }
+        pairs.add(text);
     }
 
     private static void addSuggestKeys(Document doc, String field, String slug, String name) {

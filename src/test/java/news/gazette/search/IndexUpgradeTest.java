@@ -18,7 +18,8 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,15 +30,17 @@ class IndexUpgradeTest {
 
     private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
 
-    @Test
-    void anIndexOfTheOldLayoutIsEmptiedForARebuildAndThenSearchable(@TempDir Path dir) throws Exception {
+    /** 1: the first layout; 4: before the word pairs (ADR 20); 5: the rejected pairs of ADR 18. */
+    @ParameterizedTest
+    @ValueSource(strings = {"1", "4", "5"})
+    void anIndexOfTheOldLayoutIsEmptiedForARebuildAndThenSearchable(String layout, @TempDir Path dir) throws Exception {
         try (FSDirectory old = FSDirectory.open(dir.resolve("en"));
              IndexWriter writer = new IndexWriter(old, new IndexWriterConfig(new StandardAnalyzer()))) {
             Document doc = new Document();
             doc.add(new StringField(StoryDocuments.ID, "7", Field.Store.YES));
             doc.add(new TextField("headline", "Ferry to Batumi", Field.Store.YES));
             writer.addDocument(doc);
-            writer.setLiveCommitData(Map.of("gazette.analysis", "1").entrySet());
+            writer.setLiveCommitData(Map.of("gazette.analysis", layout).entrySet());
             writer.commit();
         }
 
