@@ -1,14 +1,11 @@
 package news.gazette.pagecache;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.ServletException;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
-import org.apache.tomcat.util.http.FastHttpDateFormat;
-import org.apache.tomcat.util.http.MimeHeaders;
 import org.springframework.http.HttpHeaders;
 
 /**
@@ -27,11 +24,8 @@ import org.springframework.http.HttpHeaders;
  */
 final class PageCacheValve extends ValveBase {
 
-    private static final byte[] DATE = HttpHeaders.DATE.getBytes(StandardCharsets.ISO_8859_1);
-
     private final PageCacheFilter filter;
-    /** The current {@code Date} value and its bytes; Tomcat's formatter keeps one string per second. */
-    private volatile DateLine date = new DateLine("", new byte[0]);
+    private final HitHeaders headers = new HitHeaders();
 
     PageCacheValve(PageCacheFilter filter) {
         super(true);
@@ -52,31 +46,11 @@ final class PageCacheValve extends ValveBase {
             return;
         }
         filter.countHit();
-        boolean gzip = PageCacheFilter.acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
+        boolean gzip = HitRules.acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
         CachedPage.Head head = page.head(gzip);
         byte[] body = gzip ? page.gzipped() : page.body();
-        MimeHeaders headers = response.getCoyoteResponse().getMimeHeaders();
-        byte[][] names = head.names();
-        byte[][] values = head.values();
-        for (int i = 0; i < names.length; i++) {
-            headers.addValue(names[i], 0, names[i].length).setBytes(values[i], 0, values[i].length);
-        }
-        byte[] date = date();
-        headers.addValue(DATE, 0, DATE.length).setBytes(date, 0, date.length);
+        headers.write(head, response.getCoyoteResponse().getMimeHeaders());
         response.setContentLengthLong(body.length);
         response.getOutputStream().write(body);
-    }
-
-    private byte[] date() {
-        String now = FastHttpDateFormat.getCurrentDate();
-        DateLine line = date;
-        if (!line.text().equals(now)) {
-            line = new DateLine(now, now.getBytes(StandardCharsets.ISO_8859_1));
-            date = line;
-        }
-        return line.bytes();
-    }
-
-    private record DateLine(String text, byte[] bytes) {
     }
 }

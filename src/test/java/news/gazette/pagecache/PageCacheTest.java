@@ -75,11 +75,11 @@ class PageCacheTest {
 
     @Test
     void gzipIsTakenUnlessRefused() {
-        assertThat(PageCacheFilter.acceptsGzip("gzip, deflate, br")).isTrue();
-        assertThat(PageCacheFilter.acceptsGzip("br;q=1.0, gzip;q=0.8")).isTrue();
-        assertThat(PageCacheFilter.acceptsGzip("gzip;q=0")).isFalse();
-        assertThat(PageCacheFilter.acceptsGzip("identity")).isFalse();
-        assertThat(PageCacheFilter.acceptsGzip(null)).isFalse();
+        assertThat(HitRules.acceptsGzip("gzip, deflate, br")).isTrue();
+        assertThat(HitRules.acceptsGzip("br;q=1.0, gzip;q=0.8")).isTrue();
+        assertThat(HitRules.acceptsGzip("gzip;q=0")).isFalse();
+        assertThat(HitRules.acceptsGzip("identity")).isFalse();
+        assertThat(HitRules.acceptsGzip(null)).isFalse();
     }
 
     @Test
