@@ -47,6 +47,9 @@ class PageCacheConfiguration {
         return factory -> {
             if (properties.enabled()) {
                 factory.addContextCustomizers(context -> context.getPipeline().addValve(new PageCacheValve(filter)));
+                int writeBuffer = Math.toIntExact(properties.socketWriteBuffer().toBytes());
+                factory.addConnectorCustomizers(
+                        connector -> connector.setProperty("socket.appWriteBufSize", Integer.toString(writeBuffer)));
                 if (!environment.getProperty("server.tomcat.accesslog.enabled", Boolean.class, false)) {
                     factory.addConnectorCustomizers(connector -> HitAdapter.install(connector, filter));
                 }

@@ -28,6 +28,7 @@ import jakarta.servlet.Filter;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import news.gazette.support.TestDatabases;
+import org.apache.catalina.connector.Connector;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
@@ -37,8 +38,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
@@ -63,6 +66,7 @@ class PageCacheOverHttpTest {
     @Autowired MeterRegistry meters;
     @Autowired FilterChainEntries entries;
     @Autowired ValveEntries valves;
+    @Autowired ServletWebServerApplicationContext server;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -275,6 +279,14 @@ class PageCacheOverHttpTest {
         }
         assertThat(hits() - hitsBefore).isEqualTo(5);
         assertThat(valves.paths).isEmpty();
+    }
+
+    @Test
+    void theConnectorWritesAStoryPageAtOnceAndBoundsTheBuffersItHolds() {
+        Connector connector = ((TomcatWebServer) server.getWebServer()).getTomcat().getConnector();
+
+        assertThat(String.valueOf(connector.getProperty("socket.appWriteBufSize"))).isEqualTo("32768");
+        assertThat(String.valueOf(connector.getProperty("maxConnections"))).isEqualTo("4096");
     }
 
     /** Reads one HTTP/1.x answer with a Content-Length and returns its body, after checking it is a HIT. */
