@@ -32,8 +32,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * conditional request, gzip when the client takes it, and {@code X-Cache: HIT} or {@code MISS}. Concurrent requests
  * for a page not yet cached wait for one rendering instead of each rendering it.
  * <p>
- * In the servlet container most hits never get here: {@link PageCacheValve} answers them first, with {@link #hit}
- * deciding under the same rules. What remains for this filter is rendering and keeping pages, and answering API
+ * In the servlet container most hits never get here: {@link HitAdapter} answers plain {@code GET}s as soon as Tomcat has
+ * parsed them, and {@link PageCacheValve} the other hits ahead of the filters, with {@link #hit} deciding; all three
+ * follow the same {@link HitRules}. What remains for this filter is rendering and keeping pages, and answering API
  * hits, requests that waited for a rendering, and stale copies.
  */
 class PageCacheFilter extends OncePerRequestFilter {

@@ -15,9 +15,10 @@ import org.springframework.http.HttpHeaders;
  * It answers only what {@link PageCacheFilter} itself would answer from the cache (same rules: anonymous {@code GET}
  * or {@code HEAD}, no newsroom session cookie, no {@code Authorization}, never the API, previews, the newsroom or
  * the beacon), with the same headers: the security headers the page was rendered with, validators, cache headers
- * and tags. A plain {@code GET} gets the page's header block as prepared bytes ({@link CachedPage.Head}), which
- * spares Tomcat encoding each header on every request; {@code HEAD} and conditional requests go through the filter's
- * own answer. Everything else, misses included, goes on to the filters as before.
+ * and tags. Most plain {@code GET}s are answered before they get here, by {@link HitAdapter}; those it leaves (sent
+ * through a proxy, say) are answered here. A plain {@code GET} gets the page's header block as prepared bytes
+ * ({@link CachedPage.Head}), which spares Tomcat encoding each header on every request; {@code HEAD} and conditional
+ * requests go through the filter's own answer. Everything else, misses included, goes on to the filters as before.
  * <p>
  * Hits answered here are counted by the cache's own meter ({@code gazette.page.cache}, {@code result=hit}); they do
  * not pass Spring's observation filter, so {@code http.server.requests} counts everything but them.

@@ -49,7 +49,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Cache hits through the real servlet container, where {@link PageCacheValve} answers them before any servlet filter:
+ * Cache hits through the real servlet container, where {@link HitAdapter} answers plain {@code GET}s before any valve
+ * and {@link PageCacheValve} the other hits before any servlet filter:
  * the answer carries everything the rendered page carried (security headers first of all), validators and gzip work,
  * and newsroom sessions and signed requests still never get a cached page.
  */
