@@ -8,6 +8,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PageCacheProperties.class)
@@ -35,14 +36,23 @@ class PageCacheConfiguration {
 
     /**
      * Fresh pages for anonymous readers are answered inside Tomcat, ahead of every filter (request metrics included:
-     * such hits show in {@code gazette.page.cache}, not in {@code http.server.requests}).
+     * such hits show in {@code gazette.page.cache}, not in {@code http.server.requests}): plain {@code GET}s as soon
+     * as Tomcat has parsed them ({@link HitAdapter}), the rest of the hits by {@link PageCacheValve}. With Tomcat's
+     * access log on, the adapter is left out, so that every hit passes the log.
      */
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> pageCacheValve(PageCacheFilter filter,
-                                                                             PageCacheProperties properties) {
+                                                                             PageCacheProperties properties,
+                                                                             Environment environment) {
         return factory -> {
             if (properties.enabled()) {
                 factory.addContextCustomizers(context -> context.getPipeline().addValve(new PageCacheValve(filter)));
+                int writeBuffer = Math.toIntExact(properties.socketWriteBuffer().toBytes());
+                factory.addConnectorCustomizers(
+                        connector -> connector.setProperty("socket.appWriteBufSize", Integer.toString(writeBuffer)));
+                if (!environment.getProperty("server.tomcat.accesslog.enabled", Boolean.class, false)) {
+                    factory.addConnectorCustomizers(connector -> HitAdapter.install(connector, filter));
+                }
             }
         };
     }

@@ -32,22 +32,19 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * conditional request, gzip when the client takes it, and {@code X-Cache: HIT} or {@code MISS}. Concurrent requests
  * for a page not yet cached wait for one rendering instead of each rendering it.
  * <p>
- * In the servlet container most hits never get here: {@link PageCacheValve} answers them first, with {@link #hit}
- * deciding under the same rules. What remains for this filter is rendering and keeping pages, and answering API
+ * In the servlet container most hits never get here: {@link HitAdapter} answers plain {@code GET}s as soon as Tomcat has
+ * parsed them, and {@link PageCacheValve} the other hits ahead of the filters, with {@link #hit} deciding; all three
+ * follow the same {@link HitRules}. What remains for this filter is rendering and keeping pages, and answering API
  * hits, requests that waited for a rendering, and stale copies.
  */
 class PageCacheFilter extends OncePerRequestFilter {
 
     static final String X_CACHE = CachedPage.X_CACHE;
     private static final int MAX_PAGE = 2 * 1024 * 1024;
-    private static final List<String> NEVER = List.of("/views/", "/assets/", "/media/", "/actuator", "/error",
-            "/newsroom", "/preview", "/switch/");
     /** Headers the cache decides itself, or that must not be repeated to another reader. */
     private static final Set<String> NOT_REPEATED = Set.of("content-type", "content-length", "content-encoding",
             "transfer-encoding", "date", "set-cookie", "cache-control", "expires", "pragma", "etag", "last-modified",
             "vary", "x-cache", "cache-tag", "surrogate-key");
-    /** Query parameters that only tell analytics where a reader came from; they do not change the page. */
-    private static final Set<String> TRACKING = Set.of("fbclid", "gclid", "yclid", "mc_cid", "mc_eid");
 
     private static final Duration RENDER_WAIT = Duration.ofSeconds(10);
     /** After a rendering failed, how long pages with a stale copy are answered with it without trying again. */
@@ -56,7 +53,7 @@ class PageCacheFilter extends OncePerRequestFilter {
     private final PageCache cache;
     private final ConcurrentHashMap<String, CompletableFuture<CachedPage>> rendering = new ConcurrentHashMap<>();
     private final String cacheControl;
-    private final List<String> bypassCookies;
+    private final HitRules rules;
     private final Counter hits;
     private final Counter misses;
     /** Until when (nanoTime) a page with a stale copy is answered with it: rendering failed just before. */
@@ -69,7 +66,7 @@ class PageCacheFilter extends OncePerRequestFilter {
         this.misses = Counter.builder("gazette.page.cache").tag("result", "miss")
                 .description("Pages answered from this node's page cache, or rendered for it").register(meters);
         this.cacheControl = properties.cacheControl();
-        this.bypassCookies = properties.bypassCookies().stream().map(name -> name + "=").toList();
+        this.rules = new HitRules(properties.bypassCookies());
     }
 
     /**
@@ -78,10 +75,20 @@ class PageCacheFilter extends OncePerRequestFilter {
      * ({@code api/ApiGate}, a filter ahead of this one).
      */
     CachedPage hit(HttpServletRequest request) {
-        if (request.getRequestURI().startsWith("/api/") || shouldNotFilter(request)) {
+        if (request.getRequestURI().startsWith(HitRules.API) || shouldNotFilter(request)) {
             return null;
         }
         return cache.get(keyOf(request));
+    }
+
+    /** The rules this filter follows, for {@link HitAdapter}. */
+    HitRules rules() {
+        return rules;
+    }
+
+    /** For {@link HitAdapter}: the fresh page kept under this key, or null. */
+    CachedPage fresh(String key) {
+        return cache.get(key);
     }
 
     /** Counts a hit answered by {@link PageCacheValve} without {@link #answer}. */
@@ -91,17 +98,8 @@ class PageCacheFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String method = request.getMethod();
-        if (!"GET".equals(method) && !"HEAD".equals(method)) {
-            return true;
-        }
-        String path = request.getRequestURI();
-        for (String prefix : NEVER) {
-            if (path.startsWith(prefix)) {
-                return true;
-            }
-        }
-        return request.getHeader(HttpHeaders.AUTHORIZATION) != null || hasSessionCookie(request);
+        return rules.bypassed(request.getMethod(), request.getRequestURI(),
+                request.getHeader(HttpHeaders.AUTHORIZATION) != null, request.getHeaders(HttpHeaders.COOKIE));
     }
 
     @Override
@@ -222,7 +220,7 @@ class PageCacheFilter extends OncePerRequestFilter {
     void answer(CachedPage page, HttpServletRequest request, HttpServletResponse response, String outcome)
             throws IOException {
         ("MISS".equals(outcome) ? misses : hits).increment();
-        boolean gzip = acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
+        boolean gzip = HitRules.acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
         response.resetBuffer();
         response.setStatus(HttpServletResponse.SC_OK);
         String previous = null;
@@ -280,74 +278,9 @@ class PageCacheFilter extends OncePerRequestFilter {
         return since >= 0 && page.lastModified() <= since;
     }
 
-    /** Whether the client takes gzip: named in Accept-Encoding and not refused with {@code q=0}. */
-    static boolean acceptsGzip(String acceptEncoding) {
-        if (acceptEncoding == null || !acceptEncoding.contains("gzip")) {
-            return false;
-        }
-        for (String part : acceptEncoding.split(",")) {
-            String[] bits = part.split(";");
-            if (bits[0].strip().equalsIgnoreCase("gzip")) {
-                for (int i = 1; i < bits.length; i++) {
-                    String param = bits[i].strip();
-                    if (param.startsWith("q=")) {
-                        try {
-                            return Double.parseDouble(param.substring(2)) > 0;
-                        } catch (NumberFormatException malformed) {
-                            return false;
-                        }
-                    }
-                }
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private boolean hasSessionCookie(HttpServletRequest request) {
-        var cookies = request.getHeaders(HttpHeaders.COOKIE);
-        while (cookies.hasMoreElements()) {
-            String cookie = cookies.nextElement();
-            for (String name : bypassCookies) {
-                int at = cookie.indexOf(name);
-                if (at == 0 || at > 0 && (cookie.charAt(at - 1) == ' ' || cookie.charAt(at - 1) == ';')) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /**
-     * What changes the page: scheme, host (absolute links may be made from it), path and query. The encoding is
-     * chosen when answering; both are kept under one key.
-     */
+    /** The key of the page a servlet request asks for ({@link HitRules#keyOf}). */
     static String keyOf(HttpServletRequest request) {
-        StringBuilder key = new StringBuilder(96).append(request.isSecure() ? "s " : "- ")
-                .append(request.getServerName()).append(':').append(request.getServerPort()).append(' ')
-                .append(request.getRequestURI());
-        String query = request.getQueryString();
-        if (query != null && !query.isEmpty()) {
-            key.append('?').append(withoutTracking(query));
-        }
-        return key.toString();
-    }
-
-    private static String withoutTracking(String query) {
-        if (!query.contains("utm_") && !query.contains("clid") && !query.contains("mc_")) {
-            return query;
-        }
-        StringBuilder kept = new StringBuilder();
-        for (String pair : query.split("&")) {
-            int eq = pair.indexOf('=');
-            String name = eq < 0 ? pair : pair.substring(0, eq);
-            if (!name.startsWith("utm_") && !TRACKING.contains(name)) {
-                if (!kept.isEmpty()) {
-                    kept.append('&');
-                }
-                kept.append(pair);
-            }
-        }
-        return kept.toString();
+        return HitRules.keyOf(request.isSecure(), request.getServerName(), request.getServerPort(),
+                request.getRequestURI(), request.getQueryString());
     }
 }

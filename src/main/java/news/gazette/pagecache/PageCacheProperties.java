@@ -21,6 +21,9 @@ import org.springframework.util.unit.DataSize;
  * @param staleIfError     how long a CDN may serve a page past its age when Gazette is failing
  * @param bypassCookies    cookies that mark a signed-in newsroom session: requests carrying one skip the cache
  * @param purge            the purge call to a CDN or reverse proxy
+ * @param socketWriteBuffer Tomcat's buffer for writing to each connection ({@code socket.appWriteBufSize}, Tomcat's
+ *                         default 8 KB): a cached page and its headers that fit in it leave in one write instead of
+ *                         one per 8 KB; every open connection holds one in the heap (docs/deployment.md)
  */
 @ConfigurationProperties("gazette.page-cache")
 public record PageCacheProperties(
@@ -32,7 +35,8 @@ public record PageCacheProperties(
         @DefaultValue("30s") Duration staleWhileRevalidate,
         @DefaultValue("1d") Duration staleIfError,
         @DefaultValue({"JSESSIONID", "SESSION", "remember-me"}) List<String> bypassCookies,
-        @DefaultValue Purge purge) {
+        @DefaultValue Purge purge,
+        @DefaultValue("32KB") DataSize socketWriteBuffer) {
 
     /**
      * @param url     where to send purges; none when empty

@@ -1,14 +1,11 @@
 package news.gazette.pagecache;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.ServletException;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
-import org.apache.tomcat.util.http.FastHttpDateFormat;
-import org.apache.tomcat.util.http.MimeHeaders;
 import org.springframework.http.HttpHeaders;
 
 /**
@@ -18,20 +15,18 @@ import org.springframework.http.HttpHeaders;
  * It answers only what {@link PageCacheFilter} itself would answer from the cache (same rules: anonymous {@code GET}
  * or {@code HEAD}, no newsroom session cookie, no {@code Authorization}, never the API, previews, the newsroom or
  * the beacon), with the same headers: the security headers the page was rendered with, validators, cache headers
- * and tags. A plain {@code GET} gets the page's header block as prepared bytes ({@link CachedPage.Head}), which
- * spares Tomcat encoding each header on every request; {@code HEAD} and conditional requests go through the filter's
- * own answer. Everything else, misses included, goes on to the filters as before.
+ * and tags. Most plain {@code GET}s are answered before they get here, by {@link HitAdapter}; those it leaves (sent
+ * through a proxy, say) are answered here. A plain {@code GET} gets the page's header block as prepared bytes
+ * ({@link CachedPage.Head}), which spares Tomcat encoding each header on every request; {@code HEAD} and conditional
+ * requests go through the filter's own answer. Everything else, misses included, goes on to the filters as before.
  * <p>
  * Hits answered here are counted by the cache's own meter ({@code gazette.page.cache}, {@code result=hit}); they do
  * not pass Spring's observation filter, so {@code http.server.requests} counts everything but them.
  */
 final class PageCacheValve extends ValveBase {
 
-    private static final byte[] DATE = HttpHeaders.DATE.getBytes(StandardCharsets.ISO_8859_1);
-
     private final PageCacheFilter filter;
-    /** The current {@code Date} value and its bytes; Tomcat's formatter keeps one string per second. */
-    private volatile DateLine date = new DateLine("", new byte[0]);
+    private final HitHeaders headers = new HitHeaders();
 
     PageCacheValve(PageCacheFilter filter) {
         super(true);
@@ -52,31 +47,11 @@ final class PageCacheValve extends ValveBase {
             return;
         }
         filter.countHit();
-        boolean gzip = PageCacheFilter.acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
+        boolean gzip = HitRules.acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
         CachedPage.Head head = page.head(gzip);
         byte[] body = gzip ? page.gzipped() : page.body();
-        MimeHeaders headers = response.getCoyoteResponse().getMimeHeaders();
-        byte[][] names = head.names();
-        byte[][] values = head.values();
-        for (int i = 0; i < names.length; i++) {
-            headers.addValue(names[i], 0, names[i].length).setBytes(values[i], 0, values[i].length);
-        }
-        byte[] date = date();
-        headers.addValue(DATE, 0, DATE.length).setBytes(date, 0, date.length);
+        headers.write(head, response.getCoyoteResponse().getMimeHeaders());
         response.setContentLengthLong(body.length);
         response.getOutputStream().write(body);
-    }
-
-    private byte[] date() {
-        String now = FastHttpDateFormat.getCurrentDate();
-        DateLine line = date;
-        if (!line.text().equals(now)) {
-            line = new DateLine(now, now.getBytes(StandardCharsets.ISO_8859_1));
-            date = line;
-        }
-        return line.bytes();
-    }
-
-    private record DateLine(String text, byte[] bytes) {
     }
 }

@@ -2,13 +2,19 @@ package news.gazette.pagecache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -19,14 +25,23 @@ import java.util.zip.GZIPInputStream;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.Filter;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import news.gazette.support.TestDatabases;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ValveBase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
@@ -34,7 +49,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Cache hits through the real servlet container, where {@link PageCacheValve} answers them before any servlet filter:
+ * Cache hits through the real servlet container, where {@link HitAdapter} answers plain {@code GET}s before any valve
+ * and {@link PageCacheValve} the other hits before any servlet filter:
  * the answer carries everything the rendered page carried (security headers first of all), validators and gzip work,
  * and newsroom sessions and signed requests still never get a cached page.
  */
@@ -50,6 +66,8 @@ class PageCacheOverHttpTest {
     @LocalServerPort int port;
     @Autowired MeterRegistry meters;
     @Autowired FilterChainEntries entries;
+    @Autowired ValveEntries valves;
+    @Autowired ServletWebServerApplicationContext server;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -62,6 +80,7 @@ class PageCacheOverHttpTest {
     @BeforeEach
     void forget() {
         entries.paths.clear();
+        valves.paths.clear();
     }
 
     @Test
@@ -76,8 +95,10 @@ class PageCacheOverHttpTest {
         assertThat(hit.statusCode()).isEqualTo(200);
         assertThat(hit.headers().firstValue("X-Cache")).hasValue("HIT");
         assertThat(hit.body()).isEqualTo(miss.body());
-        // The miss went through the servlet filters (request metrics, security…); the hits did not.
+        // The miss went through the valves and servlet filters (request metrics, security…); the hits, plain GETs,
+        // were answered by the adapter ahead of every valve.
         assertThat(entries.paths).containsExactly("/ru/");
+        assertThat(valves.paths).containsExactly("/ru/");
         assertThat(hits() - hitsBefore).isEqualTo(2);
         // Every header of the rendered answer comes back, with the same value, security headers first of all.
         assertThat(comparable(hit.headers())).isEqualTo(comparable(miss.headers()));
@@ -137,6 +158,8 @@ class PageCacheOverHttpTest {
             }
         }
         assertThat(entries.paths).containsExactly("/hy/");
+        // The conditional and HEAD requests were left by the adapter to the valve, which answered them.
+        assertThat(valves.paths).containsExactly("/hy/", "/hy/", "/hy/", "/hy/", "/hy/");
     }
 
     @Test
@@ -154,6 +177,7 @@ class PageCacheOverHttpTest {
             assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-cache, private");
         }
         assertThat(entries.paths).containsExactly("/en/", "/en/");
+        assertThat(valves.paths).containsExactly("/en/", "/en/");
     }
 
     @Test
@@ -164,6 +188,121 @@ class PageCacheOverHttpTest {
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(again.headers().firstValue("X-Cache")).hasValue("HIT");
         assertThat(entries.paths).containsExactly("/api/v1/editions", "/api/v1/editions");
+    }
+
+    @Test
+    void trackingParametersLeadToTheSamePageAheadOfEveryValve() throws Exception {
+        HttpResponse<byte[]> page = get("/ru/");
+        valves.paths.clear();
+
+        HttpResponse<byte[]> tracked = get("/ru/?utm_source=mail&fbclid=x");
+
+        assertThat(tracked.headers().firstValue("X-Cache")).hasValue("HIT");
+        assertThat(tracked.body()).isEqualTo(page.body());
+        assertThat(valves.paths).isEmpty();
+    }
+
+    @Test
+    void forwardedRequestsAreLeftToTheForwardedHeadersValve() throws Exception {
+        get("/en/");
+        assertThat(get("/en/").headers().firstValue("Strict-Transport-Security")).isEmpty();
+        valves.paths.clear();
+
+        HttpResponse<byte[]> overHttps = send(request("/en/").header("X-Forwarded-Proto", "https"));
+        HttpResponse<byte[]> forwardedFor = send(request("/en/").header("X-Forwarded-For", "203.0.113.9"));
+
+        // Behind a TLS proxy the request is secure: another page, rendered with HSTS, not the plain one.
+        assertThat(overHttps.statusCode()).isEqualTo(200);
+        assertThat(overHttps.headers().firstValue("Strict-Transport-Security")).isPresent();
+        assertThat(forwardedFor.statusCode()).isEqualTo(200);
+        assertThat(forwardedFor.headers().firstValue("X-Cache")).hasValue("HIT");
+        assertThat(valves.paths).containsExactly("/en/", "/en/");
+    }
+
+    @Test
+    void pathsTomcatWouldDecodeOrNormaliseAreLeftToTomcat() throws Exception {
+        get("/hy/");
+        valves.paths.clear();
+
+        HttpResponse<byte[]> dotted = get("/hy/./");
+        HttpResponse<byte[]> encodedSlash = get("/en/..%2F");
+        HttpResponse<byte[]> pathParameter = get("/hy/;x=1");
+
+        // Each goes the whole way through Tomcat, and the firewall (Spring Security) refuses it: no cached page.
+        for (HttpResponse<byte[]> refused : List.of(dotted, encodedSlash, pathParameter)) {
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.headers().firstValue("X-Cache")).isEmpty();
+        }
+        assertThat(valves.paths).containsExactly("/hy/./", "/en/..%2F", "/hy/;x=1");
+    }
+
+    @Test
+    void aGetWithABodyIsLeftToTomcat() throws Exception {
+        get("/en/");
+        valves.paths.clear();
+
+        HttpResponse<byte[]> withBody = send(request("/en/").method("GET", HttpRequest.BodyPublishers.ofString("x=1")));
+
+        assertThat(withBody.statusCode()).isEqualTo(200);
+        assertThat(valves.paths).containsExactly("/en/");
+    }
+
+    @Test
+    void keepAliveAndPipelinedRequestsAreEachAnswered() throws Exception {
+        byte[] page = get("/ru/").body();
+        valves.paths.clear();
+        double hitsBefore = hits();
+        String plain = "GET /ru/ HTTP/1.1\r\nHost: localhost:" + port + "\r\n\r\n";
+
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            out.write(plain.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(readAnswer(in)).isEqualTo(page);
+            // Three at once, the last asking to close: each answered in turn on the same connection, then closed.
+            out.write((plain + plain + plain.replace("\r\n\r\n", "\r\nConnection: close\r\n\r\n"))
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            for (int i = 0; i < 3; i++) {
+                assertThat(readAnswer(in)).as("answer %d", i).isEqualTo(page);
+            }
+            assertThat(in.read()).isEqualTo(-1);
+        }
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET /ru/ HTTP/1.0\r\nHost: localhost:" + port + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            assertThat(readAnswer(in)).isEqualTo(page);
+            assertThat(in.read()).isEqualTo(-1);
+        }
+        assertThat(hits() - hitsBefore).isEqualTo(5);
+        assertThat(valves.paths).isEmpty();
+    }
+
+    @Test
+    void theConnectorWritesAStoryPageAtOnceAndBoundsTheBuffersItHolds() {
+        Connector connector = ((TomcatWebServer) server.getWebServer()).getTomcat().getConnector();
+
+        assertThat(String.valueOf(connector.getProperty("socket.appWriteBufSize"))).isEqualTo("32768");
+        assertThat(String.valueOf(connector.getProperty("maxConnections"))).isEqualTo("4096");
+    }
+
+    /** Reads one HTTP/1.x answer with a Content-Length and returns its body, after checking it is a HIT. */
+    private static byte[] readAnswer(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+            int b = in.read();
+            assertThat(b).as("end of the header block").isNotEqualTo(-1);
+            head.write(b);
+        }
+        String headers = head.toString(StandardCharsets.ISO_8859_1);
+        assertThat(headers).startsWith("HTTP/1.1 200 ").contains("\r\nX-Cache: HIT\r\n")
+                .contains("\r\nContent-Security-Policy: ");
+        int length = Integer.parseInt(headers.replaceAll("(?s).*\r\nContent-Length: (\\d+)\r\n.*", "$1"));
+        return in.readNBytes(length);
     }
 
     private double hits() {
@@ -203,8 +342,35 @@ class PageCacheOverHttpTest {
         final Queue<String> paths = new ConcurrentLinkedQueue<>();
     }
 
+    /** Records the path of every request that reaches Tomcat's engine, ahead of every valve (forwarded headers too). */
+    static final class ValveEntries extends ValveBase {
+        final Queue<String> paths = new ConcurrentLinkedQueue<>();
+
+        ValveEntries() {
+            super(true);
+        }
+
+        @Override
+        public void invoke(Request request, Response response) throws IOException, ServletException {
+            if (!request.getRequestURI().startsWith("/assets/")) {
+                paths.add(request.getRequestURI());
+            }
+            getNext().invoke(request, response);
+        }
+    }
+
     @TestConfiguration
     static class Entries {
+
+        @Bean
+        ValveEntries valveEntries() {
+            return new ValveEntries();
+        }
+
+        @Bean
+        WebServerFactoryCustomizer<TomcatServletWebServerFactory> recordValveEntries(ValveEntries valve) {
+            return factory -> factory.addEngineValves(valve);
+        }
 
         @Bean
         FilterChainEntries filterChainEntries() {

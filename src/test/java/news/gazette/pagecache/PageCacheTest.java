@@ -21,7 +21,7 @@ class PageCacheTest {
     private final PageCacheProperties properties = new PageCacheProperties(true, DataSize.ofMegabytes(1),
             Duration.ofMinutes(5), Duration.ZERO, Duration.ofSeconds(60),
             Duration.ofSeconds(30), Duration.ofDays(1), List.of("JSESSIONID"),
-            new PageCacheProperties.Purge(null, Map.of(), Duration.ofSeconds(1)));
+            new PageCacheProperties.Purge(null, Map.of(), Duration.ofSeconds(1)), DataSize.ofKilobytes(8));
     private final PageCache cache = new PageCache(properties, new CdnPurge(properties));
 
     private static CachedPage page(String text, String... tags) {
@@ -75,11 +75,11 @@ class PageCacheTest {
 
     @Test
     void gzipIsTakenUnlessRefused() {
-        assertThat(PageCacheFilter.acceptsGzip("gzip, deflate, br")).isTrue();
-        assertThat(PageCacheFilter.acceptsGzip("br;q=1.0, gzip;q=0.8")).isTrue();
-        assertThat(PageCacheFilter.acceptsGzip("gzip;q=0")).isFalse();
-        assertThat(PageCacheFilter.acceptsGzip("identity")).isFalse();
-        assertThat(PageCacheFilter.acceptsGzip(null)).isFalse();
+        assertThat(HitRules.acceptsGzip("gzip, deflate, br")).isTrue();
+        assertThat(HitRules.acceptsGzip("br;q=1.0, gzip;q=0.8")).isTrue();
+        assertThat(HitRules.acceptsGzip("gzip;q=0")).isFalse();
+        assertThat(HitRules.acceptsGzip("identity")).isFalse();
+        assertThat(HitRules.acceptsGzip(null)).isFalse();
     }
 
     @Test
@@ -106,7 +106,8 @@ class PageCacheTest {
             URI url = URI.create("http://127.0.0.1:" + cdn.getAddress().getPort() + "/purge");
             PageCacheProperties withCdn = new PageCacheProperties(true, DataSize.ofMegabytes(1), Duration.ofMinutes(5),
                     Duration.ZERO, Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofDays(1), List.of(),
-                    new PageCacheProperties.Purge(url, Map.of("Authorization", "Bearer t"), Duration.ofSeconds(5)));
+                    new PageCacheProperties.Purge(url, Map.of("Authorization", "Bearer t"), Duration.ofSeconds(5)),
+                    DataSize.ofKilobytes(8));
             new PageCache(withCdn, new CdnPurge(withCdn)).purge(List.of("story:1", "front:en"));
 
             assertThat(received.get(10, TimeUnit.SECONDS))
