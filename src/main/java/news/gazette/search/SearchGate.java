@@ -5,9 +5,9 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * How many searches use the processors at once. A search is mostly processor work; more of them at once than there
- * are processors only makes the operating system slice them, and a search that loses its turn waits behind all the
- * others. The rest wait here, in arrival order, and each then runs through; a search that cannot start within the
+ * How many searches use the processors at once. A search is mostly processor work; many more of them at once than
+ * there are processors only makes the operating system slice them, and a search that loses its turn waits behind all
+ * the others. The rest wait here, in arrival order, and each then runs through; a search that cannot start within the
  * set wait is refused with {@link SearchBusyException} (the site answers {@code 503} with {@code Retry-After}).
  */
 final class SearchGate {
@@ -17,16 +17,17 @@ final class SearchGate {
     private final long waitNanos;
 
     /**
-     * @param size searches at once; 0 or less means one per processor
+     * @param size searches at once; 0 or less means one per processor and one more, so that a core is not left idle
+     *             while the next search in line is woken
      * @param wait the longest a search waits for its turn
      */
     SearchGate(int size, Duration wait) {
-        this.size = size > 0 ? size : Runtime.getRuntime().availableProcessors();
+        this.size = size > 0 ? size : Runtime.getRuntime().availableProcessors() + 1;
         this.turns = new Semaphore(this.size, true);
         this.waitNanos = wait.toNanos();
     }
 
-    static SearchGate perProcessor() {
+    static SearchGate byProcessors() {
         return new SearchGate(0, Duration.ofSeconds(2));
     }
 

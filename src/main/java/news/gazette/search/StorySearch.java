@@ -76,7 +76,7 @@ public class StorySearch {
     }
 
     StorySearch(SearchIndex index, Clock clock, ZoneId zone, int cacheSize) {
-        this(index, clock, zone, cacheSize, SearchGate.perProcessor());
+        this(index, clock, zone, cacheSize, SearchGate.byProcessors());
     }
 
     StorySearch(SearchIndex index, Clock clock, ZoneId zone, int cacheSize, SearchGate gate) {

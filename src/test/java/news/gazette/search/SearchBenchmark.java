@@ -117,7 +117,7 @@ public final class SearchBenchmark {
     }
 
     /**
-     * A search service as the site has it: searches take turns, one per processor unless
+     * A search service as the site has it: searches take turns, one per processor and one more, unless
      * {@code -Dgazette.search.at-once=N} says otherwise (a large N lets every client's search run at once).
      */
     private static StorySearch search(SearchIndex index, ZoneId zone, int cacheSize) {

@@ -60,8 +60,8 @@ class SearchGateTest {
     }
 
     @Test
-    void sizeZeroMeansOnePerProcessor() {
-        assertThat(new SearchGate(0, Duration.ofSeconds(1)).size()).isEqualTo(Runtime.getRuntime().availableProcessors());
+    void sizeZeroMeansOnePerProcessorAndOneMore() {
+        assertThat(new SearchGate(0, Duration.ofSeconds(1)).size()).isEqualTo(Runtime.getRuntime().availableProcessors() + 1);
         assertThat(new SearchGate(3, Duration.ofSeconds(1)).size()).isEqualTo(3);
     }
 }
