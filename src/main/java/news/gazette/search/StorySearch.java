@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,20 +16,16 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PointValues;
-import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.IndexSortSortedNumericDocValuesRangeQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
@@ -174,7 +169,7 @@ public class StorySearch {
         boolean exact = top.totalHits.relation == TotalHits.Relation.EQUAL_TO;
         Map<String, Long> counts = Map.of();
         if (request.counts()) {
-            counts = sectionCounts(searcher, q);
+            counts = SectionCounts.of(searcher, q);
             total = counts.values().stream().mapToLong(Long::longValue).sum();
             exact = true;
         }
@@ -257,65 +252,5 @@ public class StorySearch {
                     story.tags(), story.authors());
         }
         return List.of(hits);
-    }
-
-    /** One pass over every match, counting them per section: the exact total comes with it. */
-    private static Map<String, Long> sectionCounts(IndexSearcher searcher, Query query) throws IOException {
-        return searcher.search(query, new CollectorManager<SectionCounter, Map<String, Long>>() {
-            @Override
-            public SectionCounter newCollector() {
-                return new SectionCounter();
-            }
-
-            @Override
-            public Map<String, Long> reduce(Collection<SectionCounter> collectors) {
-                Map<String, Long> total = new HashMap<>();
-                collectors.forEach(c -> c.counts.forEach((k, v) -> total.merge(k, v, Long::sum)));
-                return total;
-            }
-        });
-    }
-
-    private static final class SectionCounter extends SimpleCollector {
-
-        private final Map<String, Long> counts = new HashMap<>();
-        private SortedDocValues sections;
-        private long[] byOrdinal;
-
-        @Override
-        protected void doSetNextReader(LeafReaderContext context) throws IOException {
-            flush();
-            sections = context.reader().getSortedDocValues(StoryDocuments.SECTION);
-            byOrdinal = sections == null ? null : new long[sections.getValueCount()];
-        }
-
-        @Override
-        public void collect(int doc) throws IOException {
-            if (sections != null && sections.advanceExact(doc)) {
-                byOrdinal[sections.ordValue()]++;
-            }
-        }
-
-        @Override
-        public ScoreMode scoreMode() {
-            return ScoreMode.COMPLETE_NO_SCORES;
-        }
-
-        @Override
-        public void finish() throws IOException {
-            flush();
-        }
-
-        private void flush() throws IOException {
-            if (sections == null || byOrdinal == null) {
-                return;
-            }
-            for (int ord = 0; ord < byOrdinal.length; ord++) {
-                if (byOrdinal[ord] > 0) {
-                    counts.merge(sections.lookupOrd(ord).utf8ToString(), byOrdinal[ord], Long::sum);
-                }
-            }
-            byOrdinal = null;
-        }
     }
 }

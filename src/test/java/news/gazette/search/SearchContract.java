@@ -158,6 +158,9 @@ abstract class SearchContract {
         assertThat(result.getResponse().getContentType()).startsWith("application/json");
         String body = result.getResponse().getContentAsString();
         assertThat(body).contains("\"total\":").contains("<mark>").contains("/hy/world/");
+        MvcResult counted = mvc.perform(get("/api/v1/search").param("edition", "hy").param("q", "գնացքներով")
+                .param("counts", "true")).andReturn();
+        assertThat(counted.getResponse().getContentAsString()).containsPattern("\"sectionCounts\":\\{[^}]*\"world\":[1-9]");
 
         MvcResult suggest = mvc.perform(get("/api/v1/suggest").param("edition", "ru").param("q", "Тур")).andReturn();
         assertThat(suggest.getResponse().getStatus()).isEqualTo(200);
