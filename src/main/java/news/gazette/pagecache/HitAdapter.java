@@ -98,10 +98,8 @@ final class HitAdapter implements Adapter {
             return;
         }
         filter.countHit();
-        boolean gzip = HitRules.acceptsGzip(req.getHeader("accept-encoding"));
-        byte[] body = gzip ? page.gzipped() : page.body();
         res.setStatus(200);
-        headers.write(page.head(gzip), res.getMimeHeaders());
+        byte[] body = headers.answer(page, req.getHeader("accept-encoding"), res.getMimeHeaders());
         res.setContentLength(body.length);
         try {
             res.commit();

@@ -17,7 +17,17 @@ final class HitHeaders {
     /** The current {@code Date} value and its bytes; Tomcat's formatter keeps one string per second. */
     private volatile DateLine date = new DateLine("", new byte[0]);
 
-    void write(CachedPage.Head head, MimeHeaders headers) {
+    /**
+     * Puts the page's headers for the request's {@code Accept-Encoding} on the response and returns the body that goes
+     * with them (gzipped or plain).
+     */
+    byte[] answer(CachedPage page, String acceptEncoding, MimeHeaders headers) {
+        boolean gzip = HitRules.acceptsGzip(acceptEncoding);
+        write(page.head(gzip), headers);
+        return gzip ? page.gzipped() : page.body();
+    }
+
+    private void write(CachedPage.Head head, MimeHeaders headers) {
         byte[][] names = head.names();
         byte[][] values = head.values();
         for (int i = 0; i < names.length; i++) {

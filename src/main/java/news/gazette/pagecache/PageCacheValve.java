@@ -47,10 +47,8 @@ final class PageCacheValve extends ValveBase {
             return;
         }
         filter.countHit();
-        boolean gzip = HitRules.acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
-        CachedPage.Head head = page.head(gzip);
-        byte[] body = gzip ? page.gzipped() : page.body();
-        headers.write(head, response.getCoyoteResponse().getMimeHeaders());
+        byte[] body = headers.answer(page, request.getHeader(HttpHeaders.ACCEPT_ENCODING),
+                response.getCoyoteResponse().getMimeHeaders());
         response.setContentLengthLong(body.length);
         response.getOutputStream().write(body);
     }
