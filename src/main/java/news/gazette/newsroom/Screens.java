@@ -13,6 +13,7 @@ import news.gazette.platform.PageNotFoundException;
 import news.gazette.platform.SecurityConfiguration;
 import news.gazette.platform.Templates;
 import news.gazette.platform.Texts;
+import news.gazette.story.StoryActor;
 import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -72,6 +73,15 @@ class Screens {
     }
 
     /** The account behind the request; an account that no longer exists may do nothing. */
+    /** The account behind the request as the story module knows actors; an account that no longer exists may do nothing. */
+    StoryActor storyActor(HttpServletRequest request) {
+        Principal who = request.getUserPrincipal();
+        if (who == null) {
+            throw Refusal.forbidden();
+        }
+        return StoryActor.of(accounts.byEmail(who.getName()).orElseThrow(Refusal::forbidden), request.getRemoteAddr());
+    }
+
     Actor actor(Principal who, HttpServletRequest request) {
         return new Actor(accounts.byEmail(who.getName()).orElseThrow(Refusal::forbidden), request.getRemoteAddr());
     }

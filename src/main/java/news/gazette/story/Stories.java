@@ -292,7 +292,7 @@ public class Stories {
     }
 
     @Transactional
-    public long create(NewStory story) {
+    long create(NewStory story) {
         var keys = new GeneratedKeyHolder();
         Instant created = clock.instant();
         StoryBodies.Rendered body = bodies.fromHtml(story.body());
@@ -319,7 +319,7 @@ public class Stories {
      * slug follows the headline and the version goes up. The caller reports the change to readers' caches.
      */
     @Transactional
-    public void replace(long id, NewStory story) {
+    void replace(long id, NewStory story) {
         StoryBodies.Rendered body = bodies.fromHtml(story.body());
         jdbc.sql("""
                         update stories set section_id = ?, slug = ?, headline = ?, standfirst = ?, body = ?, blocks = ?,
@@ -348,7 +348,7 @@ public class Stories {
 
     /** Makes stories translations of one another. */
     @Transactional
-    public void linkTranslations(Collection<Long> storyIds) {
+    void linkTranslations(Collection<Long> storyIds) {
         if (storyIds.size() < 2) {
             return;
         }
