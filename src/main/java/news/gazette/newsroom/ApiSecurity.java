@@ -15,7 +15,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -30,7 +29,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The newsroom API's own security, before the newsroom's form-login chain: a personal token in
  * {@code Authorization: Bearer}, and nothing else — no session, no cookie, so no CSRF either. The same roles as the
- * screens; refusals are problem details.
+ * screens; what an account may do to a story is decided by the story module (StoryPolicy), not here; refusals
+ * are problem details.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurity {
@@ -46,8 +46,6 @@ class ApiSecurity {
                         .requestMatchers(BASE + "/accounts", BASE + "/accounts/**", BASE + "/settings/**").hasRole("ADMIN")
                         .requestMatchers(BASE + "/sections", BASE + "/sections/**", BASE + "/tags", BASE + "/tags/**",
                                 BASE + "/authors", BASE + "/authors/**").hasRole("EDITOR")
-                        .requestMatchers(HttpMethod.POST, BASE + "/stories/*/publish", BASE + "/stories/*/unpublish").hasRole("AUTHOR")
-                        .requestMatchers(HttpMethod.DELETE, BASE + "/stories/*").hasRole("AUTHOR")
                         .anyRequest().hasRole("CONTRIBUTOR"))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())

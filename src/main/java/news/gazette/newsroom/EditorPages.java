@@ -110,12 +110,13 @@ class EditorPages {
         Story story = find(id);
         Texts t = screens.texts(request);
         StoryActor actor = screens.storyActor(request);
-        String intent = request.getParameter("intent") == null ? "save" : request.getParameter("intent");
+        String sent = request.getParameter("intent");
+        EditorIntent intent = EditorIntent.of(sent).orElseThrow(() -> new InvalidStoryException("intent"));
         try {
             int version = StoryForm.version(request);
             StoryEdit edit = StoryForm.read(request);
-            if (intent.startsWith("translate-")) {
-                Edition target = edition(intent.substring("translate-".length()));
+            if (intent == EditorIntent.TRANSLATE) {
+                Edition target = edition(sent.substring(EditorIntent.TRANSLATE.value().length()));
                 if (!target.code().equals(story.edition()) && policy.allows(actor, story, StoryAction.EDIT)) {
                     editing.save(id, version, edit, actor);
                 }
@@ -148,12 +149,13 @@ class EditorPages {
     ResponseEntity<?> autosave(@PathVariable long id, HttpServletRequest request) {
         Story story = find(id);
         Texts t = screens.texts(request);
+        StoryActor actor = screens.storyActor(request);
+        policy.check(actor, story, StoryAction.EDIT);
         if (story.status() != StoryStatus.DRAFT && story.status() != StoryStatus.IN_REVIEW) {
             return problem(HttpStatus.CONFLICT, t.get("editor.autosave.not-draft"), story.version());
         }
         try {
-            int version = editing.autosave(id, StoryForm.version(request), StoryForm.read(request),
-                    screens.storyActor(request));
+            int version = editing.autosave(id, StoryForm.version(request), StoryForm.read(request), actor);
             return ResponseEntity.ok(Map.of("version", version));
         } catch (InvalidStoryException invalid) {
             return problem(HttpStatus.BAD_REQUEST, t.get("editor.invalid." + invalid.field()), story.version());
@@ -168,7 +170,7 @@ class EditorPages {
     @PostMapping("/newsroom/stories/{id:[0-9]{1,18}}/{step:submit|draft|schedule}")
     ResponseEntity<Void> step(@PathVariable long id, @PathVariable String step, HttpServletRequest request) {
         Story story = find(id);
-        StoryMove move = move(step, request);
+        StoryMove move = move(EditorIntent.of(step).orElseThrow(), request);
         editing.saveAndMove(id, story.version(), StoryEdit.NONE, move, screens.storyActor(request));
         return Screens.redirect("/newsroom/stories/" + id + "/edit?moved");
     }
@@ -181,16 +183,12 @@ class EditorPages {
     }
 
     /** The step a workflow button names, or {@code null} for a plain save. */
-    private StoryMove move(String intent, HttpServletRequest request) {
-        return switch (intent) {
-            case "save" -> null;
-            case "submit" -> StoryMove.to(StoryAction.SUBMIT);
-            case "publish" -> StoryMove.to(StoryAction.PUBLISH);
-            case "unpublish" -> StoryMove.to(StoryAction.UNPUBLISH);
-            case "draft" -> StoryMove.to(StoryAction.BACK_TO_DRAFT);
-            case "schedule" -> StoryMove.scheduleAt(localTime(request.getParameter("at")));
-            default -> throw new InvalidStoryException("intent");
-        };
+    private StoryMove move(EditorIntent intent, HttpServletRequest request) {
+        if (intent.step() == null) {
+            return null;
+        }
+        return intent.step() == StoryAction.SCHEDULE ? StoryMove.scheduleAt(localTime(request.getParameter("at")))
+                : StoryMove.to(intent.step());
     }
 
     private Instant localTime(String at) {

@@ -32,8 +32,8 @@ class NewsroomSecurity {
 
     @Bean
     @Order(1)
-    SecurityFilterChain newsroom(HttpSecurity http, LoginThrottle throttle, AuditLog audit, Accounts accounts)
-            throws Exception {
+    SecurityFilterChain newsroom(HttpSecurity http, LoginThrottle throttle, AuditLog audit, Accounts accounts,
+                                 Screens screens) throws Exception {
         SecurityConfiguration.applyBaseline(http);
         http.securityMatcher("/newsroom/**")
                 .authorizeHttpRequests(requests -> requests
@@ -69,6 +69,13 @@ class NewsroomSecurity {
                         .invalidateHttpSession(true).deleteCookies("JSESSIONID", "SESSION")
                         .addLogoutHandler((request, response, auth) -> recordLogout(audit, request, auth)))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                // A screen the role may not open answers with the newsroom's own page, saying what the role may do.
+                .exceptionHandling(denied -> denied.accessDeniedHandler((request, response, e) -> {
+                    var page = StoryRefusals.roleRefusal(screens, request);
+                    response.setStatus(page.getStatusCode().value());
+                    page.getHeaders().forEach((name, values) -> values.forEach(v -> response.addHeader(name, v)));
+                    response.getOutputStream().write(page.getBody());
+                }))
                 .addFilterBefore(new Throttled(throttle, audit), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new StillEnabled(accounts), AuthorizationFilter.class);
         return http.build();

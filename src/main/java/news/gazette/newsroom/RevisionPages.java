@@ -96,7 +96,7 @@ class RevisionPages {
     ResponseEntity<?> restore(@PathVariable long id, @PathVariable long revision, HttpServletRequest request,
                               CsrfToken csrf) {
         Story story = editable(id, request);
-        boolean confirmed = "live".equals(request.getParameter("confirm"));
+        boolean confirmed = EditorIntent.CONFIRM_LIVE.equals(request.getParameter("confirm"));
         try {
             editing.restore(id, revision, StoryForm.version(request), confirmed, screens.storyActor(request));
         } catch (StaleStoryException stale) {

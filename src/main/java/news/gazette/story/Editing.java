@@ -19,6 +19,7 @@ public class Editing {
 
     private final JdbcClient jdbc;
     private final Stories stories;
+    private final StoryRows rows;
     private final Sections sections;
     private final StoryPolicy policy;
     private final DraftChecks checks;
@@ -27,10 +28,11 @@ public class Editing {
     private final Publishing publishing;
     private final SaveBudget budget;
 
-    Editing(JdbcClient jdbc, Stories stories, Sections sections, StoryPolicy policy, DraftChecks checks,
+    Editing(JdbcClient jdbc, Stories stories, StoryRows rows, Sections sections, StoryPolicy policy, DraftChecks checks,
             StoryWriter writer, Revisions revisions, Publishing publishing, SaveBudget budget) {
         this.jdbc = jdbc;
         this.stories = stories;
+        this.rows = rows;
         this.sections = sections;
         this.policy = policy;
         this.checks = checks;
@@ -49,7 +51,7 @@ public class Editing {
         StoryDraft draft = edit.applyTo(StoryDraft.empty(edit.sectionId()));
         checks.check(edition, draft);
         budget.spend(by, draft);
-        long id = stories.create(new NewStory(edition, draft.sectionId(), null, draft.headline().strip(),
+        long id = rows.create(new NewStory(edition, draft.sectionId(), null, draft.headline().strip(),
                 draft.standfirst().strip(), "", null, StoryStatus.DRAFT, false, false, null, null, null, null, null,
                 null, List.of(), List.of(), by.email()));
         writer.write(stories.find(id).orElseThrow(), draft, by.email(), null, false);
@@ -147,7 +149,7 @@ public class Editing {
             jdbc.sql("update stories set translation_group = ? where id = ?").params(group, story.id()).update();
         }
         Story.Image image = story.image();
-        long id = stories.create(new NewStory(edition, section.id(), group, story.headline(), story.standfirst(), "",
+        long id = rows.create(new NewStory(edition, section.id(), group, story.headline(), story.standfirst(), "",
                 story.source(), StoryStatus.DRAFT, false, false, null, null, null, null, null, null, List.of(),
                 List.of(), by.email()));
         StoryDraft draft = new StoryDraft(story.headline(), story.standfirst(), story.body(), section.id(), List.of(),

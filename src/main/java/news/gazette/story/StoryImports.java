@@ -21,14 +21,16 @@ public class StoryImports {
             StoryStatus.PUBLISHED, StoryStatus.UNPUBLISHED, StoryStatus.SCHEDULED);
 
     private final Stories stories;
+    private final StoryRows rows;
     private final StoryWriter writer;
     private final Revisions revisions;
     private final StoryBodies bodies;
     private final ApplicationEventPublisher events;
 
-    StoryImports(Stories stories, StoryWriter writer, Revisions revisions, StoryBodies bodies,
+    StoryImports(Stories stories, StoryRows rows, StoryWriter writer, Revisions revisions, StoryBodies bodies,
                  ApplicationEventPublisher events) {
         this.stories = stories;
+        this.rows = rows;
         this.writer = writer;
         this.revisions = revisions;
         this.bodies = bodies;
@@ -44,7 +46,7 @@ public class StoryImports {
     @Transactional
     public long bring(NewStory story, String by) {
         check(story);
-        long id = stories.create(story);
+        long id = rows.create(story);
         Story created = stories.find(id).orElseThrow();
         revisions.record(id, created.version(), writer.current(created), created.slug(),
                 bodies.fromHtml(story.body()), by, null, false);
@@ -58,7 +60,7 @@ public class StoryImports {
     @Transactional
     public void replace(Story before, NewStory story, String by) {
         check(story);
-        stories.replace(before.id(), story);
+        rows.replace(before.id(), story);
         Story after = stories.find(before.id()).orElseThrow();
         revisions.record(after.id(), after.version(), writer.current(after), after.slug(),
                 bodies.fromHtml(story.body()), by, null, false);
@@ -76,7 +78,7 @@ public class StoryImports {
     /** Makes stories translations of one another. */
     @Transactional
     public void linkTranslations(List<Long> storyIds) {
-        stories.linkTranslations(storyIds);
+        rows.linkTranslations(storyIds);
     }
 
     private void check(NewStory story) {

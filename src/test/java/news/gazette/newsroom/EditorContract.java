@@ -105,6 +105,8 @@ abstract class EditorContract {
     void eachRoleWritesAndPublishesWhatItsRoleAllows() throws Exception {
         record Expected(Role role, int publishOwn, int editOthers, int saveOthers, int unpublishOthers, int editOwnInReview) {
         }
+        // Every account may open any story; one that may not change it sees it read-only (editOwnInReview / editOthers
+        // say whether the form can be used).
         for (Expected e : List.of(new Expected(Role.CONTRIBUTOR, 403, 403, 403, 403, 403),
                 new Expected(Role.AUTHOR, 303, 403, 403, 403, 200),
                 new Expected(Role.EDITOR, 303, 200, 303, 303, 200),
@@ -123,8 +125,12 @@ abstract class EditorContract {
             assertThat(status(get("/newsroom/stories/" + own + "/preview").with(me))).as("%s preview own", role).isEqualTo(200);
             assertThat(status(post("/newsroom/stories/" + own + "/submit").with(me).with(csrf()))).as("%s submit own", role).isEqualTo(303);
             assertThat(stories.find(own).orElseThrow().status()).isEqualTo(StoryStatus.IN_REVIEW);
-            assertThat(status(get("/newsroom/stories/" + own + "/edit").with(me))).as("%s edit own in review", role)
-                    .isEqualTo(e.editOwnInReview());
+            assertThat(status(get("/newsroom/stories/" + own + "/edit").with(me))).as("%s open own in review", role)
+                    .isEqualTo(200);
+            assertThat(readOnly(own, me)).as("%s own in review read-only", role).isEqualTo(e.editOwnInReview() == 403);
+            assertThat(status(form(post("/newsroom/stories/" + own), "Own story, in review", "<p>Text.</p>")
+                    .param("version", String.valueOf(version(own))).with(me))).as("%s save own in review", role)
+                    .isEqualTo(e.editOwnInReview() == 403 ? 403 : 303);
             assertThat(status(post("/newsroom/stories/" + own + "/publish").with(me).with(csrf()))).as("%s publish own", role)
                     .isEqualTo(e.publishOwn());
             assertThat(stories.find(own).orElseThrow().status())
@@ -132,7 +138,8 @@ abstract class EditorContract {
 
             long others = published();
             String before = stories.find(others).orElseThrow().headline();
-            assertThat(status(get("/newsroom/stories/" + others + "/edit").with(me))).as("%s edit others", role).isEqualTo(e.editOthers());
+            assertThat(status(get("/newsroom/stories/" + others + "/edit").with(me))).as("%s open others", role).isEqualTo(200);
+            assertThat(readOnly(others, me)).as("%s others read-only", role).isEqualTo(e.editOthers() == 403);
             assertThat(status(get("/newsroom/stories/" + others + "/revisions").with(me))).as("%s revisions others", role).isEqualTo(e.editOthers());
             assertThat(status(form(post("/newsroom/stories/" + others), before, stories.find(others).orElseThrow().body())
                     .param("version", String.valueOf(version(others))).with(me))).as("%s save others", role).isEqualTo(e.saveOthers());
@@ -151,6 +158,14 @@ abstract class EditorContract {
             }
             assertThat(stories.find(others).orElseThrow().status()).isEqualTo(StoryStatus.PUBLISHED);
         }
+    }
+
+    /** Whether the editor shows the story with its fields disabled and no Save button. */
+    boolean readOnly(long id, RequestPostProcessor who) throws Exception {
+        Document page = Jsoup.parse(mvc.perform(get("/newsroom/stories/" + id + "/edit").with(who)).andReturn()
+                .getResponse().getContentAsString());
+        return page.selectFirst("fieldset.editor-fields[disabled]") != null
+                && page.select("button[name=intent][value=save]").isEmpty();
     }
 
     @Test
@@ -176,11 +191,15 @@ abstract class EditorContract {
                         .as(bad + path).isBetween(400, 499);
             }
         }
-        MockHttpServletResponse refused = mvc.perform(get("/newsroom/stories/" + published() + "/edit")
-                .header("Accept-Language", "hy").with(as(Role.CONTRIBUTOR))).andReturn().getResponse();
+        long others = published();
+        MockHttpServletResponse refused = mvc.perform(form(post("/newsroom/stories/" + others), "Taken over", "<p>x</p>")
+                .param("version", String.valueOf(version(others))).header("Accept-Language", "hy")
+                .with(as(Role.CONTRIBUTOR))).andReturn().getResponse();
         assertThat(refused.getStatus()).isEqualTo(403);
-        assertThat(Jsoup.parse(refused.getContentAsString()).select("main p").first().text())
-                .isEqualTo("Ձեր դերը թույլ չի տալիս դա անել այս նյութի հետ։");
+        Document page = Jsoup.parse(refused.getContentAsString());
+        assertThat(page.select("main p").first().text()).as("a newsroom page that says what the role may do")
+                .startsWith("Ձեր դերը դա թույլ չի տալիս։").contains("սևագրեր");
+        assertThat(page.select("nav.newsroom-admin")).as("the newsroom's own frame, not the reader site's").isNotEmpty();
         long own = create(as(Role.EDITOR), "Malformed fields");
         for (Map.Entry<String, String> bad : Map.of("sectionId", "abc", "authors", "x1", "imageId", "1e3",
                 "version", "-5").entrySet()) {

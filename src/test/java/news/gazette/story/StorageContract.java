@@ -122,7 +122,7 @@ abstract class StorageContract {
         Instant now = clock.instant();
         long english = story("en", en, "Telescope restored", now.minusSeconds(5), StoryStatus.PUBLISHED, List.of(), List.of());
         long armenian = story("hy", hy, "Աստղադիտակը վերականգնվել է", now.minusSeconds(5), StoryStatus.PUBLISHED, List.of(), List.of());
-        stories.linkTranslations(List.of(english, armenian));
+        imports.linkTranslations(List.of(english, armenian));
 
         Story story = stories.findPublished(english).orElseThrow();
         assertThat(stories.translationsOf(story)).extracting(Story::id).containsExactly(armenian);
