@@ -121,10 +121,11 @@ abstract class StoryRulesContract {
         // The creator's address in other letter case: ownership ignores it.
         String createdBy = owner == Owner.CREATED_IT ? person.account().email().toUpperCase(Locale.ROOT) : "someone@example.org";
         long byline = owner == Owner.IN_BYLINE ? person.authorId() : otherAuthor;
-        return imports.bring(new NewStory("en", section, null, "Rules of the desk " + action, "A standfirst.",
-                "<p>The text as first written.</p>", null, status, false, false, null, null, null, null,
-                status == StoryStatus.PUBLISHED ? Instant.now().minusSeconds(600) : null, null, List.of(byline),
-                List.of(), createdBy), "test");
+        NewStory.Builder story = NewStory.builder("en", section).headline("Rules of the desk " + action)
+                .standfirst("A standfirst.").body("<p>The text as first written.</p>").authors(List.of(byline))
+                .createdBy(createdBy);
+        return imports.bring((status == StoryStatus.PUBLISHED ? story.published(Instant.now().minusSeconds(600))
+                : story.status(status)).build(), "test");
     }
 
     private int version(long id) {
