@@ -35,62 +35,11 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * a revision brings back every field it recorded, and asks first when the story is live; autosaves are kept compactly;
  * a story with a long history is deleted in steps. Run on H2 and PostgreSQL.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-abstract class SavesKeepEverythingContract {
+abstract class SavesKeepEverythingContract extends EditorRequests {
 
-    @Autowired MockMvc mvc;
-    @Autowired Stories stories;
-    @Autowired JdbcClient jdbc;
     @Autowired Accounts accounts;
     @Autowired ApiTokens tokens;
     @Autowired Publishing publishing;
-
-    long section;
-    long author;
-    long image;
-
-    @BeforeEach
-    void choices() {
-        section = jdbc.sql("select id from sections where edition = 'en' order by position limit 1").query(Long.class).single();
-        author = jdbc.sql("select id from authors where edition = 'en' order by id limit 1").query(Long.class).single();
-        image = jdbc.sql("select min(id) from media").query(Long.class).single();
-    }
-
-    static RequestPostProcessor as(Role role) {
-        return EditorContract.as(role);
-    }
-
-    /** The whole editor form, as a browser sends it; {@code replaced} gives some fields other values. */
-    MockHttpServletRequestBuilder form(MockHttpServletRequestBuilder request, String headline, String body,
-                                       Map<String, String> replaced) {
-        Map<String, String> fields = new java.util.LinkedHashMap<>(Map.of("headline", headline,
-                "standfirst", "A standfirst.", "body", body, "sectionId", String.valueOf(section),
-                "tags", "trains, Valley news", "authors", String.valueOf(author), "imageId", String.valueOf(image),
-                "imageAlt", "A train in the valley", "imageCaption", "The first train", "imageCredit", "Jane Roe"));
-        fields.putAll(replaced);
-        fields.forEach(request::param);
-        return request.with(csrf());
-    }
-
-    MockHttpServletRequestBuilder form(MockHttpServletRequestBuilder request, String headline, String body) {
-        return form(request, headline, body, Map.of());
-    }
-
-    long create(RequestPostProcessor who, String headline) throws Exception {
-        MockHttpServletResponse response = mvc.perform(form(post("/newsroom/stories?edition=en"), headline,
-                "<p>The first paragraph.</p>").with(who)).andReturn().getResponse();
-        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(303);
-        return Long.parseLong(response.getRedirectedUrl().replaceAll("\\D+", " ").trim().split(" ")[0]);
-    }
-
-    int status(MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request).andReturn().getResponse().getStatus();
-    }
-
-    int version(long id) {
-        return stories.find(id).orElseThrow().version();
-    }
 
     /** What a save must not take away, as stored. */
     record Kept(Long image, String imageAlt, long section, List<Long> tags, List<Long> authors, String source,
