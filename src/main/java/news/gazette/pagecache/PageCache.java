@@ -104,7 +104,12 @@ public class PageCache {
         cdn.purge(tags);
     }
 
-    /** Removes every page carrying one of the tags from this node only: another node already told the CDN. */
+    /** Tells the CDN (when one is configured) to drop every page carrying one of the tags. */
+    void purgeCdn(Collection<String> tags) {
+        cdn.purge(tags);
+    }
+
+    /** Removes every page carrying one of the tags from this node only; the CDN is told once, by the node of the change. */
     void purgeHere(Collection<String> tags) {
         long number = sequence.incrementAndGet();
         int removed = 0;

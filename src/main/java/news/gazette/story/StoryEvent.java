@@ -2,20 +2,17 @@ package news.gazette.story;
 
 import java.util.UUID;
 
+import news.gazette.platform.DomainEvent;
+
 /**
  * Something that happened to a story that readers can see. Search, caches and feeds follow these through the outbox.
  * Each event has an id of its own, made when it is published and kept with it in the outbox, so a listener that runs
  * again after a crash (the outbox replays what was not completed) sees the same event, not a new one.
  */
-public sealed interface StoryEvent permits StoryEvent.Published, StoryEvent.Updated, StoryEvent.Unpublished,
-        StoryEvent.Deleted {
-
-    /** Unique to this event, the same on every delivery of it. */
-    String id();
+public sealed interface StoryEvent extends DomainEvent permits StoryEvent.Published, StoryEvent.Updated,
+        StoryEvent.Unpublished, StoryEvent.Deleted {
 
     long storyId();
-
-    String edition();
 
     /** The section the story was in when this happened, so listeners can refresh its pages. */
     long sectionId();

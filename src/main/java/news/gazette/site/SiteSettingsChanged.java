@@ -1,0 +1,20 @@
+package news.gazette.site;
+
+import java.util.UUID;
+
+import news.gazette.platform.DomainEvent;
+
+/**
+ * An edition's site settings were saved. Every page of the edition shows them (the footer, the follow call to action),
+ * so this changes all of them. Raised by {@link SiteSettings} in the transaction of the save.
+ */
+public record SiteSettingsChanged(String id, String edition) implements DomainEvent {
+
+    public SiteSettingsChanged {
+        id = id == null || id.isBlank() ? UUID.randomUUID().toString() : id;
+    }
+
+    public SiteSettingsChanged(String edition) {
+        this(null, edition);
+    }
+}
