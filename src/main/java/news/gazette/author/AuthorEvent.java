@@ -1,7 +1,5 @@
 package news.gazette.author;
 
-import java.util.UUID;
-
 import news.gazette.platform.DomainEvent;
 
 /**
@@ -11,14 +9,10 @@ public sealed interface AuthorEvent extends DomainEvent permits AuthorEvent.Crea
 
     long authorId();
 
-    private static String newId(String id) {
-        return id == null || id.isBlank() ? UUID.randomUUID().toString() : id;
-    }
-
     /** A profile was created; it has a public page from now on. */
     record Created(String id, long authorId, String edition) implements AuthorEvent {
         public Created {
-            id = newId(id);
+            id = DomainEvent.idOrNew(id);
         }
 
         public Created(long authorId, String edition) {
@@ -33,7 +27,7 @@ public sealed interface AuthorEvent extends DomainEvent permits AuthorEvent.Crea
      */
     record Changed(String id, long authorId, String edition, boolean bylineChanged) implements AuthorEvent {
         public Changed {
-            id = newId(id);
+            id = DomainEvent.idOrNew(id);
         }
 
         public Changed(long authorId, String edition, boolean bylineChanged) {

@@ -1,5 +1,7 @@
 package news.gazette.platform;
 
+import java.util.UUID;
+
 /**
  * Something that happened to what readers see: a story, a section, a tag, an author or an edition's site settings
  * changed. Raised by the module that owns the thing, inside the transaction of the change; the change feed carries it
@@ -15,4 +17,9 @@ public interface DomainEvent {
 
     /** The edition the change belongs to. */
     String edition();
+
+    /** The id an event keeps (read back from the outbox or the feed), or a new one for an event being raised. */
+    static String idOrNew(String id) {
+        return id == null || id.isBlank() ? UUID.randomUUID().toString() : id;
+    }
 }

@@ -1,7 +1,5 @@
 package news.gazette.section;
 
-import java.util.UUID;
-
 import news.gazette.platform.DomainEvent;
 
 /**
@@ -13,14 +11,10 @@ public sealed interface SectionEvent extends DomainEvent permits SectionEvent.Cr
 
     long sectionId();
 
-    private static String newId(String id) {
-        return id == null || id.isBlank() ? UUID.randomUUID().toString() : id;
-    }
-
     /** A section was added to the edition's navigation. */
     record Created(String id, long sectionId, String edition) implements SectionEvent {
         public Created {
-            id = newId(id);
+            id = DomainEvent.idOrNew(id);
         }
 
         public Created(long sectionId, String edition) {
@@ -31,7 +25,7 @@ public sealed interface SectionEvent extends DomainEvent permits SectionEvent.Cr
     /** A section's name or description changed; its slug, and so its address, did not. */
     record Renamed(String id, long sectionId, String edition) implements SectionEvent {
         public Renamed {
-            id = newId(id);
+            id = DomainEvent.idOrNew(id);
         }
 
         public Renamed(long sectionId, String edition) {
@@ -42,7 +36,7 @@ public sealed interface SectionEvent extends DomainEvent permits SectionEvent.Cr
     /** The edition's sections were put in another order. */
     record Moved(String id, long sectionId, String edition) implements SectionEvent {
         public Moved {
-            id = newId(id);
+            id = DomainEvent.idOrNew(id);
         }
 
         public Moved(long sectionId, String edition) {
@@ -53,7 +47,7 @@ public sealed interface SectionEvent extends DomainEvent permits SectionEvent.Cr
     /** An empty section was deleted. */
     record Deleted(String id, long sectionId, String edition) implements SectionEvent {
         public Deleted {
-            id = newId(id);
+            id = DomainEvent.idOrNew(id);
         }
 
         public Deleted(long sectionId, String edition) {

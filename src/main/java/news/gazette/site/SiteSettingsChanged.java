@@ -1,7 +1,5 @@
 package news.gazette.site;
 
-import java.util.UUID;
-
 import news.gazette.platform.DomainEvent;
 
 /**
@@ -11,7 +9,7 @@ import news.gazette.platform.DomainEvent;
 public record SiteSettingsChanged(String id, String edition) implements DomainEvent {
 
     public SiteSettingsChanged {
-        id = id == null || id.isBlank() ? UUID.randomUUID().toString() : id;
+        id = DomainEvent.idOrNew(id);
     }
 
     public SiteSettingsChanged(String edition) {

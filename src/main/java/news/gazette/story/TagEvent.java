@@ -1,7 +1,5 @@
 package news.gazette.story;
 
-import java.util.UUID;
-
 import news.gazette.platform.DomainEvent;
 
 /**
@@ -14,14 +12,10 @@ public sealed interface TagEvent extends DomainEvent permits TagEvent.Renamed, T
 
     long tagId();
 
-    private static String newId(String id) {
-        return id == null || id.isBlank() ? UUID.randomUUID().toString() : id;
-    }
-
     /** A tag has a new name; its slug stays. */
     record Renamed(String id, long tagId, String edition) implements TagEvent {
         public Renamed {
-            id = newId(id);
+            id = DomainEvent.idOrNew(id);
         }
 
         public Renamed(long tagId, String edition) {
@@ -32,7 +26,7 @@ public sealed interface TagEvent extends DomainEvent permits TagEvent.Renamed, T
     /** Every story of a tag now carries another tag ({@code intoId}) instead, and the first tag is gone. */
     record Merged(String id, long tagId, long intoId, String edition) implements TagEvent {
         public Merged {
-            id = newId(id);
+            id = DomainEvent.idOrNew(id);
         }
 
         public Merged(long tagId, long intoId, String edition) {
@@ -43,7 +37,7 @@ public sealed interface TagEvent extends DomainEvent permits TagEvent.Renamed, T
     /** A tag was taken off every story and deleted. */
     record Deleted(String id, long tagId, String edition) implements TagEvent {
         public Deleted {
-            id = newId(id);
+            id = DomainEvent.idOrNew(id);
         }
 
         public Deleted(long tagId, String edition) {
