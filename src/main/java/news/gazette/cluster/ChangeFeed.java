@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
+import news.gazette.platform.ClusterNode;
 import news.gazette.platform.DatabaseOutage;
 import news.gazette.platform.DatabaseState;
 import news.gazette.platform.Databases;
@@ -32,8 +33,9 @@ import org.springframework.stereotype.Component;
  * empty).
  * <p>
  * The feed is read when {@link FeedListening} says there is news (at once on PostgreSQL, every
- * {@code gazette.cluster.poll-interval} otherwise). A change this node made is told by the thread that committed it,
- * right after the commit ({@link #tellOwn}), and skipped by the reader; every change is told once on every node.
+ * {@code gazette.cluster.poll-interval} otherwise). A change this run of the node made is told by the thread that
+ * committed it, right after the commit ({@link #tellOwn}), and left to it by the reader, so it is told before the call
+ * that made it returns; every change is told once on every node.
  * <p>
  * Ids are taken from a sequence before commit, so a change may become visible after one with a higher id. A missing
  * id is therefore waited for ({@value #GAP_WAIT_SECONDS} s) before the cursor moves past it; changes above it are
@@ -49,6 +51,7 @@ public class ChangeFeed implements SmartLifecycle {
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final ClusterNode node;
     private final Duration pollInterval;
     private final DatabaseState database;
     private final FeedListening listening;
@@ -64,8 +67,9 @@ public class ChangeFeed implements SmartLifecycle {
     private volatile boolean running;
     private Thread thread;
 
-    ChangeFeed(JdbcClient jdbc, ApplicationEventPublisher events, Databases databases, DatabaseState database,
-               @Value("${gazette.cluster.poll-interval:1s}") Duration pollInterval) {
+    ChangeFeed(JdbcClient jdbc, ApplicationEventPublisher events, ClusterNode node, Databases databases,
+               DatabaseState database, @Value("${gazette.cluster.poll-interval:1s}") Duration pollInterval) {
+        this.node = node;
         this.database = database;
         this.jdbc = jdbc;
         this.events = events;
@@ -135,7 +139,8 @@ public class ChangeFeed implements SmartLifecycle {
 
     /**
      * Tells this node about a change it has just committed, in the committing thread, so that when the call that made
-     * the change returns this node's pages, index and kept copies already show it. The reader skips it.
+     * the change returns this node's pages, index and kept copies already show it. The reader leaves such changes to
+     * this method. A change whose telling this run never reaches (the node stopped in between) is caught up on start.
      */
     void tellOwn(long id, DomainEvent event) {
         if (!claim(id)) {
@@ -171,13 +176,15 @@ public class ChangeFeed implements SmartLifecycle {
     void readFeed() {
         List<Row> rows;
         do {
-            rows = jdbc.sql("select id, kind, payload from cluster_changes where id > ? order by id")
+            rows = jdbc.sql("select id, kind, payload, origin from cluster_changes where id > ? order by id")
                     .param(cursor)
-                    .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                    .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
                     .list()
                     .stream().filter(row -> !told(row.id())).limit(BATCH).toList();
             for (Row row : rows) {
-                if (claim(row.id())) {
+                // This run's own changes are told by the threads that committed them, which may not have got to it
+                // yet: the cursor waits for them as for any change not yet told.
+                if (!node.instance().equals(row.origin()) && claim(row.id())) {
                     tell(row);
                 }
             }
@@ -255,6 +262,6 @@ public class ChangeFeed implements SmartLifecycle {
         }
     }
 
-    private record Row(long id, String kind, String payload) {
+    private record Row(long id, String kind, String payload, String origin) {
     }
 }
