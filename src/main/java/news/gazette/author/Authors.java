@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import news.gazette.platform.XmlText;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -54,9 +55,10 @@ public class Authors {
     public Author create(String edition, String slug, String name, String bio, Long photoId) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("insert into authors (edition, slug, name, bio, photo_id) values (?, ?, ?, ?, ?)")
-                .params(edition, slug, name, bio, photoId)
+                .params(edition, slug, XmlText.line(name), XmlText.clean(bio), photoId)
                 .update(keys, "id");
-        return new Author(keys.getKey().longValue(), edition, slug, name, bio, photoId, null);
+        return new Author(keys.getKey().longValue(), edition, slug, XmlText.line(name), XmlText.clean(bio), photoId,
+                null);
     }
 
     public Optional<Author> byId(long id) {
@@ -66,7 +68,7 @@ public class Authors {
     /** Changes an author's profile; the account link is part of it, so "own stories" follow the profile. */
     public void update(long id, String slug, String name, String bio, Long photoId, Long accountId) {
         jdbc.sql("update authors set slug = ?, name = ?, bio = ?, photo_id = ?, account_id = ? where id = ?")
-                .params(slug, name, bio, photoId, accountId, id).update();
+                .params(slug, XmlText.line(name), XmlText.clean(bio), photoId, accountId, id).update();
     }
 
     public void linkAccount(long id, Long accountId) {

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import news.gazette.platform.XmlText;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -108,7 +109,8 @@ public class Sections {
 
     /** Renames and describes a section; its slug, and so its address, stays. */
     public void describe(long id, String name, String description) {
-        jdbc.sql("update sections set name = ?, description = ? where id = ?").params(name, description, id).update();
+        jdbc.sql("update sections set name = ?, description = ? where id = ?")
+                .params(XmlText.line(name), XmlText.clean(description), id).update();
         changed();
     }
 
@@ -154,9 +156,10 @@ public class Sections {
         }
         var keys = new GeneratedKeyHolder();
         jdbc.sql("insert into sections (edition, slug, name, description, position) values (?, ?, ?, ?, ?)")
-                .params(edition, slug, name, description, position)
+                .params(edition, slug, XmlText.line(name), XmlText.clean(description), position)
                 .update(keys, "id");
         changed();
-        return new Section(keys.getKey().longValue(), edition, slug, name, description, position);
+        return new Section(keys.getKey().longValue(), edition, slug, XmlText.line(name), XmlText.clean(description),
+                position);
     }
 }

@@ -3,6 +3,7 @@ package news.gazette.story;
 import java.util.List;
 import java.util.Optional;
 
+import news.gazette.platform.XmlText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,7 +48,7 @@ public class TagMaintenance {
 
     @Transactional
     public void rename(long id, String name) {
-        jdbc.sql("update tags set name = ? where id = ?").params(name, id).update();
+        jdbc.sql("update tags set name = ? where id = ?").params(XmlText.line(name), id).update();
         publishing.relabelled(storiesWith(id));
     }
 
