@@ -27,6 +27,8 @@ final class DecodeBudget {
     private final Semaphore units;
     private final int total;
     private final Duration wait;
+    private final java.util.concurrent.atomic.AtomicLong held = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong peak = new java.util.concurrent.atomic.AtomicLong();
 
     DecodeBudget(long bytes, Duration wait) {
         this.total = (int) Math.max(1, Math.min(Integer.MAX_VALUE, bytes / UNIT));
@@ -56,12 +58,23 @@ final class DecodeBudget {
             Thread.currentThread().interrupt();
             throw new MediaRefusedException(Reason.BUSY, "interrupted while waiting");
         }
+        peak.accumulateAndGet(held.addAndGet(share), Math::max);
         return new Lease(share);
     }
 
     /** What is free now, in bytes; for tests and metrics. */
     long free() {
         return units.availablePermits() * UNIT;
+    }
+
+    /** The most ever held at once, in bytes. */
+    long peak() {
+        return peak.get() * UNIT;
+    }
+
+    /** Whether an image is waiting for its share now. */
+    boolean hasWaiting() {
+        return units.hasQueuedThreads();
     }
 
     int share(int width, int height) {
@@ -83,6 +96,7 @@ final class DecodeBudget {
         public void close() {
             if (!closed) {
                 closed = true;
+                held.addAndGet(-share);
                 units.release(share);
             }
         }
