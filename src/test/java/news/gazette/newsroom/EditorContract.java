@@ -99,6 +99,29 @@ abstract class EditorContract extends EditorRequests {
         }
     }
 
+    @Test
+    void menusOfferOnlyWhatTheRoleMayOpenAndARefusalIsANewsroomPage() throws Exception {
+        for (Role role : Role.values()) {
+            Document desk = Jsoup.parse(mvc.perform(get("/newsroom").with(as(role))).andReturn().getResponse()
+                    .getContentAsString());
+            List<String> links = desk.select("nav.newsroom-admin a").eachAttr("href");
+            assertThat(links).as("%s menu", role).contains("/newsroom", "/newsroom/media", "/newsroom/password");
+            assertThat(links.contains("/newsroom/sections")).as("%s sees sections", role).isEqualTo(role.atLeast(Role.EDITOR));
+            assertThat(links.contains("/newsroom/accounts")).as("%s sees accounts", role).isEqualTo(role == Role.ADMIN);
+            // Every screen the menu offers opens (the account screens need a stored account, which these test users
+            // are not, so they are left to AdministrationContract).
+            for (String link : links.stream().filter(l -> !l.equals("/newsroom/tokens") && !l.equals("/newsroom/password")).toList()) {
+                assertThat(status(get(link).with(as(role)))).as("%s follows %s", role, link).isIn(200, 302, 303);
+            }
+        }
+        MockHttpServletResponse refused = mvc.perform(get("/newsroom/accounts").header("Accept-Language", "ru")
+                .with(as(Role.AUTHOR))).andReturn().getResponse();
+        assertThat(refused.getStatus()).isEqualTo(403);
+        Document page = Jsoup.parse(refused.getContentAsString());
+        assertThat(page.select("nav.newsroom-admin")).as("the newsroom's frame").isNotEmpty();
+        assertThat(page.select("main p").first().text()).contains("Как автор");
+    }
+
     /** Whether the editor shows the story with its fields disabled and no Save button. */
     boolean readOnly(long id, RequestPostProcessor who) throws Exception {
         Document page = Jsoup.parse(mvc.perform(get("/newsroom/stories/" + id + "/edit").with(who)).andReturn()
