@@ -12,6 +12,7 @@ import news.gazette.pagecache.CacheTags;
 import news.gazette.platform.Permalinks;
 import news.gazette.section.Section;
 import news.gazette.section.Sections;
+import news.gazette.story.Redirects;
 import news.gazette.story.Stories;
 import news.gazette.story.Story;
 import news.gazette.views.MostRead;
@@ -45,9 +46,11 @@ class FrontPages {
     private final Renderer renderer;
     private final Permalinks links;
     private final Metadatas metadatas;
+    private final Redirects redirects;
 
     FrontPages(Editions editions, Sections sections, Stories stories, MostRead mostRead, ReaderViews views,
-               Renderer renderer, Permalinks links, Metadatas metadatas) {
+               Renderer renderer, Permalinks links, Metadatas metadatas, Redirects redirects) {
+        this.redirects = redirects;
         this.metadatas = metadatas;
         this.editions = editions;
         this.sections = sections;
@@ -61,10 +64,31 @@ class FrontPages {
     @GetMapping("/")
     ResponseEntity<Void> root(@CookieValue(name = EDITION_COOKIE, required = false) String chosen,
                               HttpServletRequest request) {
+        var shortlink = shortlink(request);
+        if (shortlink.isPresent()) {
+            return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY).header(HttpHeaders.LOCATION, shortlink.get()).build();
+        }
         Edition edition = editions.find(chosen)
                 .orElseGet(() -> editions.bestFor(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)));
         return ResponseEntity.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, links.front(edition.code()))
                 .header(HttpHeaders.VARY, "Cookie, Accept-Language").build();
+    }
+
+    /**
+     * A WordPress shortlink ({@code /?p=ID}, {@code /?page_id=ID}, the form of WordPress GUIDs and of links shared
+     * everywhere) of an imported story: where the story lives now. Other parameters beside the id are ignored.
+     */
+    private java.util.Optional<String> shortlink(HttpServletRequest request) {
+        for (String name : List.of("p", "page_id")) {
+            String id = request.getParameter(name);
+            if (id != null && id.matches("[0-9]{1,19}")) {
+                var target = redirects.target("/?" + name + "=" + id);
+                if (target.isPresent()) {
+                    return target;
+                }
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** Remembers the edition a reader picked in the language switcher, then takes them to the page they asked for. */
