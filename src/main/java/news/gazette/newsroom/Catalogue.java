@@ -12,6 +12,7 @@ import news.gazette.media.MediaLibrary;
 import news.gazette.pagecache.CacheTags;
 import news.gazette.pagecache.SitePurges;
 import news.gazette.section.Section;
+import news.gazette.search.SectionReindexing;
 import news.gazette.section.Sections;
 import news.gazette.story.Publishing;
 import news.gazette.story.Tag;
@@ -36,9 +37,12 @@ class Catalogue {
     private final SitePurges cache;
     private final AuditLog audit;
     private final Publishing publishing;
+    private final SectionReindexing reindexing;
 
     Catalogue(Sections sections, TagMaintenance tags, Authors authors, Accounts accounts, MediaLibrary media,
-              Editions editions, SitePurges cache, AuditLog audit, Publishing publishing) {
+              Editions editions, SitePurges cache, AuditLog audit, Publishing publishing,
+              SectionReindexing reindexing) {
+        this.reindexing = reindexing;
         this.publishing = publishing;
         this.sections = sections;
         this.tags = tags;
@@ -83,6 +87,9 @@ class Catalogue {
         checkText(name, 1, 120, "newsroom.sections.bad-name");
         checkText(description, 0, 300, "newsroom.sections.bad-description");
         sections.describe(id, name.strip(), description.strip());
+        if (!section.name().equals(name.strip())) {
+            reindexing.sectionChanged(section.edition(), id);
+        }
         audit.record(actor.email(), "section.describe", "section:" + id, section.name() + " → " + name.strip(),
                 actor.client());
         purgeEdition(section.edition());

@@ -112,6 +112,31 @@ abstract class SearchContract {
     }
 
     @Test
+    void aRenamedSectionIsFoundByItsNewNameAtOnce(@Autowired news.gazette.account.Accounts accounts) throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 6).replaceAll("[0-9-]", "q");
+        Section section = sections.append("en", "harbours" + suffix, "Harbours" + suffix, "Ports and piers");
+        long id = stories.create(new NewStory("en", section.id(), null, "Pier lights " + suffix,
+                "A standfirst for the test.", "<p>The pier lights go on at dusk.</p>", null, StoryStatus.PUBLISHED,
+                false, false, null, null, null, null, Instant.now().minusSeconds(60), null, List.of(), List.of()));
+        publishing.revise(id, "Pier lights " + suffix, "A standfirst for the test.", "<p>The pier lights.</p>");
+        await().atMost(FOLLOWS).untilAsserted(() -> assertThat(found("en", "harbours" + suffix)).containsExactly(id));
+
+        var editor = accounts.create("sections-" + suffix + "@example.org", "Desk", "a-long-enough-password-1",
+                news.gazette.account.Role.EDITOR);
+        var renamed = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/newsroom/sections/" + section.id()).param("name", "Waterfronts" + suffix)
+                .param("description", "Ports and piers")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                        .user(editor.email()).roles("EDITOR", "AUTHOR", "CONTRIBUTOR"))
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andReturn().getResponse();
+        assertThat(renamed.getStatus()).isLessThan(400);
+        // No story was edited: the section's stories were indexed again when it was renamed.
+        await().atMost(WITHIN).untilAsserted(() -> assertThat(found("en", "waterfronts" + suffix)).containsExactly(id));
+        assertThat(found("en", "harbours" + suffix)).isEmpty();
+    }
+
+    @Test
     void aCrashMidwayIsCaughtUpWithNothingMissingAndNothingTwice(@org.junit.jupiter.api.io.TempDir Path dir)
             throws Exception {
         Map<String, String> languages = Map.of("ru", "ru");
