@@ -191,6 +191,13 @@ abstract class SearchContract {
         assertThat(suggest.getResponse().getStatus()).isEqualTo(200);
         assertThat(suggest.getResponse().getContentAsString()).contains("\"kind\":\"tag\"").contains("Туризм")
                 .contains("/ru/tag/turizm");
+        // A word in another form than the headline's: suggested as the search finds it, not only by its first letters.
+        String byForm = mvc.perform(get("/api/v1/suggest").param("edition", "ru").param("q", "поездами")).andReturn()
+                .getResponse().getContentAsString();
+        String searched = mvc.perform(get("/api/v1/search").param("edition", "ru").param("q", "поездами")).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(searched).contains("ночным поездом");
+        assertThat(byForm).contains("\"kind\":\"story\"").contains("ночным поездом");
 
         MvcResult bad = mvc.perform(get("/api/v1/search").param("q", "x").param("page", "abc")).andReturn();
         assertThat(bad.getResponse().getStatus()).isEqualTo(400);
