@@ -1,5 +1,6 @@
 package news.gazette.api;
 
+import news.gazette.account.AppKeys;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,12 +25,14 @@ class ApiConfiguration implements WebMvcConfigurer {
 
     /** First in line, ahead of the page cache, and only on {@code /api/*}: reader pages never pass through it. */
     @Bean
-    FilterRegistrationBean<ApiGate> apiGate(ApiProperties properties) {
+    FilterRegistrationBean<ApiGate> apiGate(ApiProperties properties, AppKeys keys) {
         ApiProperties.RateLimit limit = properties.rateLimit();
         TokenBuckets buckets = limit.enabled()
                 ? new TokenBuckets(limit.requestsPerSecond(), limit.burst(), limit.maxClients(), System::nanoTime)
                 : null;
-        FilterRegistrationBean<ApiGate> registration = new FilterRegistrationBean<>(new ApiGate(buckets, limit.clientHeader()));
+        AppLimits apps = new AppLimits(keys, limit.enabled(), System::nanoTime);
+        FilterRegistrationBean<ApiGate> registration = new FilterRegistrationBean<>(
+                new ApiGate(buckets, limit.clientHeader(), apps));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.addUrlPatterns("/api/*");
         return registration;
@@ -67,7 +70,7 @@ class ApiConfiguration implements WebMvcConfigurer {
     public void addCorsMappings(CorsRegistry registry) {
         registry.addMapping("/api/**").allowedOrigins("*").allowedMethods("GET", "HEAD", "OPTIONS")
                 .allowedHeaders(HttpHeaders.ACCEPT, HttpHeaders.ACCEPT_LANGUAGE, HttpHeaders.IF_NONE_MATCH,
-                        HttpHeaders.IF_MODIFIED_SINCE)
+                        HttpHeaders.IF_MODIFIED_SINCE, AppKeys.HEADER)
                 .exposedHeaders(ApiGate.EXPOSED.split(", ")).allowCredentials(false).maxAge(86_400);
     }
 }

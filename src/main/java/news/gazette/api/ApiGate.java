@@ -1,5 +1,6 @@
 package news.gazette.api;
 
+import news.gazette.account.AppKeys;
 import java.io.IOException;
 
 import jakarta.servlet.FilterChain;
@@ -25,10 +26,15 @@ class ApiGate extends OncePerRequestFilter {
 
     private final TokenBuckets buckets;
     private final String clientHeader;
+    private final AppLimits apps;
 
-    /** @param buckets {@code null} when requests are not limited */
-    ApiGate(TokenBuckets buckets, String clientHeader) {
+    /**
+     * @param buckets {@code null} when requests are not limited
+     * @param apps    the API keys of apps, each with its own limit; {@code null} for none
+     */
+    ApiGate(TokenBuckets buckets, String clientHeader, AppLimits apps) {
         this.buckets = buckets;
+        this.apps = apps;
         this.clientHeader = clientHeader == null || clientHeader.isBlank() ? null : clientHeader.strip();
     }
 
@@ -41,7 +47,20 @@ class ApiGate extends OncePerRequestFilter {
             response.setHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
             response.setHeader(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, EXPOSED);
         }
-        if (buckets != null) {
+        String key = apps == null ? null : request.getHeader(AppKeys.HEADER);
+        if (key != null) {
+            // An app's key: its own bucket instead of its address's; a key that is none is refused, not ignored.
+            long wait = apps.take(key);
+            if (wait == AppLimits.UNKNOWN) {
+                refuse(HttpStatus.UNAUTHORIZED, request, response);
+                return;
+            }
+            if (wait > 0) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(wait));
+                refuse(HttpStatus.TOO_MANY_REQUESTS, request, response);
+                return;
+            }
+        } else if (buckets != null) {
             long wait = buckets.take(clientOf(request));
             if (wait > 0) {
                 response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(wait));

@@ -2,6 +2,8 @@ package news.gazette.api;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * The records the API answers with. Their component names are the JSON field names of API v1 and are documented in
  * {@code docs/api.md} and the OpenAPI document: rename nothing, only add.
@@ -40,11 +42,23 @@ final class ApiJson {
     record StoryPage(String edition, List<StoryJson> stories, String next, String nextUrl) {
     }
 
+    /**
+     * An edition's front page as the reader site arranges it: the lead, the newest stories after it, each section's
+     * newest (sections without stories left out) and the most read; stories as summaries.
+     */
+    record FrontPageJson(String edition, String url, StoryJson lead, List<StoryJson> top,
+                         List<SectionStories> sections, List<StoryJson> mostRead) {
+    }
+
+    record SectionStories(Named section, List<StoryJson> stories) {
+    }
+
     record MostReadList(String edition, String window, List<StoryJson> stories) {
     }
 
     /**
-     * A published story.
+     * A published story. In lists it is a summary: {@code bodyHtml} and {@code blocks} are left out unless asked for
+     * ({@code include=body}); a single story always has them.
      *
      * @param bodyHtml  the body as sanitized HTML
      * @param updatedAt when the story was edited after it was published, else {@code null}
@@ -52,9 +66,11 @@ final class ApiJson {
      * @param image     the lead image, else {@code null}
      */
     record StoryJson(long id, String edition, String language, String slug, String url, String apiUrl,
-                     String headline, String standfirst, String bodyHtml, Named section, List<Named> authors,
+                     String headline, String standfirst, @JsonInclude(JsonInclude.Include.NON_NULL) String bodyHtml,
+                     Named section, List<Named> authors,
                      List<Named> tags, String publishedAt, String updatedAt, boolean featured, boolean breaking,
-                     Source source, Image image, List<Translation> translations, List<BlockJson> blocks) {
+                     Source source, Image image, List<Translation> translations,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) List<BlockJson> blocks) {
     }
 
     /**
@@ -63,7 +79,7 @@ final class ApiJson {
      * {@code image} ({@code image}), {@code embed} ({@code provider}, {@code url}). Fields a type does not use are left
      * out.
      */
-    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record BlockJson(String type, String html, Integer level, String text, Boolean ordered, List<String> items,
                      Image image, String provider, String url) {
     }
@@ -75,7 +91,13 @@ final class ApiJson {
     record Source(String name, String url) {
     }
 
-    record Image(String url, int width, int height, String contentType, String alt, String caption, String credit) {
+    /** An image: the original's address and size, and every size there is of it ({@code variants}, narrowest first, the original last). */
+    record Image(String url, int width, int height, String contentType, String alt, String caption, String credit,
+                 List<Variant> variants) {
+    }
+
+    /** One size of an image. */
+    record Variant(String url, int width, int height) {
     }
 
     /** The same story in another edition. */

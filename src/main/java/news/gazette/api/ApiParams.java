@@ -27,6 +27,17 @@ final class ApiParams {
         return Integer.parseInt(value);
     }
 
+    /** {@code include}: absent for summaries, {@code body} for stories with their bodies (HTML and blocks). */
+    static boolean withBody(String include) {
+        if (include == null) {
+            return false;
+        }
+        if (!include.equals("body")) {
+            throw new BadRequestException("Not an include: " + include, "api.problem.include");
+        }
+        return true;
+    }
+
     static long id(String value) {
         if (value == null || !value.matches("[1-9][0-9]{0,17}")) {
             throw new BadRequestException("Not a story id: " + value, "api.problem.id");

@@ -30,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Published stories: a filtered list a page at a time with a cursor, one story by id or by edition and slug, and the
- * most read. Nothing unpublished or scheduled for later is ever answered.
+ * most read. Lists give summaries unless {@code include=body} asks for the bodies; a single story is always whole. Nothing unpublished or scheduled for later is ever answered.
  */
 @RestController
 class StoriesApi {
@@ -105,7 +105,8 @@ class StoriesApi {
         if (nextUrl != null) {
             answer.header(HttpHeaders.LINK, "<" + nextUrl + ">; rel=\"next\"");
         }
-        return answer.body(new ApiJson.StoryPage(code, representations.of(page), next, nextUrl));
+        return answer.body(new ApiJson.StoryPage(code, representations.of(page, ApiParams.withBody(params.get("include"))),
+                next, nextUrl));
     }
 
     @GetMapping(path = "/api/v1/stories/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -122,12 +123,14 @@ class StoriesApi {
 
     @GetMapping(path = "/api/v1/editions/{edition}/most-read", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ApiJson.MostReadList> mostRead(@PathVariable String edition,
-                                                  @RequestParam(required = false) String limit) {
+                                                  @RequestParam(required = false) String limit,
+                                                  @RequestParam(required = false) String include) {
         String code = edition(edition).code();
         int count = ApiParams.limit(limit, 10, MOST_READ_MAX);
+        boolean full = ApiParams.withBody(include);
         List<Story> ranked = stories.publishedByIds(mostRead.inEdition(code, count));
         // Views move all the time: the list is as fresh as the cache's time to live, like the front page's.
-        return ApiAnswers.ok(new ApiJson.MostReadList(code, "24h", representations.of(ranked)),
+        return ApiAnswers.ok(new ApiJson.MostReadList(code, "24h", representations.of(ranked, full)),
                 List.of(CacheTags.front(code), CacheTags.edition(code)));
     }
 

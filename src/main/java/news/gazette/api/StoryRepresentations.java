@@ -54,7 +54,13 @@ class StoryRepresentations {
         this.zone = site.timeZone();
     }
 
+    /** Stories in full, with their bodies as HTML and as blocks. */
     List<ApiJson.StoryJson> of(List<Story> page) {
+        return of(page, true);
+    }
+
+    /** Stories as summaries (no body), or in full when {@code full}. */
+    List<ApiJson.StoryJson> of(List<Story> page, boolean full) {
         if (page.isEmpty()) {
             return List.of();
         }
@@ -68,8 +74,10 @@ class StoryRepresentations {
                 new ApiJson.Named(t.tag().id(), t.tag().slug(), t.tag().name(),
                         links.absolute(links.tag(t.tag().edition(), t.tag().slug())))));
         Map<Long, List<Block>> blocks = new HashMap<>();
-        page.forEach(story -> blocks.put(story.id(), story.blocks() == null ? StoryBodies.parse(story.body())
-                : bodies.fromJson(story.blocks())));
+        if (full) {
+            page.forEach(story -> blocks.put(story.id(), story.blocks() == null ? StoryBodies.parse(story.body())
+                    : bodies.fromJson(story.blocks())));
+        }
         List<Long> mediaIds = new ArrayList<>(page.stream().map(Story::image).filter(Objects::nonNull)
                 .map(Story.Image::mediaId).toList());
         blocks.values().forEach(b -> mediaIds.addAll(StoryBodies.mediaIds(b)));
@@ -87,7 +95,8 @@ class StoryRepresentations {
             Section section = section(sectionsById, story.sectionId());
             json.add(new ApiJson.StoryJson(story.id(), story.edition(), language(story.edition()), story.slug(),
                     links.absolute(links.story(story.edition(), section.slug(), story.id(), story.slug())),
-                    links.absolute(ApiPaths.story(story.id())), story.headline(), story.standfirst(), bodyHtml(story),
+                    links.absolute(ApiPaths.story(story.id())), story.headline(), story.standfirst(),
+                    full ? bodyHtml(story) : null,
                     new ApiJson.Named(section.id(), section.slug(), section.name(),
                             links.absolute(links.section(story.edition(), section.slug()))),
                     bylines.getOrDefault(story.id(), List.of()), tagged.getOrDefault(story.id(), List.of()),
@@ -95,7 +104,7 @@ class StoryRepresentations {
                     story.breaking(),
                     story.source() == null ? null : new ApiJson.Source(story.source().name(), story.source().url()),
                     image(story.image(), images), translations(story, translations, sectionsById),
-                    blocks(blocks.get(story.id()), images)));
+                    full ? blocks(blocks.get(story.id()), images) : null));
         }
         return json;
     }
@@ -134,8 +143,15 @@ class StoryRepresentations {
             return null;
         }
         Media file = images.get(image.mediaId());
-        return new ApiJson.Image(links.absolute(links.media(file.fileName())), file.width(), file.height(),
-                file.contentType(), image.alt(), image.caption(), image.credit());
+        List<ApiJson.Variant> variants = new ArrayList<>(file.variantWidths().size() + 1);
+        for (int width : file.variantWidths()) {
+            variants.add(new ApiJson.Variant(links.absolute(links.media(file.variantFileName(width))), width,
+                    file.heightAt(width)));
+        }
+        String original = links.absolute(links.media(file.fileName()));
+        variants.add(new ApiJson.Variant(original, file.width(), file.height()));
+        return new ApiJson.Image(original, file.width(), file.height(), file.contentType(), image.alt(),
+                image.caption(), image.credit(), variants);
     }
 
     private List<ApiJson.Translation> translations(Story story, List<StoryListing> all, Map<Long, Section> cache) {

@@ -108,7 +108,7 @@ class Sitemaps {
         });
     }
 
-    @GetMapping("/sitemaps/{edition:[a-z]{2,3}}-{part:[0-9]{1,4}}.xml")
+    @GetMapping("/sitemap-{edition:[a-z]{2,3}}-{part:[0-9]{1,4}}.xml")
     ResponseEntity<String> edition(@PathVariable String edition, @PathVariable int part) throws XMLStreamException {
         Edition e = editions.find(edition).orElseThrow(() -> new PageNotFoundException("No edition " + edition));
         if (part < 1) {
@@ -161,7 +161,7 @@ class Sitemaps {
         });
     }
 
-    @GetMapping("/sitemaps/news.xml")
+    @GetMapping("/sitemap-news.xml")
     ResponseEntity<String> news() throws XMLStreamException {
         Instant since = clock.instant().minus(NEWS_WINDOW);
         Map<Long, Section> sectionsById = allSections();

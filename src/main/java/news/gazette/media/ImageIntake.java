@@ -219,7 +219,7 @@ final class ImageIntake {
     /** Halves with bilinear filtering until one step is left, which keeps thin lines from breaking up. */
     private static BufferedImage scale(BufferedImage source, int width) {
         BufferedImage current = source;
-        int targetHeight = Math.max(1, (int) Math.round((double) source.getHeight() * width / source.getWidth()));
+        int targetHeight = Media.heightAt(source.getWidth(), source.getHeight(), width);
         while (current.getWidth() / 2 >= width) {
             current = resize(current, current.getWidth() / 2, Math.max(1, current.getHeight() / 2));
         }

@@ -25,6 +25,16 @@ public record Media(long id, String fileName, String contentType, int width, int
         return variantName(fileName, variantWidth);
     }
 
+    /** The height of this image scaled to {@code atWidth}, as its variants are made. */
+    public int heightAt(int atWidth) {
+        return heightAt(width, height, atWidth);
+    }
+
+    /** The height an image of {@code width} × {@code height} has when scaled to {@code atWidth}, at least 1. */
+    static int heightAt(int width, int height, int atWidth) {
+        return Math.max(1, (int) Math.round((double) height * atWidth / width));
+    }
+
     static String variantName(String fileName, int width) {
         int dot = fileName.lastIndexOf('.');
         return fileName.substring(0, dot) + "-" + width + "w" + fileName.substring(dot);

@@ -44,6 +44,7 @@ class ApiSecurity {
         http.securityMatcher(BASE + "/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(BASE + "/accounts", BASE + "/accounts/**", BASE + "/settings/**").hasRole("ADMIN")
+                        .requestMatchers(BASE + "/app-keys", BASE + "/app-keys/**").hasRole("ADMIN")
                         .requestMatchers(BASE + "/sections", BASE + "/sections/**", BASE + "/tags", BASE + "/tags/**",
                                 BASE + "/authors", BASE + "/authors/**").hasRole("EDITOR")
                         .anyRequest().hasRole("CONTRIBUTOR"))

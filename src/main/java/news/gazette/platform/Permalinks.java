@@ -78,13 +78,17 @@ public class Permalinks {
         return "/sitemap.xml";
     }
 
-    /** One part of an edition's sitemap, numbered from 1. */
+    /**
+     * One part of an edition's sitemap, numbered from 1. Every sitemap lies at the site's root: the sitemaps.org
+     * protocol lets a sitemap list only addresses under its own folder, and strict crawlers hold to it.
+     */
     public String sitemap(String edition, int part) {
-        return "/sitemaps/" + edition + "-" + part + ".xml";
+        return "/sitemap-" + edition + "-" + part + ".xml";
     }
 
+    /** The news sitemap, at the site's root like the others. */
     public String newsSitemap() {
-        return "/sitemaps/news.xml";
+        return "/sitemap-news.xml";
     }
 
     /** The link a language switcher entry follows: it remembers the reader's choice, then goes to {@code target}. */

@@ -30,7 +30,7 @@ import news.gazette.platform.BadRequestException;
 class ErrorPages {
 
     /** Statuses whose problem details have localized texts ({@code problem.<status>.title} and {@code .detail}). */
-    private static final Set<Integer> KNOWN_PROBLEMS = Set.of(400, 404, 405, 406, 429, 500, 503);
+    private static final Set<Integer> KNOWN_PROBLEMS = Set.of(400, 401, 404, 405, 406, 429, 500, 503);
 
     private final Editions editions;
     private final ReaderViews views;

@@ -11,7 +11,8 @@ import news.gazette.edition.Editions;
 import news.gazette.pagecache.CacheTags;
 import news.gazette.platform.Permalinks;
 import news.gazette.section.Section;
-import news.gazette.section.Sections;
+import news.gazette.story.FrontArrangement;
+import news.gazette.story.Redirects;
 import news.gazette.story.Stories;
 import news.gazette.story.Story;
 import news.gazette.views.MostRead;
@@ -33,24 +34,24 @@ import org.springframework.web.bind.annotation.RequestParam;
 class FrontPages {
 
     static final String EDITION_COOKIE = "edition";
-    private static final int LATEST = 8;
-    private static final int PER_SECTION = 3;
-    private static final int MOST_READ = 5;
 
     private final Editions editions;
-    private final Sections sections;
     private final Stories stories;
     private final MostRead mostRead;
     private final ReaderViews views;
     private final Renderer renderer;
     private final Permalinks links;
     private final Metadatas metadatas;
+    private final Redirects redirects;
+    private final FrontArrangement arrangement;
 
-    FrontPages(Editions editions, Sections sections, Stories stories, MostRead mostRead, ReaderViews views,
-               Renderer renderer, Permalinks links, Metadatas metadatas) {
+    FrontPages(Editions editions, Stories stories, MostRead mostRead, ReaderViews views,
+               Renderer renderer, Permalinks links, Metadatas metadatas, Redirects redirects,
+               FrontArrangement arrangement) {
+        this.arrangement = arrangement;
+        this.redirects = redirects;
         this.metadatas = metadatas;
         this.editions = editions;
-        this.sections = sections;
         this.stories = stories;
         this.mostRead = mostRead;
         this.views = views;
@@ -61,10 +62,31 @@ class FrontPages {
     @GetMapping("/")
     ResponseEntity<Void> root(@CookieValue(name = EDITION_COOKIE, required = false) String chosen,
                               HttpServletRequest request) {
+        var shortlink = shortlink(request);
+        if (shortlink.isPresent()) {
+            return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY).header(HttpHeaders.LOCATION, shortlink.get()).build();
+        }
         Edition edition = editions.find(chosen)
                 .orElseGet(() -> editions.bestFor(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)));
         return ResponseEntity.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, links.front(edition.code()))
                 .header(HttpHeaders.VARY, "Cookie, Accept-Language").build();
+    }
+
+    /**
+     * A WordPress shortlink ({@code /?p=ID}, {@code /?page_id=ID}, the form of WordPress GUIDs and of links shared
+     * everywhere) of an imported story: where the story lives now. Other parameters beside the id are ignored.
+     */
+    private java.util.Optional<String> shortlink(HttpServletRequest request) {
+        for (String name : List.of("p", "page_id")) {
+            String id = request.getParameter(name);
+            if (id != null && id.matches("[0-9]{1,19}")) {
+                var target = redirects.target("/?" + name + "=" + id);
+                if (target.isPresent()) {
+                    return target;
+                }
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** Remembers the edition a reader picked in the language switcher, then takes them to the page they asked for. */
@@ -90,20 +112,17 @@ class FrontPages {
     ResponseEntity<byte[]> front(@PathVariable String edition) {
         Edition e = Pages.edition(editions, edition);
         Texts t = views.texts(e);
-        List<Story> latest = stories.latest(e.code(), LATEST + 1, 0);
-        Story lead = stories.lead(e.code()).orElse(latest.isEmpty() ? null : latest.get(0));
-        List<Story> rest = latest.stream().filter(s -> lead == null || s.id() != lead.id()).limit(LATEST).toList();
+        FrontArrangement.Front arranged = arrangement.of(e.code());
         List<FrontPage.SectionBlock> blocks = new ArrayList<>();
-        for (Section section : sections.inEdition(e.code())) {
-            List<Teaser> teasers = views.teasers(stories.inSection(section.id(), PER_SECTION, 0), t);
-            if (!teasers.isEmpty()) {
-                blocks.add(new FrontPage.SectionBlock(section.name(), section.description(),
-                        links.section(e.code(), section.slug()), teasers));
-            }
+        for (FrontArrangement.SectionStories block : arranged.sections()) {
+            Section section = block.section();
+            blocks.add(new FrontPage.SectionBlock(section.name(), section.description(),
+                    links.section(e.code(), section.slug()), views.teasers(block.stories(), t)));
         }
-        List<Teaser> popular = views.teasers(stories.publishedByIds(mostRead.inEdition(e.code(), MOST_READ)), t);
+        List<Teaser> popular = views.teasers(stories.publishedByIds(mostRead.inEdition(e.code(), FrontArrangement.MOST_READ)), t);
+        Story lead = arranged.lead();
         FrontPage page = new FrontPage(lead == null ? null : views.teasers(List.of(lead), t).get(0),
-                views.teasers(rest, t), blocks, popular);
+                views.teasers(arranged.top(), t), blocks, popular);
         Chrome chrome = views.chrome(e, t, null, t.get("front.description", e.outletName()), links.front(e.code()),
                 null, Map.of(), null).withMetadata(metadatas.front(e));
         return renderer.page("front.jte", Map.of("chrome", chrome, "t", t, "page", page),

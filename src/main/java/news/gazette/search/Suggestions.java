@@ -55,7 +55,7 @@ public class Suggestions {
             return List.of();
         }
         return index.read(edition, (searcher, e) -> {
-            List<Suggestion> out = new ArrayList<>(headlines(searcher, input));
+            List<Suggestion> out = new ArrayList<>(headlines(searcher, e.analyzer(), input));
             out.addAll(names(searcher, StoryDocuments.SUGGEST_SECTION, Suggestion.Kind.SECTION, typed));
             out.addAll(names(searcher, StoryDocuments.SUGGEST_TAG, Suggestion.Kind.TAG, typed));
             out.addAll(names(searcher, StoryDocuments.SUGGEST_AUTHOR, Suggestion.Kind.AUTHOR, typed));
@@ -63,11 +63,32 @@ public class Suggestions {
         });
     }
 
-    private List<Suggestion> headlines(IndexSearcher searcher, String input) throws IOException {
-        List<String> words = QueryBuilding.analyze(plain, input.length() > MAX_INPUT ? input.substring(0, MAX_INPUT) : input);
+    /**
+     * Headlines whose words start with what was typed (unstemmed, so a half-typed word finds its story), then, to fill
+     * the list, stories whose text has the typed words in any form, read with the edition's analysis chain as the
+     * search reads them: "поездами" suggests the story about a "поезд" the search finds.
+     */
+    private List<Suggestion> headlines(IndexSearcher searcher, Analyzer edition, String input) throws IOException {
+        String cut = input.length() > MAX_INPUT ? input.substring(0, MAX_INPUT) : input;
+        List<String> words = QueryBuilding.analyze(plain, cut);
         if (words.isEmpty()) {
             return List.of();
         }
+        List<Suggestion> out = new ArrayList<>(prefixed(searcher, words, input));
+        List<String> stems = QueryBuilding.analyze(edition, cut);
+        if (out.size() < HEADLINES && !stems.isEmpty()) {
+            BooleanQuery.Builder query = new BooleanQuery.Builder();
+            stems.forEach(stem -> query.add(new TermQuery(new Term(StoryDocuments.TEXT, stem)), BooleanClause.Occur.MUST));
+            for (Suggestion found : found(searcher, query, HEADLINES)) {
+                if (out.size() < HEADLINES && out.stream().noneMatch(s -> s.storyId() == found.storyId())) {
+                    out.add(found);
+                }
+            }
+        }
+        return out;
+    }
+
+    private List<Suggestion> prefixed(IndexSearcher searcher, List<String> words, String input) throws IOException {
         boolean typing = !input.isEmpty() && Character.isLetterOrDigit(input.charAt(input.length() - 1));
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         for (int i = 0; i < words.size(); i++) {
@@ -75,12 +96,17 @@ public class Suggestions {
             boolean last = i == words.size() - 1;
             query.add(last && typing ? new PrefixQuery(term) : new TermQuery(term), BooleanClause.Occur.MUST);
         }
+        return found(searcher, query, HEADLINES);
+    }
+
+    /** The stories a query finds, published by now, the newer first among equals. */
+    private List<Suggestion> found(IndexSearcher searcher, BooleanQuery.Builder query, int count) throws IOException {
         query.add(LongPoint.newRangeQuery(StoryDocuments.PUBLISHED, Long.MIN_VALUE, clock.millis()), BooleanClause.Occur.FILTER);
         query.add(LongPoint.newDistanceFeatureQuery(StoryDocuments.PUBLISHED, 1f, clock.millis(), 7L * 24 * 3600 * 1000),
                 BooleanClause.Occur.SHOULD);
         List<Suggestion> out = new ArrayList<>();
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        for (ScoreDoc hit : searcher.search(query.build(), HEADLINES).scoreDocs) {
+        for (ScoreDoc hit : searcher.search(query.build(), count).scoreDocs) {
             LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
             StoryDisplay story = StoryDocuments.display(leaf.reader(), hit.doc - leaf.docBase);
             out.add(new Suggestion(Suggestion.Kind.STORY, story.headline(), story.slug(), story.id(),

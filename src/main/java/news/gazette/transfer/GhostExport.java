@@ -2,12 +2,19 @@ package news.gazette.transfer;
 
 import java.io.InputStream;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import news.gazette.transfer.ImportReport.Kind;
@@ -27,6 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class GhostExport {
 
+    private static final DateTimeFormatter SPACED = new DateTimeFormatterBuilder()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE).appendLiteral(' ').append(DateTimeFormatter.ISO_LOCAL_TIME)
+            .toFormatter(Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
@@ -109,9 +119,12 @@ final class GhostExport {
             authorIds = authorIds.stream().filter(authors::containsKey).toList();
             String slug = text(post, "slug");
             List<String> oldPaths = slug.isEmpty() ? List.of() : List.of("/" + slug + "/");
+            String date = text(post, "published_at");
+            Instant published = instant(date);
             entries.add(new Entry(id, page, text(post, "title"), text(post, "html"), excerpt(post), status,
-                    instant(text(post, "published_at")), sectionId, authorIds, tagIds,
-                    ImportBodies.uploadPath(text(post, "feature_image"), "/content/images/"), oldPaths));
+                    published, sectionId, authorIds, tagIds,
+                    ImportBodies.uploadPath(text(post, "feature_image"), "/content/images/"), oldPaths,
+                    published == null && !date.isEmpty() ? date : null));
         }
         return new SourceExport(ImportFormat.GHOST, site, List.copyOf(authors.values()),
                 List.copyOf(sections.values()), List.copyOf(tags.values()), entries, skips);
@@ -139,11 +152,23 @@ final class GhostExport {
         return value.isString() || value.isNumber() ? value.asString().trim() : "";
     }
 
-    private static Instant instant(String value) {
-        try {
-            return value.isEmpty() ? null : Instant.parse(value);
-        } catch (DateTimeParseException unreadable) {
+    /**
+     * A Ghost date: in ISO form with a zone ({@code 2024-09-24T03:05:00.000Z}) or as Ghost's database and its own
+     * exports write it, {@code 2024-09-24 03:05:00} (UTC, without {@code T} or zone). {@code null} when empty or
+     * unreadable; the caller reports an unreadable one.
+     */
+    static Instant instant(String value) {
+        if (value.isEmpty()) {
             return null;
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException notIso) {
+            try {
+                return LocalDateTime.parse(value, SPACED).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException unreadable) {
+                return null;
+            }
         }
     }
 }

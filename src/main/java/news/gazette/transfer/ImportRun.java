@@ -171,6 +171,12 @@ final class ImportRun {
         Optional<ImportItems.Item> item = parts.items().find(scope, kind, entry.id());
         Optional<Story> before = item.flatMap(known -> parts.stories().find(known.targetId()));
         Instant published = entry.publishedAt();
+        if (entry.unreadableDate() != null) {
+            report.note(new Skip(kind, label, status == StoryStatus.PUBLISHED ? "transfer.note.unreadable-date.published"
+                    : "transfer.note.unreadable-date", entry.unreadableDate()));
+        } else if (published == null && status == StoryStatus.PUBLISHED) {
+            report.note(new Skip(kind, label, "transfer.note.no-date"));
+        }
         if (published == null && status == StoryStatus.PUBLISHED) {
             // A published item without a date keeps the time of its first import, so importing again changes nothing.
             published = before.map(Story::publishedAt)

@@ -28,10 +28,12 @@ record SourceExport(ImportFormat format, String site, List<Person> authors, List
      * @param sectionId    the source id of its section, or {@code null} for none
      * @param featuredPath the image's path inside the uploads, or {@code null}
      * @param oldPaths     the addresses readers knew it by, path and query only
+     * @param unreadableDate the publish date as written when it could not be read (then {@code publishedAt} is
+     *                       {@code null} and the report names it), else {@code null}
      */
     record Entry(String id, boolean page, String title, String html, String excerpt, String status,
                  Instant publishedAt, String sectionId, List<String> authorIds, List<String> tagIds,
-                 String featuredPath, List<String> oldPaths) {
+                 String featuredPath, List<String> oldPaths, String unreadableDate) {
 
         ImportReport.Kind kind() {
             return page ? ImportReport.Kind.PAGE : ImportReport.Kind.STORY;

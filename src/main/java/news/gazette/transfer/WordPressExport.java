@@ -137,7 +137,8 @@ final class WordPressExport {
         String excerpt = item.children().stream()
                 .filter(c -> c.name().equals("encoded") && c.namespace().contains("/excerpt/"))
                 .map(Element::text).findFirst().orElse("");
-        Instant published = gmt(item.childText(WP, "post_date_gmt"));
+        String date = item.childText(WP, "post_date_gmt");
+        Instant published = gmt(date);
         List<String> oldPaths = new ArrayList<>();
         if (!id.isEmpty()) {
             oldPaths.add((page ? "/?page_id=" : "/?p=") + id);
@@ -147,7 +148,8 @@ final class WordPressExport {
             oldPaths.add(0, link);
         }
         return new Entry(id, page, item.childText("", "title"), item.childText(CONTENT, "encoded"), excerpt, status,
-                published, sectionId, authorIds, tagIds, attachments.get(meta(item, "_thumbnail_id")), oldPaths);
+                published, sectionId, authorIds, tagIds, attachments.get(meta(item, "_thumbnail_id")), oldPaths,
+                published == null && !date.isEmpty() && !date.startsWith("0000") ? date : null);
     }
 
     private static String meta(Element item, String key) {

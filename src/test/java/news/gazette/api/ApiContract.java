@@ -104,7 +104,7 @@ abstract class ApiContract {
 
         // A demo story with a lead image and translations, in full.
         JsonNode withImage = null;
-        for (JsonNode s : ok("/api/v1/stories?edition=en&limit=100").get("stories")) {
+        for (JsonNode s : ok("/api/v1/stories?edition=en&limit=100&include=body").get("stories")) {
             if (!s.get("image").isNull() && !s.get("translations").isEmpty()) {
                 withImage = s;
                 break;

@@ -152,10 +152,10 @@ abstract class DistributionContract {
     void theSitemapIndexLeadsToEveryEditionsSitemapAndTheNewsSitemap() throws Exception {
         Document index = xml("/sitemap.xml", "application/xml");
         assertThat(texts(index, "/s:sitemapindex/s:sitemap/s:loc")).containsExactly(
-                "http://localhost/sitemaps/en-1.xml", "http://localhost/sitemaps/ru-1.xml",
-                "http://localhost/sitemaps/hy-1.xml", "http://localhost/sitemaps/news.xml");
+                "http://localhost/sitemap-en-1.xml", "http://localhost/sitemap-ru-1.xml",
+                "http://localhost/sitemap-hy-1.xml", "http://localhost/sitemap-news.xml");
 
-        Document hy = xml("/sitemaps/hy-1.xml", "application/xml");
+        Document hy = xml("/sitemap-hy-1.xml", "application/xml");
         List<String> locs = texts(hy, "/s:urlset/s:url/s:loc");
         long published = jdbc.sql("select count(*) from stories where edition = 'hy' and status = 'published'")
                 .query(Long.class).single();
@@ -165,13 +165,13 @@ abstract class DistributionContract {
         assertThat(texts(hy, "//image:image/image:loc")).isNotEmpty().allMatch(l -> l.startsWith("http://localhost/media/"));
         List<String> alternates = texts(hy, "//xhtml:link[@rel='alternate']/@hreflang");
         assertThat(alternates).contains("en", "ru", "hy");
-        assertThat(fetch("/sitemaps/hy-2.xml").getResponse().getStatus()).isEqualTo(404);
-        assertThat(fetch("/sitemaps/zz-1.xml").getResponse().getStatus()).isEqualTo(404);
+        assertThat(fetch("/sitemap-hy-2.xml").getResponse().getStatus()).isEqualTo(404);
+        assertThat(fetch("/sitemap-zz-1.xml").getResponse().getStatus()).isEqualTo(404);
     }
 
     @Test
     void theNewsSitemapHoldsTheLastTwoDaysWithPublicationAndLanguage() throws Exception {
-        Document news = xml("/sitemaps/news.xml", "application/xml");
+        Document news = xml("/sitemap-news.xml", "application/xml");
         List<String> dates = texts(news, "//news:news/news:publication_date");
         long recent = jdbc.sql("select count(*) from stories where status = 'published' and published_at >= ?")
                 .param(Instant.now().minus(Duration.ofHours(48)).atOffset(java.time.ZoneOffset.UTC)).query(Long.class).single();
@@ -187,14 +187,14 @@ abstract class DistributionContract {
         MvcResult cached = fetch("/feeds/hy/rss.xml");
         assertThat(cached.getResponse().getHeader("X-Cache")).isEqualTo("HIT");
         assertThat(cached.getResponse().getHeader("Cache-Tag")).contains("feed:hy");
-        assertThat(fetch("/sitemaps/hy-1.xml").getResponse().getHeader("Cache-Tag")).contains("sitemap:hy");
+        assertThat(fetch("/sitemap-hy-1.xml").getResponse().getHeader("Cache-Tag")).contains("sitemap:hy");
         String newest = text(xml("/feeds/hy/rss.xml", "application/rss+xml"), "/rss/channel/item[1]/guid");
         long id = Long.parseLong(newest.substring(newest.lastIndexOf(':') + 1));
 
         publishing.unpublish(id);
         try {
             assertThat(texts(xml("/feeds/hy/rss.xml", "application/rss+xml"), "/rss/channel/item/guid")).doesNotContain(newest);
-            assertThat(fetch("/sitemaps/hy-1.xml").getResponse().getContentAsString()).doesNotContain("/" + id + "-");
+            assertThat(fetch("/sitemap-hy-1.xml").getResponse().getContentAsString()).doesNotContain("/" + id + "-");
         } finally {
             publishing.publish(id);
         }
@@ -204,7 +204,72 @@ abstract class DistributionContract {
     @Test
     void robotsPointToTheSitemapsAndKeepCrawlersOutOfTheNewsroom() throws Exception {
         String robots = fetch("/robots.txt").getResponse().getContentAsString();
-        assertThat(robots).contains("Sitemap: http://localhost/sitemap.xml").contains("Sitemap: http://localhost/sitemaps/news.xml")
+        assertThat(robots).contains("Sitemap: http://localhost/sitemap.xml").contains("Sitemap: http://localhost/sitemap-news.xml")
+                .doesNotContain("/sitemaps/")
                 .contains("Disallow: /newsroom").contains("User-agent: *");
+    }
+
+    @Test
+    void theOldSitemapAddressesAnswerWithAPermanentRedirectToTheNewOnes() throws Exception {
+        for (String[] moved : new String[][]{{"/sitemaps/en-1.xml", "http://localhost/sitemap-en-1.xml"},
+                {"/sitemaps/hy-2.xml", "http://localhost/sitemap-hy-2.xml"},
+                {"/sitemaps/news.xml", "http://localhost/sitemap-news.xml"}}) {
+            MvcResult result = fetch(moved[0]);
+            assertThat(result.getResponse().getStatus()).as(moved[0]).isEqualTo(301);
+            assertThat(result.getResponse().getHeader("Location")).as(moved[0]).isEqualTo(moved[1]);
+        }
+        assertThat(fetch("/sitemaps/en.xml").getResponse().getStatus()).isEqualTo(404);
+    }
+
+    /**
+     * What a strict crawler finds: crawler-commons' parser (Apache Nutch's and StormCrawler's) in strict mode, which
+     * drops every address outside a sitemap's own folder, walks the index and every sitemap it names.
+     */
+    @Test
+    void aStrictCrawlerFindsEveryStoryItsTranslationsAndTheNews() throws Exception {
+        crawlercommons.sitemaps.SiteMapParser parser = new crawlercommons.sitemaps.SiteMapParser(true);
+        parser.enableExtension(crawlercommons.sitemaps.extension.Extension.LINKS);
+        parser.enableExtension(crawlercommons.sitemaps.extension.Extension.NEWS);
+        parser.enableExtension(crawlercommons.sitemaps.extension.Extension.IMAGE);
+        String robots = fetch("/robots.txt").getResponse().getContentAsString();
+        String indexUrl = robots.lines().filter(l -> l.startsWith("Sitemap: ")).findFirst().orElseThrow().substring(9);
+        var index = (crawlercommons.sitemaps.SiteMapIndex) crawled(parser, indexUrl);
+        List<String> storyUrls = new ArrayList<>();
+        List<String> hreflangs = new ArrayList<>();
+        List<String> newsTitles = new ArrayList<>();
+        for (var listed : index.getSitemaps()) {
+            var sitemap = (crawlercommons.sitemaps.SiteMap) crawled(parser, listed.getUrl().toString());
+            for (var url : sitemap.getSiteMapUrls()) {
+                if (url.getUrl().getPath().matches("/[a-z]{2}/[a-z-]+/\\d+-.*")) {
+                    storyUrls.add(url.getUrl().toString());
+                }
+                var links = url.getAttributesForExtension(crawlercommons.sitemaps.extension.Extension.LINKS);
+                for (var link : links == null ? new crawlercommons.sitemaps.extension.ExtensionMetadata[0] : links) {
+                    hreflangs.add(((crawlercommons.sitemaps.extension.LinkAttributes) link).getParams().get("hreflang"));
+                }
+                var news = url.getAttributesForExtension(crawlercommons.sitemaps.extension.Extension.NEWS);
+                for (var entry : news == null ? new crawlercommons.sitemaps.extension.ExtensionMetadata[0] : news) {
+                    newsTitles.add(((crawlercommons.sitemaps.extension.NewsAttributes) entry).getTitle());
+                }
+            }
+        }
+        long published = jdbc.sql("select count(*) from stories where status = 'published'").query(Long.class).single();
+        long recent = jdbc.sql("select count(*) from stories where status = 'published' and published_at >= ?")
+                .param(Instant.now().minus(Duration.ofHours(48)).atOffset(java.time.ZoneOffset.UTC)).query(Long.class).single();
+        assertThat(index.getSitemaps()).hasSize(4);
+        assertThat(storyUrls).hasSize((int) (published + recent)); // each once in its edition's sitemap, the newest again in the news
+        assertThat(storyUrls.stream().distinct()).hasSize((int) published);
+        assertThat(hreflangs).contains("en", "ru", "hy");
+        assertThat(newsTitles).hasSize((int) recent).isNotEmpty().allMatch(t -> !t.isBlank());
+    }
+
+    private crawlercommons.sitemaps.AbstractSiteMap crawled(crawlercommons.sitemaps.SiteMapParser parser, String url)
+            throws Exception {
+        MvcResult result = fetch(url.replace("http://localhost", ""));
+        assertThat(result.getResponse().getStatus()).as(url).isEqualTo(200);
+        var sitemap = parser.parseSiteMap(result.getResponse().getContentType(),
+                result.getResponse().getContentAsByteArray(), java.net.URI.create(url).toURL());
+        assertThat(sitemap.isProcessed()).as(url).isTrue();
+        return sitemap;
     }
 }

@@ -110,15 +110,20 @@ abstract class ReaderSiteContract {
         assertThat(story.select(".languages a")).hasSize(3);
         assertThat(story.select(".languages a[hreflang=ru]").attr("href")).startsWith("/switch/ru?to=%2Fru%2Fworld%2F");
         assertThat(story.select(".languages a[hreflang=hy]").attr("href")).startsWith("/switch/hy?to=%2Fhy%2Fworld%2F");
-        assertThat(story.select(".languages a[aria-current]").text()).isEqualTo("EN");
+        assertThat(story.select(".languages a[aria-current]").first().ownText()).isEqualTo("EN");
+        // WCAG 2.5.3: the name a speech-input user says is the one they see, followed by the language's full name.
+        assertThat(story.select(".languages a")).extracting(org.jsoup.nodes.Element::text)
+                .containsExactly("EN (English)", "RU (Русский)", "ՀԱՅ (Հայերեն)");
+        assertThat(story.select(".languages a[aria-label]")).isEmpty();
         // 5: search box with its prompt
         assertThat(story.select("form[role=search]").attr("action")).isEqualTo("/en/search");
         assertThat(story.select("form[role=search] input[name=q]").attr("placeholder")).isEqualTo("What are you looking for?");
         // 7: section above the headline
         assertThat(story.select(".story-section a").text()).isEqualTo("World");
         // 8: text size
-        assertThat(story.select("[data-font-controls] button")).extracting(b -> b.attr("aria-label"))
-                .containsExactly("Smaller text", "Larger text");
+        assertThat(story.select("[data-font-controls] button")).extracting(org.jsoup.nodes.Element::text)
+                .containsExactly("A− Smaller text", "A+ Larger text");
+        assertThat(story.select("[data-font-controls] button[aria-label]")).isEmpty();
         // 9, 10: headline, localized and machine-readable time
         assertThat(story.select("h1.story-headline").text()).startsWith("Press review");
         Element time = story.selectFirst("time.published");
@@ -299,6 +304,15 @@ abstract class ReaderSiteContract {
                 .allSatisfy(t -> assertThat(t.select(".kicker a").attr("href")).isEqualTo("/hy/science/"));
         Document author = page("/ru/author/elena-sokolova");
         assertThat(author.select("h1").text()).isEqualTo("Елена Соколова");
+        // Headings go down one level at a time: h1, then the stories' h2 (no jump to h3).
+        for (Document listing : List.of(section, author, page("/en/"), page("/en/search?q=train"))) {
+            int previous = 0;
+            for (var heading : listing.select("main h1, main h2, main h3, main h4")) {
+                int level = heading.tagName().charAt(1) - '0';
+                assertThat(level).as(listing.location() + " " + heading.outerHtml()).isLessThanOrEqualTo(previous + 1);
+                previous = level;
+            }
+        }
         assertThat(author.select(".teaser")).hasSizeGreaterThanOrEqualTo(2);
         String tag = jdbc.sql("select t.slug from tags t join story_tags st on st.tag_id = t.id where t.edition = 'en' "
                 + "group by t.slug order by count(*) desc, t.slug limit 1").query(String.class).single();

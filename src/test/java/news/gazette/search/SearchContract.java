@@ -115,6 +115,31 @@ abstract class SearchContract {
     }
 
     @Test
+    void aRenamedSectionIsFoundByItsNewNameAtOnce(@Autowired news.gazette.account.Accounts accounts) throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 6).replaceAll("[0-9-]", "q");
+        Section section = sections.append("en", "harbours" + suffix, "Harbours" + suffix, "Ports and piers");
+        long id = imports.bring(new NewStory("en", section.id(), null, "Pier lights " + suffix,
+                "A standfirst for the test.", "<p>The pier lights go on at dusk.</p>", null, StoryStatus.PUBLISHED,
+                false, false, null, null, null, null, Instant.now().minusSeconds(60), null, List.of(), List.of()), "test");
+        editing.revise(id, "Pier lights " + suffix, "A standfirst for the test.", "<p>The pier lights.</p>");
+        await().atMost(FOLLOWS).untilAsserted(() -> assertThat(found("en", "harbours" + suffix)).containsExactly(id));
+
+        var editor = accounts.create("sections-" + suffix + "@example.org", "Desk", "a-long-enough-password-1",
+                news.gazette.account.Role.EDITOR);
+        var renamed = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/newsroom/sections/" + section.id()).param("name", "Waterfronts" + suffix)
+                .param("description", "Ports and piers")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                        .user(editor.email()).roles("EDITOR", "AUTHOR", "CONTRIBUTOR"))
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andReturn().getResponse();
+        assertThat(renamed.getStatus()).isLessThan(400);
+        // No story was edited: the section's stories were indexed again when it was renamed.
+        await().atMost(WITHIN).untilAsserted(() -> assertThat(found("en", "waterfronts" + suffix)).containsExactly(id));
+        assertThat(found("en", "harbours" + suffix)).isEmpty();
+    }
+
+    @Test
     void aCrashMidwayIsCaughtUpWithNothingMissingAndNothingTwice(@org.junit.jupiter.api.io.TempDir Path dir)
             throws Exception {
         Map<String, String> languages = Map.of("ru", "ru");
@@ -169,6 +194,13 @@ abstract class SearchContract {
         assertThat(suggest.getResponse().getStatus()).isEqualTo(200);
         assertThat(suggest.getResponse().getContentAsString()).contains("\"kind\":\"tag\"").contains("Туризм")
                 .contains("/ru/tag/turizm");
+        // A word in another form than the headline's: suggested as the search finds it, not only by its first letters.
+        String byForm = mvc.perform(get("/api/v1/suggest").param("edition", "ru").param("q", "поездами")).andReturn()
+                .getResponse().getContentAsString();
+        String searched = mvc.perform(get("/api/v1/search").param("edition", "ru").param("q", "поездами")).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(searched).contains("ночным поездом");
+        assertThat(byForm).contains("\"kind\":\"story\"").contains("ночным поездом");
 
         MvcResult bad = mvc.perform(get("/api/v1/search").param("q", "x").param("page", "abc")).andReturn();
         assertThat(bad.getResponse().getStatus()).isEqualTo(400);

@@ -192,6 +192,16 @@ abstract class ImportContract {
                 .get("/2024/03/harbour-ferries-return/")).andReturn().getResponse();
         assertThat(moved.getStatus()).isEqualTo(301);
         assertThat(moved.getHeader("Location")).endsWith(path(ferries));
+        // WordPress shortlinks (GUIDs, shared links) too: the root answers with the story, not the front page.
+        for (var shortlink : Map.of("/?p=101", path(ferries), "/?page_id=105", path(about),
+                "/?p=101&utm_source=share", path(ferries)).entrySet()) {
+            var answer = mvc.perform(get(shortlink.getKey())).andReturn().getResponse();
+            assertThat(answer.getStatus()).as(shortlink.getKey()).isEqualTo(301);
+            assertThat(answer.getHeader("Location")).as(shortlink.getKey()).isEqualTo(shortlink.getValue());
+        }
+        for (String unknown : List.of("/?p=103", "/?p=999999", "/?p=abc", "/?page_id=")) {
+            assertThat(mvc.perform(get(unknown)).andReturn().getResponse().getStatus()).as(unknown).isEqualTo(302);
+        }
     }
 
     @Test
@@ -249,11 +259,38 @@ abstract class ImportContract {
         assertThat(path(id)).endsWith("-harbour-ferries-return-after-the-spring-storms");
     }
 
+    private Instant publishedAt(long id) {
+        return jdbc.sql("select published_at from stories where id = ?").param(id).query(OffsetDateTime.class).single()
+                .toInstant();
+    }
+
+    @Test
+    void aGhostDateThatCannotBeReadIsNamedInTheReport() {
+        String json = ImportFixtures.text(ImportFixtures.GHOST)
+                .replace("\"published_at\": \"2024-05-02 06:30:00\"", "\"published_at\": \"02/05/2024 06:30\"");
+        Instant before = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        ImportReport report = importer.run(new ImportRequest(ImportFormat.GHOST, "en",
+                ImportFixtures.file(temp, "a.json", json), null, false));
+        assertThat(report.skips()).filteredOn(s -> s.reason().startsWith("transfer.note.unreadable-date"))
+                .singleElement().satisfies(note -> {
+                    assertThat(note.reason()).isEqualTo("transfer.note.unreadable-date.published");
+                    assertThat(note.item()).contains("Night trains to the coast are back");
+                    assertThat(note.args()).containsExactly("02/05/2024 06:30");
+                });
+        assertThat(report.count(Kind.STORY, "imported")).isEqualTo(3);
+        assertThat(publishedAt(storyId("Night trains to the coast are back"))).isAfterOrEqualTo(before);
+        assertThat(String.join("\n", report.lines(messages, Locale.forLanguageTag("ru"))))
+                .contains("«02/05/2024 06:30»", "Night trains to the coast are back");
+    }
+
     @Test
     void aPublishedItemWithoutADateKeepsItsFirstTimeWhenImportedAgain() {
         String json = ImportFixtures.text(ImportFixtures.GHOST)
                 .replace("\"published_at\": \"2024-05-03T08:00:00.000Z\"", "\"published_at\": null");
-        importer.run(new ImportRequest(ImportFormat.GHOST, "en", ImportFixtures.file(temp, "a.json", json), null, false));
+        ImportReport first = importer.run(new ImportRequest(ImportFormat.GHOST, "en",
+                ImportFixtures.file(temp, "a.json", json), null, false));
+        assertThat(first.skips()).filteredOn(s -> s.reason().equals("transfer.note.no-date")).singleElement()
+                .satisfies(note -> assertThat(note.item()).contains("Городской совет утвердил бюджет"));
         long id = storyId("Городской совет утвердил бюджет");
         assertThat(story(id).get("published_at")).isNotNull();
         ImportReport again = importer.run(new ImportRequest(ImportFormat.GHOST, "en",
@@ -278,6 +315,10 @@ abstract class ImportContract {
                 .containsExactly("gorod", "rail", "tatron", "travel");
 
         long trains = storyId("Night trains to the coast are back");
+        // Ghost writes "2024-05-02 06:30:00" (UTC) as well as the ISO form: both keep their time.
+        assertThat(publishedAt(trains)).isEqualTo(Instant.parse("2024-05-02T06:30:00Z"));
+        assertThat(publishedAt(storyId("Городской совет утвердил бюджет"))).isEqualTo(Instant.parse("2024-05-03T08:00:00Z"));
+        assertThat(report.skips()).extracting(ImportReport.Skip::reason).noneMatch(r -> r.contains("date"));
         assertThat(story(trains).get("image_id")).isNotNull();
         assertThat(story(trains).get("standfirst")).isEqualTo("Sleeper cars return after four years.");
         assertThat((String) story(trains).get("body")).contains("<figcaption>Platform four at midnight</figcaption>")
