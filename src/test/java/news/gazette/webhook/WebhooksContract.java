@@ -128,7 +128,10 @@ abstract class WebhooksContract {
         assertThat(payload.get("story").get("edition").asString()).isEqualTo("en");
 
         await().atMost(WITHIN).untilAsserted(() -> {
-            Webhooks.Delivery delivery = webhooks.deliveries(registered.endpoint().id(), 10).get(0);
+            // The delivery is enqueued after the commit, by the outbox's own thread: it may not be there yet.
+            List<Webhooks.Delivery> deliveries = webhooks.deliveries(registered.endpoint().id(), 10);
+            assertThat(deliveries).isNotEmpty();
+            Webhooks.Delivery delivery = deliveries.get(0);
             assertThat(delivery.state()).isEqualTo("delivered");
             assertThat(delivery.attempts()).isEqualTo(2);
             assertThat(delivery.lastStatus()).isEqualTo(200);
@@ -192,7 +195,10 @@ abstract class WebhooksContract {
         publishing.publish(draft("ru", "Материал для отказа"));
 
         await().atMost(WITHIN).untilAsserted(() -> {
-            Webhooks.Delivery delivery = webhooks.deliveries(registered.endpoint().id(), 10).get(0);
+            // The delivery is enqueued after the commit, by the outbox's own thread: it may not be there yet.
+            List<Webhooks.Delivery> deliveries = webhooks.deliveries(registered.endpoint().id(), 10);
+            assertThat(deliveries).isNotEmpty();
+            Webhooks.Delivery delivery = deliveries.get(0);
             assertThat(delivery.state()).isEqualTo("failed");
             assertThat(delivery.attempts()).isEqualTo(4);
             assertThat(delivery.lastStatus()).isEqualTo(500);
