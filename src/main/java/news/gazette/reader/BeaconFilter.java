@@ -7,6 +7,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import news.gazette.platform.RoutedPath;
 import news.gazette.platform.SecurityConfiguration;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -31,7 +32,7 @@ class BeaconFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = RoutedPath.of(request);
         boolean post = "POST".equals(request.getMethod());
         boolean pixel = !post && "GET".equals(request.getMethod()) && path.endsWith(PIXEL_SUFFIX);
         long id = (post || pixel) ? storyId(path, pixel ? path.length() - PIXEL_SUFFIX.length() : path.length()) : -1;
