@@ -7,7 +7,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import news.gazette.platform.RoutedPath;
 import news.gazette.platform.SecurityConfiguration;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -32,7 +31,7 @@ class BeaconFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String path = RoutedPath.of(request);
+        String path = request.getRequestURI().substring(request.getContextPath().length());
         boolean post = "POST".equals(request.getMethod());
         boolean pixel = !post && "GET".equals(request.getMethod()) && path.endsWith(PIXEL_SUFFIX);
         long id = (post || pixel) ? storyId(path, pixel ? path.length() - PIXEL_SUFFIX.length() : path.length()) : -1;
