@@ -100,7 +100,11 @@ public final class PasswordStrength {
         java.util.ArrayList<String> words = new java.util.ArrayList<>(COMMON);
         for (String given : context) {
             if (given != null) {
-                for (String part : given.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+                String whole = given.toLowerCase(Locale.ROOT);
+                // The whole of it, its part before an @, and each of its words.
+                words.add(whole);
+                words.add(whole.contains("@") ? whole.substring(0, whole.indexOf('@')) : whole);
+                for (String part : whole.split("[^\\p{L}\\p{N}]+")) {
                     if (part.codePointCount(0, part.length()) >= 4) {
                         words.add(part);
                     }
@@ -108,7 +112,10 @@ public final class PasswordStrength {
             }
         }
         for (String word : words) {
-            int[] w = word.codePoints().toArray();
+            int[] w = word.codePoints().map(PasswordStrength::unleet).toArray();
+            if (w.length < 3) {
+                continue;
+            }
             for (int start = 0; start + w.length <= letters.length; start++) {
                 if (java.util.Arrays.equals(letters, start, start + w.length, w, 0, w.length)) {
                     java.util.Arrays.fill(free, start, start + w.length, true);

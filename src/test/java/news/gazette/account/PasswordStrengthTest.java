@@ -21,6 +21,9 @@ class PasswordStrengthTest {
         }
         assertThat(PasswordStrength.refusal("kate.smith.1990", "kate.smith@example.org"))
                 .as("leaning on the account's own name").hasValue("newsroom.password.guessable");
+        String email = "author-" + java.util.UUID.randomUUID() + "@example.org";
+        assertThat(PasswordStrength.refusal("test-" + email, email)).as("the address itself")
+                .hasValue("newsroom.password.guessable");
     }
 
     @Test
