@@ -16,6 +16,17 @@
   }
   var embeddable = /^https?:\/\/(www\.|m\.|mobile\.)?(youtube\.com|youtu\.be|youtube-nocookie\.com|x\.com|twitter\.com|t\.me|telegram\.me|instagram\.com)\//i;
   var dirty = false;
+  var readOnly = area.hasAttribute('data-readonly');
+  var leaving = false;
+  // Nothing typed is lost by walking away: the browser asks before leaving a page with unsaved changes. Saving and
+  // every workflow button submit the form, which saves what is on screen first.
+  form.addEventListener('submit', function () { leaving = true; });
+  window.addEventListener('beforeunload', function (event) {
+    if (dirty && !leaving && !readOnly) {
+      event.preventDefault();
+      event.returnValue = '';
+    }
+  });
 
   function escape(editor, text) {
     return editor.dom.encode(text || '');
@@ -108,6 +119,7 @@
     target: area,
     base_url: base,
     suffix: '.min',
+    readonly: readOnly,
     language: language === 'en' ? undefined : language,
     plugins: 'lists link',
     menubar: false,

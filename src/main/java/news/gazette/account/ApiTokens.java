@@ -46,6 +46,11 @@ public class ApiTokens {
         this.clock = clock;
     }
 
+    /** Makes a token with every scope, as tokens were before scopes existed (tools and tests; screens choose). */
+    public Created create(long accountId, String name, Instant expiresAt) {
+        return create(accountId, name, expiresAt, java.util.EnumSet.allOf(TokenScope.class));
+    }
+
     /** Makes a token; the returned secret is the only time anyone sees it. */
     public Created create(long accountId, String name, Instant expiresAt, Set<TokenScope> scopes) {
         if (scopes.isEmpty()) {

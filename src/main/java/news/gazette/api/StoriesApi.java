@@ -17,6 +17,7 @@ import news.gazette.platform.SiteProperties;
 import news.gazette.section.Sections;
 import news.gazette.story.Stories;
 import news.gazette.story.Story;
+import news.gazette.story.StoryPaging;
 import news.gazette.story.Tags;
 import news.gazette.views.MostRead;
 import org.springframework.http.HttpHeaders;
@@ -40,6 +41,7 @@ class StoriesApi {
 
     private final Editions editions;
     private final Stories stories;
+    private final StoryPaging paging;
     private final Sections sections;
     private final Authors authors;
     private final Tags tags;
@@ -48,10 +50,11 @@ class StoriesApi {
     private final Permalinks links;
     private final ZoneId zone;
 
-    StoriesApi(Editions editions, Stories stories, Sections sections, Authors authors, Tags tags, MostRead mostRead,
+    StoriesApi(Editions editions, Stories stories, StoryPaging paging, Sections sections, Authors authors, Tags tags, MostRead mostRead,
                StoryRepresentations representations, Permalinks links, SiteProperties site) {
         this.editions = editions;
         this.stories = stories;
+        this.paging = paging;
         this.sections = sections;
         this.authors = authors;
         this.tags = tags;
@@ -88,7 +91,7 @@ class StoriesApi {
         }
         int limit = ApiParams.limit(params.get("limit"), DEFAULT_LIMIT, MAX_LIMIT);
         Cursor after = params.get("cursor") == null ? null : Cursor.decode(params.get("cursor"));
-        List<Story> found = stories.pageAfter(new Stories.StoryFilter(code, sectionId, tagId, authorId, since, until),
+        List<Story> found = paging.pageAfter(new StoryPaging.StoryFilter(code, sectionId, tagId, authorId, since, until),
                 after == null ? null : after.publishedAt(), after == null ? 0 : after.id(), limit + 1);
         List<Story> page = found.subList(0, Math.min(limit, found.size()));
         String next = null;

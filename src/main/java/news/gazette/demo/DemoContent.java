@@ -23,6 +23,7 @@ import news.gazette.section.Section;
 import news.gazette.section.Sections;
 import news.gazette.story.NewStory;
 import news.gazette.story.Stories;
+import news.gazette.story.StoryImports;
 import news.gazette.story.Story;
 import news.gazette.story.StoryStatus;
 import news.gazette.story.Tags;
@@ -53,6 +54,7 @@ class DemoContent implements SmartInitializingSingleton {
     private final Authors authors;
     private final Tags tags;
     private final Stories stories;
+    private final StoryImports imports;
     private final MediaLibrary media;
     private final ViewLedger ledger;
     private final TransactionTemplate transaction;
@@ -60,14 +62,15 @@ class DemoContent implements SmartInitializingSingleton {
     private final ClusterLocks locks;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    DemoContent(Editions editions, Sections sections, Authors authors, Tags tags, Stories stories, MediaLibrary media,
-                ViewLedger ledger, TransactionTemplate transaction, Clock clock, ClusterLocks locks) {
+    DemoContent(Editions editions, Sections sections, Authors authors, Tags tags, Stories stories, StoryImports imports,
+                MediaLibrary media, ViewLedger ledger, TransactionTemplate transaction, Clock clock, ClusterLocks locks) {
         this.locks = locks;
         this.editions = editions;
         this.sections = sections;
         this.authors = authors;
         this.tags = tags;
         this.stories = stories;
+        this.imports = imports;
         this.media = media;
         this.ledger = ledger;
         this.transaction = transaction;
@@ -110,7 +113,7 @@ class DemoContent implements SmartInitializingSingleton {
             ofEdition.forEach((id, story) -> translations.computeIfAbsent(story.key(), k -> new ArrayList<>()).add(id));
             loaded.putAll(ofEdition);
         }
-        translations.values().forEach(stories::linkTranslations);
+        translations.values().forEach(group -> imports.linkTranslations(List.copyOf(group)));
     }
 
     private DemoEdition read(String edition) {
@@ -146,10 +149,10 @@ class DemoContent implements SmartInitializingSingleton {
             List<Long> authorIds = s.authors().stream().map(authorsByKey::get).toList();
             Instant published = now.minus(Duration.ofHours(s.publishedHoursAgo())).minusSeconds(Math.floorMod(s.key().hashCode(), 3000));
             Instant updated = s.updatedHoursAgo() == null ? null : now.minus(Duration.ofHours(s.updatedHoursAgo()));
-            long id = stories.create(new NewStory(edition, sectionsByKey.get(s.section()).id(), null, s.headline(),
+            long id = imports.bring(new NewStory(edition, sectionsByKey.get(s.section()).id(), null, s.headline(),
                     s.standfirst(), s.body(), s.source() == null ? null : new Story.Source(s.source().name(), s.source().url()),
                     StoryStatus.PUBLISHED, s.featured(), s.breaking(), image.id(), s.image().alt(), s.image().caption(),
-                    s.image().credit(), published, updated, authorIds, tagIds));
+                    s.image().credit(), published, updated, authorIds, tagIds), "demo");
             created.put(id, s);
         }
         return created;

@@ -14,7 +14,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -33,8 +32,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The newsroom API's own security, before the newsroom's form-login chain: a personal token in
  * {@code Authorization: Bearer}, and nothing else — no session, no cookie, so no CSRF either. The same roles as the
- * screens, and on top the token's scopes ({@link TokenScopeRules}); refusals are problem details: 401 without a
- * usable token (unknown, revoked or expired), 403 beyond its role or scopes.
+ * screens, and on top the token's scopes ({@link TokenScopeRules}); what an account may do to a story is decided by
+ * the story module (StoryPolicy), not here; refusals are problem details: 401 without a usable token (unknown,
+ * revoked or expired), 403 beyond its role or scopes.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurity {
@@ -51,9 +51,6 @@ class ApiSecurity {
                         .access(roleAndScope("ADMIN"))
                         .requestMatchers(BASE + "/sections", BASE + "/sections/**", BASE + "/tags", BASE + "/tags/**",
                                 BASE + "/authors", BASE + "/authors/**").access(roleAndScope("EDITOR"))
-                        .requestMatchers(HttpMethod.POST, BASE + "/stories/*/publish", BASE + "/stories/*/unpublish")
-                        .access(roleAndScope("AUTHOR"))
-                        .requestMatchers(HttpMethod.DELETE, BASE + "/stories/*").access(roleAndScope("AUTHOR"))
                         .anyRequest().access(roleAndScope("CONTRIBUTOR")))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())

@@ -27,9 +27,17 @@ public record EditorPage(Long id, String edition, int version, String status, Va
     public record Linked(String edition, String headline, String status, String href) {
     }
 
-    /** What the person may do. */
-    public record Actions(boolean submit, boolean publish, boolean unpublish, boolean schedule, boolean backToDraft,
-                          boolean translate, String previewLink) {
+    /**
+     * What the person may do: {@code edit} false shows the story read-only (a contributor's story once submitted);
+     * the workflow steps are buttons of the editing form, so each acts on what is on screen.
+     */
+    public record Actions(boolean edit, boolean submit, boolean publish, boolean unpublish, boolean schedule,
+                          boolean backToDraft, boolean translate, boolean restore, String previewLink) {
+
+        /** Whether any workflow step is offered. */
+        public boolean anyStep() {
+            return submit || publish || unpublish || schedule || backToDraft;
+        }
     }
 
     /** One field someone else changed, word by word: removed is their text, added is the person's. */

@@ -1,6 +1,6 @@
 package news.gazette.newsroom;
 
-import java.security.Principal;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -10,18 +10,21 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import news.gazette.edition.Edition;
 import news.gazette.edition.Editions;
-import news.gazette.platform.PageNotFoundException;
 import news.gazette.platform.SiteProperties;
 import news.gazette.platform.Texts;
 import news.gazette.section.Sections;
 import news.gazette.story.Editing;
 import news.gazette.story.InvalidStoryException;
-import news.gazette.story.Publishing;
+import news.gazette.story.SaveRateException;
 import news.gazette.story.StaleStoryException;
 import news.gazette.story.Stories;
 import news.gazette.story.Story;
-import news.gazette.story.StoryDraft;
+import news.gazette.story.StoryAction;
+import news.gazette.story.StoryActor;
+import news.gazette.story.StoryEdit;
+import news.gazette.story.StoryMove;
 import news.gazette.story.StoryNotFoundException;
+import news.gazette.story.StoryPolicy;
 import news.gazette.story.StoryStatus;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -29,15 +32,15 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The story editor: write a new story, edit one, save (never over someone else's save), autosave, submit for review,
- * publish, schedule, unpublish, translate into another edition.
+ * The story editor: write a new story, edit one, save (never over someone else's save), autosave, and the workflow
+ * buttons — submit for review, publish, schedule, unpublish, back to draft, translate — which are buttons of the same
+ * form: the change on screen is saved first, in the same step, so no button ever acts on a stale version.
  */
 @Controller
 class EditorPages {
@@ -47,18 +50,18 @@ class EditorPages {
     private final Editions editions;
     private final Stories stories;
     private final Editing editing;
-    private final Publishing publishing;
+    private final StoryPolicy policy;
     private final Sections sections;
     private final ZoneId zone;
 
     EditorPages(Screens screens, EditorScreen screen, Editions editions, Stories stories, Editing editing,
-                Publishing publishing, Sections sections, SiteProperties site) {
+                StoryPolicy policy, Sections sections, SiteProperties site) {
         this.screens = screens;
         this.screen = screen;
         this.editions = editions;
         this.stories = stories;
         this.editing = editing;
-        this.publishing = publishing;
+        this.policy = policy;
         this.sections = sections;
         this.zone = site.timeZone();
     }
@@ -74,12 +77,10 @@ class EditorPages {
 
     @PostMapping("/newsroom/stories")
     ResponseEntity<?> create(@RequestParam(name = "edition", required = false) String code, HttpServletRequest request,
-                             Principal who, CsrfToken csrf) {
+                             CsrfToken csrf) {
         Edition edition = edition(code);
-        StoryDraft draft;
         try {
-            draft = StoryForm.read(request);
-            long id = editing.create(edition.code(), draft, who.getName());
+            long id = editing.create(edition.code(), StoryForm.read(request), screens.storyActor(request));
             return Screens.redirect("/newsroom/stories/" + id + "/edit?saved");
         } catch (InvalidStoryException invalid) {
             Texts t = screens.texts(request);
@@ -89,22 +90,45 @@ class EditorPages {
         }
     }
 
+    /** The editor; read-only for someone who may see the story but not change it (a submitted contributor's story). */
     @GetMapping("/newsroom/stories/{id:[0-9]{1,18}}/edit")
     ResponseEntity<byte[]> edit(@PathVariable long id, HttpServletRequest request, CsrfToken csrf) {
-        Story story = editable(id, request);
+        Story story = find(id);
+        policy.check(screens.storyActor(request), story, StoryAction.VIEW);
         Texts t = screens.texts(request);
         String notice = request.getParameter("saved") != null ? t.get("editor.saved")
                 : request.getParameter("moved") != null ? t.get("editor.moved") : "";
         return screen.stored(HttpStatus.OK, story, notice, request, csrf);
     }
 
+    /**
+     * Saves the form, and with a workflow button ({@code intent}) takes that step too, in one transaction. A refused
+     * save or step shows the form again with everything that was sent, and why.
+     */
     @PostMapping("/newsroom/stories/{id:[0-9]{1,18}}")
-    ResponseEntity<?> save(@PathVariable long id, HttpServletRequest request, Principal who, CsrfToken csrf) {
-        Story story = editable(id, request);
+    ResponseEntity<?> save(@PathVariable long id, HttpServletRequest request, CsrfToken csrf) {
+        Story story = find(id);
         Texts t = screens.texts(request);
+        StoryActor actor = screens.storyActor(request);
+        String sent = request.getParameter("intent");
+        EditorIntent intent = EditorIntent.of(sent).orElseThrow(() -> new InvalidStoryException("intent"));
         try {
-            editing.save(id, StoryForm.version(request), StoryForm.read(request), who.getName());
-            return Screens.redirect("/newsroom/stories/" + id + "/edit?saved");
+            int version = StoryForm.version(request);
+            StoryEdit edit = StoryForm.read(request);
+            if (intent == EditorIntent.TRANSLATE) {
+                Edition target = edition(sent.substring(EditorIntent.TRANSLATE.value().length()));
+                if (!target.code().equals(story.edition()) && policy.allows(actor, story, StoryAction.EDIT)) {
+                    editing.save(id, version, edit, actor);
+                }
+                return Screens.redirect("/newsroom/stories/" + editing.translate(id, target.code(), actor) + "/edit?saved");
+            }
+            StoryMove move = move(intent, request);
+            if (move == null) {
+                editing.save(id, version, edit, actor);
+                return Screens.redirect("/newsroom/stories/" + id + "/edit?saved");
+            }
+            editing.saveAndMove(id, version, edit, move, actor);
+            return Screens.redirect("/newsroom/stories/" + id + "/edit?moved");
         } catch (InvalidStoryException invalid) {
             return screen.refused(HttpStatus.BAD_REQUEST, story, t.get("editor.invalid." + invalid.field()), List.of(),
                     request, csrf);
@@ -112,92 +136,67 @@ class EditorPages {
             Story current = stale.current();
             return screen.refused(HttpStatus.CONFLICT, current, t.get("editor.conflict"),
                     screen.changes(current, request, t), request, csrf);
+        } catch (IllegalStateException notNow) {
+            return screen.refused(HttpStatus.CONFLICT, find(id), t.get("newsroom.desk.refused"), List.of(), request, csrf);
+        } catch (SaveRateException tooFast) {
+            return screen.refused(HttpStatus.TOO_MANY_REQUESTS, find(id), t.get("editor.too-many-saves"), List.of(),
+                    request, csrf);
         }
     }
 
     /** The form posted by the editor's script every few seconds while a draft changes; answers in JSON. */
     @PostMapping(value = "/newsroom/stories/{id:[0-9]{1,18}}/autosave", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> autosave(@PathVariable long id, HttpServletRequest request, Principal who) {
-        Story story = editable(id, request);
+    ResponseEntity<?> autosave(@PathVariable long id, HttpServletRequest request) {
+        Story story = find(id);
         Texts t = screens.texts(request);
+        StoryActor actor = screens.storyActor(request);
+        policy.check(actor, story, StoryAction.EDIT);
         if (story.status() != StoryStatus.DRAFT && story.status() != StoryStatus.IN_REVIEW) {
             return problem(HttpStatus.CONFLICT, t.get("editor.autosave.not-draft"), story.version());
         }
         try {
-            int version = editing.save(id, StoryForm.version(request), StoryForm.read(request), who.getName());
+            int version = editing.autosave(id, StoryForm.version(request), StoryForm.read(request), actor);
             return ResponseEntity.ok(Map.of("version", version));
         } catch (InvalidStoryException invalid) {
             return problem(HttpStatus.BAD_REQUEST, t.get("editor.invalid." + invalid.field()), story.version());
         } catch (StaleStoryException stale) {
             return problem(HttpStatus.CONFLICT, t.get("editor.conflict"), stale.current().version());
+        } catch (SaveRateException tooFast) {
+            return problem(HttpStatus.TOO_MANY_REQUESTS, t.get("editor.too-many-saves"), story.version());
         }
     }
 
-    @PostMapping("/newsroom/stories/{id:[0-9]{1,18}}/submit")
-    ResponseEntity<Void> submit(@PathVariable long id, HttpServletRequest request, Principal who) {
+    /** A workflow step without an edit (scripts and older pages); the same operation as the editor's buttons. */
+    @PostMapping("/newsroom/stories/{id:[0-9]{1,18}}/{step:submit|draft|schedule}")
+    ResponseEntity<Void> step(@PathVariable long id, @PathVariable String step, HttpServletRequest request) {
         Story story = find(id);
-        if (!StoryPermissions.anyStory(request) && !StoryPermissions.owns(story, request)) {
-            throw new StoryRefusedException(id);
-        }
-        publishing.submit(id, who.getName(), request.getRemoteAddr());
-        return Screens.redirect("/newsroom/stories/" + id + "/edit?moved");
-    }
-
-    @PostMapping("/newsroom/stories/{id:[0-9]{1,18}}/draft")
-    ResponseEntity<Void> backToDraft(@PathVariable long id, HttpServletRequest request, Principal who) {
-        Story story = find(id);
-        if (!StoryPermissions.canPublish(story, request)) {
-            throw new StoryRefusedException(id);
-        }
-        publishing.backToDraft(id, who.getName(), request.getRemoteAddr());
-        return Screens.redirect("/newsroom/stories/" + id + "/edit?moved");
-    }
-
-    @PostMapping("/newsroom/stories/{id:[0-9]{1,18}}/schedule")
-    ResponseEntity<Void> schedule(@PathVariable long id, @RequestParam(name = "at", required = false) String at,
-                                  HttpServletRequest request, Principal who) {
-        Story story = find(id);
-        if (!StoryPermissions.canPublish(story, request)) {
-            throw new StoryRefusedException(id);
-        }
-        LocalDateTime local;
-        try {
-            local = LocalDateTime.parse(at == null ? "" : at);
-        } catch (DateTimeParseException e) {
-            throw new InvalidStoryException("schedule");
-        }
-        publishing.schedule(id, local.atZone(zone).toInstant(), who.getName(), request.getRemoteAddr());
+        StoryMove move = move(EditorIntent.of(step).orElseThrow(), request);
+        editing.saveAndMove(id, story.version(), StoryEdit.NONE, move, screens.storyActor(request));
         return Screens.redirect("/newsroom/stories/" + id + "/edit?moved");
     }
 
     @PostMapping("/newsroom/stories/{id:[0-9]{1,18}}/translate")
     ResponseEntity<Void> translate(@PathVariable long id, @RequestParam(name = "edition", required = false) String code,
-                                   HttpServletRequest request, Principal who) {
-        Story story = find(id);
-        Edition target = edition(code);
-        // Any account may start a translation: it is a new draft of its own, linked to the story.
-        long translation = editing.translate(story.id(), target.code(), who.getName());
+                                   HttpServletRequest request) {
+        long translation = editing.translate(find(id).id(), edition(code).code(), screens.storyActor(request));
         return Screens.redirect("/newsroom/stories/" + translation + "/edit?saved");
     }
 
-    @ExceptionHandler(StoryRefusedException.class)
-    ResponseEntity<byte[]> refused(HttpServletRequest request) {
-        return screens.message(request, HttpStatus.FORBIDDEN, "newsroom.error.refused");
+    /** The step a workflow button names, or {@code null} for a plain save. */
+    private StoryMove move(EditorIntent intent, HttpServletRequest request) {
+        if (intent.step() == null) {
+            return null;
+        }
+        return intent.step() == StoryAction.SCHEDULE ? StoryMove.scheduleAt(localTime(request.getParameter("at")))
+                : StoryMove.to(intent.step());
     }
 
-    @ExceptionHandler({StoryNotFoundException.class, PageNotFoundException.class})
-    ResponseEntity<byte[]> notFound(HttpServletRequest request) {
-        return screens.message(request, HttpStatus.NOT_FOUND, "newsroom.error.not-found");
-    }
-
-    @ExceptionHandler(InvalidStoryException.class)
-    ResponseEntity<byte[]> invalid(InvalidStoryException e, HttpServletRequest request) {
-        return screens.message(request, HttpStatus.BAD_REQUEST, "editor.invalid." + e.field());
-    }
-
-    @ExceptionHandler(IllegalStateException.class)
-    ResponseEntity<byte[]> notNow(HttpServletRequest request) {
-        return screens.message(request, HttpStatus.CONFLICT, "newsroom.desk.refused");
+    private Instant localTime(String at) {
+        try {
+            return LocalDateTime.parse(at == null ? "" : at).atZone(zone).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidStoryException("schedule");
+        }
     }
 
     private Edition edition(String code) {
@@ -211,18 +210,9 @@ class EditorPages {
         return stories.find(id).orElseThrow(() -> new StoryNotFoundException(id));
     }
 
-    private Story editable(long id, HttpServletRequest request) {
-        Story story = find(id);
-        if (!StoryPermissions.canEdit(story, request)) {
-            throw new StoryRefusedException(id);
-        }
-        return story;
-    }
-
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, int version) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setProperty("version", version);
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
-
 }

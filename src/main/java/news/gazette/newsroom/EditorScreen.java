@@ -18,6 +18,8 @@ import news.gazette.platform.Texts;
 import news.gazette.section.Sections;
 import news.gazette.story.PreviewTokens;
 import news.gazette.story.Stories;
+import news.gazette.story.StoryAction;
+import news.gazette.story.StoryPolicy;
 import news.gazette.story.Story;
 import news.gazette.story.StoryStatus;
 import news.gazette.story.Tags;
@@ -43,9 +45,14 @@ class EditorScreen {
     private final MediaLibrary media;
     private final PreviewTokens previews;
     private final Permalinks links;
+    private final StoryPolicy policy;
+
+    /** How many of the library's newest described images the editor offers as the lead image. */
+    static final int LIBRARY_CHOICES = 200;
 
     EditorScreen(Screens screens, Editions editions, Stories stories, Sections sections, Authors authors, Tags tags,
-                 MediaLibrary media, PreviewTokens previews, Permalinks links) {
+                 MediaLibrary media, PreviewTokens previews, Permalinks links, StoryPolicy policy) {
+        this.policy = policy;
         this.screens = screens;
         this.editions = editions;
         this.stories = stories;
@@ -72,12 +79,16 @@ class EditorScreen {
             }
         }
         List<String> translateInto = editions.all().stream().map(Edition::code).filter(c -> !present.contains(c)).toList();
-        boolean publish = StoryPermissions.canPublish(story, request);
+        Set<StoryAction> may = policy.allowed(screens.storyActor(request), story);
         StoryStatus s = story.status();
-        EditorPage.Actions actions = new EditorPage.Actions(StoryPermissions.canSubmit(story, request),
-                publish && s != StoryStatus.PUBLISHED, publish && s == StoryStatus.PUBLISHED,
-                publish && s != StoryStatus.PUBLISHED, publish && (s == StoryStatus.IN_REVIEW || s == StoryStatus.SCHEDULED),
-                true, links.absolute(previews.path(story.id())));
+        EditorPage.Actions actions = new EditorPage.Actions(may.contains(StoryAction.EDIT),
+                may.contains(StoryAction.SUBMIT) && s.canMoveTo(StoryStatus.IN_REVIEW),
+                may.contains(StoryAction.PUBLISH) && s.canMoveTo(StoryStatus.PUBLISHED),
+                may.contains(StoryAction.UNPUBLISH) && s.canMoveTo(StoryStatus.UNPUBLISHED),
+                may.contains(StoryAction.SCHEDULE) && s.canMoveTo(StoryStatus.SCHEDULED),
+                may.contains(StoryAction.BACK_TO_DRAFT) && s.canMoveTo(StoryStatus.DRAFT),
+                may.contains(StoryAction.TRANSLATE), may.contains(StoryAction.RESTORE),
+                links.absolute(previews.path(story.id())));
         return editor(status, story.id(), story.edition(), story.version(), status(t, story), values, sectionId,
                 chosenAuthors, imageId, linked, actions, notice, error, conflict, request, csrf, translateInto);
     }
@@ -116,7 +127,12 @@ class EditorScreen {
                 .map(s -> new EditorPage.Option(String.valueOf(s.id()), s.name(), s.id() == sectionId)).toList();
         List<EditorPage.Option> authorOptions = authors.inEdition(edition).stream()
                 .map(a -> new EditorPage.Option(String.valueOf(a.id()), a.name(), chosenAuthors.contains(a.id()))).toList();
-        var library = media.recentUsable(200);
+        List<Media> library = new ArrayList<>(media.recentUsable(LIBRARY_CHOICES));
+        if (imageId != null && library.stream().noneMatch(m -> m.id() == imageId)) {
+            // The story's own image is always a choice, however far back in a busy library it is: a form that could
+            // not show it would send "no image" and take it away.
+            media.byId(imageId).ifPresent(current -> library.add(0, current));
+        }
         List<EditorPage.Option> images = library.stream()
                 .map(m -> new EditorPage.Option(String.valueOf(m.id()), label(m), imageId != null && m.id() == imageId))
                 .toList();
@@ -135,7 +151,7 @@ class EditorScreen {
     }
 
     private static EditorPage.Actions none() {
-        return new EditorPage.Actions(false, false, false, false, false, false, "");
+        return new EditorPage.Actions(true, false, false, false, false, false, false, false, "");
     }
 
     private static String status(Texts t, Story story) {

@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import news.gazette.audit.AuditLog;
@@ -17,6 +18,10 @@ import news.gazette.platform.Templates;
 import news.gazette.platform.Texts;
 import news.gazette.search.IndexUpdates;
 import news.gazette.story.Publishing;
+import news.gazette.story.StoryAction;
+import news.gazette.story.StoryActor;
+import news.gazette.story.StoryPolicy;
+import news.gazette.story.StoryStatus;
 import news.gazette.story.Stories;
 import news.gazette.story.Story;
 import news.gazette.story.StoryNotFoundException;
@@ -52,8 +57,10 @@ class NewsroomPages {
     private final ResourceUrlProvider assets;
     private final IndexUpdates indexUpdates;
     private final Screens screens;
+    private final StoryPolicy policy;
 
-    NewsroomPages(MessageSource messages, Editions editions, Stories stories, Publishing publishing, AuditLog audit,
+    NewsroomPages(MessageSource messages, Editions editions, Stories stories, Publishing publishing, StoryPolicy policy,
+                  AuditLog audit,
                   SiteProperties site, ResourceUrlProvider assets, IndexUpdates indexUpdates,
                   Templates templates, Screens screens) {
         this.screens = screens;
@@ -64,6 +71,7 @@ class NewsroomPages {
         this.editions = editions;
         this.stories = stories;
         this.publishing = publishing;
+        this.policy = policy;
         this.audit = audit;
         this.zone = site.timeZone();
     }
@@ -96,12 +104,17 @@ class NewsroomPages {
                 : editions.find(code).orElseThrow(() -> new PageNotFoundException("No edition " + code));
         Texts t = texts(request);
         DateTimeFormatter format = DateTimeFormatter.ofPattern(t.get("date.full"), t.locale()).withZone(zone);
+        StoryActor actor = screens.storyActor(request);
         List<DeskRow> rows = stories.recentInAnyState(edition.code(), DESK_SIZE).stream()
-                .map(s -> new DeskRow(s.id(), s.headline(), t.get("newsroom.status." + s.status().name().toLowerCase(Locale.ROOT)),
-                        s.publishedAt() == null ? "" : format.format(s.publishedAt()),
-                        StoryPermissions.canPublish(s, request) && s.status() != news.gazette.story.StoryStatus.PUBLISHED,
-                        StoryPermissions.canPublish(s, request) && s.status() == news.gazette.story.StoryStatus.PUBLISHED,
-                        StoryPermissions.canEdit(s, request)))
+                .map(s -> {
+                    Set<StoryAction> may = policy.allowed(actor, s);
+                    return new DeskRow(s.id(), s.headline(),
+                            t.get("newsroom.status." + s.status().name().toLowerCase(Locale.ROOT)),
+                            s.publishedAt() == null ? "" : format.format(s.publishedAt()),
+                            may.contains(StoryAction.PUBLISH) && s.status().canMoveTo(StoryStatus.PUBLISHED),
+                            may.contains(StoryAction.UNPUBLISH) && s.status().canMoveTo(StoryStatus.UNPUBLISHED),
+                            may.contains(StoryAction.EDIT));
+                })
                 .toList();
         boolean editor = request.isUserInRole("EDITOR");
         boolean admin = request.isUserInRole("ADMIN");
@@ -113,12 +126,12 @@ class NewsroomPages {
 
     @PostMapping("/newsroom/stories/{id:[0-9]{1,18}}/publish")
     ResponseEntity<?> publish(@PathVariable long id, Principal who, HttpServletRequest request) {
-        return change(id, request, () -> publishing.publish(id, who.getName(), request.getRemoteAddr()));
+        return change(id, request, () -> publishing.publish(id, screens.storyActor(request)));
     }
 
     @PostMapping("/newsroom/stories/{id:[0-9]{1,18}}/unpublish")
     ResponseEntity<?> unpublish(@PathVariable long id, Principal who, HttpServletRequest request) {
-        return change(id, request, () -> publishing.unpublish(id, who.getName(), request.getRemoteAddr()));
+        return change(id, request, () -> publishing.unpublish(id, screens.storyActor(request)));
     }
 
     /** Empties and refills every edition's search index from the database; searches see the old index until done. */
@@ -144,12 +157,9 @@ class NewsroomPages {
                 "notice", request.getParameter("rebuilt") != null ? t.get("newsroom.search.rebuilt") : ""));
     }
 
-    /** Editors publish and unpublish any story, authors their own; the audit log is written by {@link Publishing}. */
+    /** The desk's publish and unpublish buttons; {@link Publishing} asks the policy and writes the audit log. */
     private ResponseEntity<?> change(long id, HttpServletRequest request, Runnable change) {
         Story story = stories.find(id).orElseThrow(() -> new PageNotFoundException("No story " + id));
-        if (!StoryPermissions.canPublish(story, request)) {
-            return screens.message(request, HttpStatus.FORBIDDEN, "newsroom.error.refused");
-        }
         String back = request.getParameter("from") == null ? "/newsroom?edition=" + story.edition()
                 : "/newsroom/stories/" + id + "/edit?moved";
         try {

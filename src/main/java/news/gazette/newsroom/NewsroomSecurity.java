@@ -26,7 +26,7 @@ class NewsroomSecurity {
 
     @Bean
     @Order(1)
-    SecurityFilterChain newsroom(HttpSecurity http, AuditLog audit, Accounts accounts)
+    SecurityFilterChain newsroom(HttpSecurity http, AuditLog audit, Accounts accounts, Screens screens)
             throws Exception {
         SecurityConfiguration.applyBaseline(http);
         http.securityMatcher("/newsroom/**")
@@ -66,6 +66,13 @@ class NewsroomSecurity {
                         .invalidateHttpSession(true).deleteCookies("JSESSIONID", "SESSION")
                         .addLogoutHandler((request, response, auth) -> recordLogout(audit, request, auth)))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                // A screen the role may not open answers with the newsroom's own page, saying what the role may do.
+                .exceptionHandling(denied -> denied.accessDeniedHandler((request, response, e) -> {
+                    var page = StoryRefusals.roleRefusal(screens, request);
+                    response.setStatus(page.getStatusCode().value());
+                    page.getHeaders().forEach((name, values) -> values.forEach(v -> response.addHeader(name, v)));
+                    response.getOutputStream().write(page.getBody());
+                }))
                 .addFilterBefore(new StillEnabled(accounts), AuthorizationFilter.class);
         return http.build();
     }

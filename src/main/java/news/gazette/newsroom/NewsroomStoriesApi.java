@@ -1,24 +1,28 @@
 package news.gazette.newsroom;
 
-import java.security.Principal;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
-import news.gazette.account.Role;
 import news.gazette.audit.AuditLog;
-import news.gazette.author.Authors;
 import news.gazette.story.Editing;
 import news.gazette.story.InvalidStoryException;
 import news.gazette.story.Publishing;
+import news.gazette.story.Revisions;
+import news.gazette.story.SaveRateException;
 import news.gazette.story.StaleStoryException;
 import news.gazette.story.Stories;
 import news.gazette.story.Story;
-import news.gazette.story.StoryDraft;
+import news.gazette.story.StoryAction;
+import news.gazette.story.StoryActor;
+import news.gazette.story.StoryEdit;
 import news.gazette.story.StoryFilters;
+import news.gazette.story.StoryIsLiveException;
+import news.gazette.story.StoryMove;
 import news.gazette.story.StoryNotFoundException;
+import news.gazette.story.StoryPolicy;
+import news.gazette.story.StoryRefusedException;
 import news.gazette.story.StoryStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -29,11 +33,12 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 /**
- * Stories over JSON: every account lists and reads them; editors publish, unpublish and delete any story, authors
- * their own — a story is an author's own when they wrote it, or its byline names an author profile linked to their
- * account.
+ * Stories over JSON: every account lists and reads them; what an account may change is decided by the story module's
+ * {@link StoryPolicy}, the same rule as the editor's screens, and every change goes through the story module's
+ * operations ({@link Editing}, {@link Publishing}).
  */
 @RestController
 class NewsroomStoriesApi extends ApiProblems {
@@ -43,21 +48,18 @@ class NewsroomStoriesApi extends ApiProblems {
     private final Stories stories;
     private final StoryFilters filters;
     private final Publishing publishing;
-    private final Authors authors;
+    private final Editing editing;
+    private final Revisions revisions;
     private final AuditLog audit;
 
-    private final Editing editing;
-    private final Clock clock;
-
-    NewsroomStoriesApi(Screens screens, Stories stories, StoryFilters filters, Publishing publishing, Authors authors,
-               AuditLog audit, Editing editing, Clock clock) {
+    NewsroomStoriesApi(Screens screens, Stories stories, StoryFilters filters, Publishing publishing, Editing editing,
+                       Revisions revisions, AuditLog audit) {
         super(screens);
-        this.editing = editing;
-        this.clock = clock;
         this.stories = stories;
         this.filters = filters;
         this.publishing = publishing;
-        this.authors = authors;
+        this.editing = editing;
+        this.revisions = revisions;
         this.audit = audit;
     }
 
@@ -78,119 +80,81 @@ class NewsroomStoriesApi extends ApiProblems {
         return StoryView.of(stories.find(id).orElseThrow(Refusal::notFound));
     }
 
-    /**
-     * What a script sends to write a story: the editor's fields, the body as HTML (sanitized and stored as blocks, as
-     * the editor's is). {@code version} is the version the change is based on; required to change a story.
-     */
-    record StoryInput(String edition, Integer version, String headline, String standfirst, String bodyHtml,
-                      Long sectionId, List<String> tags, List<Long> authorIds, String sourceName, String sourceUrl,
-                      Long imageId, String imageAlt, String imageCaption, String imageCredit, Boolean breaking,
-                      Boolean featured, String seoTitle, String seoDescription, String slug) {
-
-        StoryDraft draft() {
-            if (sectionId == null) {
-                throw new InvalidStoryException("section");
-            }
-            return new StoryDraft(text(headline), text(standfirst), text(bodyHtml), sectionId,
-                    tags == null ? List.of() : tags, authorIds == null ? List.of() : authorIds, sourceName, sourceUrl,
-                    imageId, imageAlt, imageCaption, imageCredit, Boolean.TRUE.equals(breaking),
-                    Boolean.TRUE.equals(featured), seoTitle, seoDescription, slug);
-        }
-
-        private static String text(String value) {
-            return value == null ? "" : value;
-        }
-    }
-
     /** Writes a new draft in an edition; any role may. */
     @PostMapping(ApiSecurity.BASE + "/stories")
-    ResponseEntity<StoryView> create(@RequestBody StoryInput input, Principal who, HttpServletRequest request) {
-        Actor actor = actor(who, request);
-        if (input.edition() == null) {
+    ResponseEntity<StoryView> create(@RequestBody JsonNode json, HttpServletRequest request) {
+        StoryInput input = StoryInput.read(json);
+        StoryActor actor = screens.storyActor(request);
+        if (input.edition() == null || input.edition().isEmpty()) {
             throw Refusal.invalid("editor.invalid.edition");
         }
         String edition = screens.edition(input.edition(), request).code();
-        long id;
-        try {
-            id = editing.create(edition, input.draft(), actor.email());
-        } catch (InvalidStoryException invalid) {
-            throw Refusal.invalid("editor.invalid." + invalid.field());
-        }
-        audit.record(actor.email(), "story.create", "story:" + id, input.headline(), actor.client());
-        return ResponseEntity.created(java.net.URI.create(ApiSecurity.BASE + "/stories/" + id))
-                .body(stories.find(id).map(StoryView::of).orElseThrow());
+        long id = refusals(() -> editing.create(edition, input.edit(), actor));
+        audit.record(actor.email(), "story.create", "story:" + id, input.edit().headline(), actor.client());
+        return ResponseEntity.created(java.net.URI.create(ApiSecurity.BASE + "/stories/" + id)).body(view(id));
     }
 
     /**
-     * Saves a story as sent, based on {@code version}: a story saved by someone else since then is not overwritten
-     * (409). The same rules as the editor: contributors change their own drafts, authors their own stories, editors
-     * any story.
+     * Changes a story, based on {@code version}: a story saved by someone else since then is not overwritten (409).
+     * Only the fields sent change; the rules are the editor's ({@link StoryPolicy}).
      */
     @PutMapping(ApiSecurity.BASE + "/stories/{id}")
-    StoryView update(@PathVariable long id, @RequestBody StoryInput input, Principal who, HttpServletRequest request) {
-        Actor actor = actor(who, request);
-        Story story = stories.find(id).orElseThrow(Refusal::notFound);
-        boolean own = actor.email().equalsIgnoreCase(story.createdBy());
-        if (!actor.is(Role.EDITOR) && !(own && (actor.is(Role.AUTHOR) || story.status() == StoryStatus.DRAFT))) {
-            throw Refusal.forbidden();
-        }
+    StoryView update(@PathVariable long id, @RequestBody JsonNode json, HttpServletRequest request) {
+        StoryInput input = StoryInput.read(json);
+        stories.find(id).orElseThrow(Refusal::notFound);
         if (input.version() == null) {
             throw Refusal.invalid("editor.invalid.version");
         }
-        try {
-            editing.save(id, input.version(), input.draft(), actor.email());
-        } catch (InvalidStoryException invalid) {
-            throw Refusal.invalid("editor.invalid." + invalid.field());
-        } catch (StaleStoryException stale) {
-            throw Refusal.conflict("newsroom.problem.stale", stale.current().version());
-        }
-        return stories.find(id).map(StoryView::of).orElseThrow(Refusal::notFound);
+        refusals(() -> editing.save(id, input.version(), input.edit(), screens.storyActor(request)));
+        return view(id);
     }
 
-    /** Sends one's own draft (or, for editors, anyone's) for review. */
+    /** Sends a draft for review. */
     @PostMapping(ApiSecurity.BASE + "/stories/{id}/submit")
-    StoryView submit(@PathVariable long id, Principal who, HttpServletRequest request) {
-        Actor actor = actor(who, request);
-        Story story = stories.find(id).orElseThrow(Refusal::notFound);
-        if (!actor.is(Role.EDITOR) && !actor.email().equalsIgnoreCase(story.createdBy())) {
-            throw Refusal.forbidden();
-        }
-        try {
-            publishing.submit(id, actor.email(), actor.client());
-        } catch (IllegalStateException refused) {
-            throw Refusal.conflict("newsroom.desk.refused");
-        }
-        return stories.find(id).map(StoryView::of).orElseThrow(Refusal::notFound);
+    StoryView submit(@PathVariable long id, HttpServletRequest request) {
+        return move(id, StoryMove.to(StoryAction.SUBMIT), request);
+    }
+
+    /** Sends a story in review, scheduled or unpublished back to draft. */
+    @PostMapping(ApiSecurity.BASE + "/stories/{id}/draft")
+    StoryView backToDraft(@PathVariable long id, HttpServletRequest request) {
+        return move(id, StoryMove.to(StoryAction.BACK_TO_DRAFT), request);
     }
 
     /** When a story is to go live: an ISO-8601 instant, e.g. {@code 2026-12-01T08:00:00Z}. */
     record ScheduleInput(String at) {
     }
 
-    /** Schedules a story to go live at a time to come; the same rule as publishing. */
+    /** Schedules a story to go live at a time to come. */
     @PostMapping(ApiSecurity.BASE + "/stories/{id}/schedule")
-    StoryView schedule(@PathVariable long id, @RequestBody ScheduleInput input, Principal who,
-                       HttpServletRequest request) {
-        Actor actor = actor(who, request);
-        Story story = stories.find(id).orElseThrow(Refusal::notFound);
-        if (!actor.is(Role.EDITOR) && !(actor.is(Role.AUTHOR) && actor.email().equalsIgnoreCase(story.createdBy()))) {
-            throw Refusal.forbidden();
-        }
+    StoryView schedule(@PathVariable long id, @RequestBody ScheduleInput input, HttpServletRequest request) {
         Instant at;
         try {
             at = Instant.parse(input.at() == null ? "" : input.at());
         } catch (java.time.format.DateTimeParseException unreadable) {
             throw Refusal.invalid("editor.invalid.schedule");
         }
-        if (!at.isAfter(clock.instant())) {
-            throw Refusal.invalid("editor.invalid.schedule");
-        }
-        try {
-            publishing.schedule(id, at, actor.email(), actor.client());
-        } catch (IllegalStateException refused) {
-            throw Refusal.conflict("newsroom.desk.refused");
-        }
-        return stories.find(id).map(StoryView::of).orElseThrow(Refusal::notFound);
+        return move(id, StoryMove.scheduleAt(at), request);
+    }
+
+    @PostMapping(ApiSecurity.BASE + "/stories/{id}/publish")
+    StoryView publish(@PathVariable long id, HttpServletRequest request) {
+        return move(id, StoryMove.to(StoryAction.PUBLISH), request);
+    }
+
+    @PostMapping(ApiSecurity.BASE + "/stories/{id}/unpublish")
+    StoryView unpublish(@PathVariable long id, HttpServletRequest request) {
+        return move(id, StoryMove.to(StoryAction.UNPUBLISH), request);
+    }
+
+    @DeleteMapping(ApiSecurity.BASE + "/stories/{id}")
+    ResponseEntity<Void> delete(@PathVariable long id, HttpServletRequest request) {
+        stories.find(id).orElseThrow(Refusal::notFound);
+        refusals(() -> {
+            publishing.delete(id, screens.storyActor(request));
+            return null;
+        });
+        return ResponseEntity.noContent().build();
     }
 
     /** The edition a translation goes to. */
@@ -201,22 +165,16 @@ class NewsroomStoriesApi extends ApiProblems {
      * Starts a translation: a linked draft in another edition, the translator's own (or the one that exists already).
      */
     @PostMapping(ApiSecurity.BASE + "/stories/{id}/translations")
-    ResponseEntity<StoryView> translate(@PathVariable long id, @RequestBody TranslationInput input, Principal who,
+    ResponseEntity<StoryView> translate(@PathVariable long id, @RequestBody TranslationInput input,
                                         HttpServletRequest request) {
-        Actor actor = actor(who, request);
         stories.find(id).orElseThrow(Refusal::notFound);
         if (input.edition() == null) {
             throw Refusal.invalid("editor.invalid.edition");
         }
         String edition = screens.edition(input.edition(), request).code();
-        long translation;
-        try {
-            translation = editing.translate(id, edition, actor.email());
-        } catch (InvalidStoryException invalid) {
-            throw Refusal.invalid("editor.invalid." + invalid.field());
-        }
+        long translation = refusals(() -> editing.translate(id, edition, screens.storyActor(request)));
         return ResponseEntity.created(java.net.URI.create(ApiSecurity.BASE + "/stories/" + translation))
-                .body(stories.find(translation).map(StoryView::of).orElseThrow(Refusal::notFound));
+                .body(view(translation));
     }
 
     /** One saved version of a story, newest first in the list. */
@@ -226,43 +184,56 @@ class NewsroomStoriesApi extends ApiProblems {
     @GetMapping(ApiSecurity.BASE + "/stories/{id}/revisions")
     List<RevisionView> revisions(@PathVariable long id) {
         stories.find(id).orElseThrow(Refusal::notFound);
-        return editing.revisions(id).stream().map(r -> new RevisionView(r.id(), r.storyVersion(), r.savedAt(),
+        return revisions.of(id).stream().map(r -> new RevisionView(r.id(), r.storyVersion(), r.savedAt(),
                 r.savedBy(), r.headline())).toList();
     }
 
-    @PostMapping(ApiSecurity.BASE + "/stories/{id}/publish")
-    StoryView publish(@PathVariable long id, Principal who, HttpServletRequest request) {
-        return change(id, who, request, "story.publish", () -> publishing.publish(id));
+    /** What restoring a revision needs: the story's version, and for a published story the confirmation. */
+    record RestoreInput(Integer version, Boolean confirmLive) {
     }
 
-    @PostMapping(ApiSecurity.BASE + "/stories/{id}/unpublish")
-    StoryView unpublish(@PathVariable long id, Principal who, HttpServletRequest request) {
-        return change(id, who, request, "story.unpublish", () -> publishing.unpublish(id));
-    }
-
-    @DeleteMapping(ApiSecurity.BASE + "/stories/{id}")
-    ResponseEntity<Void> delete(@PathVariable long id, Principal who, HttpServletRequest request) {
-        change(id, who, request, "story.delete", () -> publishing.delete(id));
-        return ResponseEntity.noContent().build();
-    }
-
-    private StoryView change(long id, Principal who, HttpServletRequest request, String action, Runnable change) {
-        Actor actor = actor(who, request);
-        Story story = stories.find(id).orElseThrow(Refusal::notFound);
-        // An author's own story: one they wrote in the editor, or one whose byline names their linked profile.
-        boolean own = actor.email().equalsIgnoreCase(story.createdBy()) || authors.inBylineOf(id, actor.account().id());
-        if (!actor.is(Role.EDITOR) && !(actor.is(Role.AUTHOR) && own)) {
-            throw Refusal.forbidden();
+    /** Restores every field the revision recorded; a published story only with {@code "confirmLive": true} (else 409). */
+    @PostMapping(ApiSecurity.BASE + "/stories/{id}/revisions/{revision}/restore")
+    StoryView restore(@PathVariable long id, @PathVariable long revision, @RequestBody RestoreInput input,
+                      HttpServletRequest request) {
+        stories.find(id).orElseThrow(Refusal::notFound);
+        if (input.version() == null) {
+            throw Refusal.invalid("editor.invalid.version");
         }
+        refusals(() -> editing.restore(id, revision, input.version(), Boolean.TRUE.equals(input.confirmLive()),
+                screens.storyActor(request)));
+        return view(id);
+    }
+
+    private StoryView move(long id, StoryMove move, HttpServletRequest request) {
+        Story story = stories.find(id).orElseThrow(Refusal::notFound);
+        refusals(() -> editing.saveAndMove(id, story.version(), StoryEdit.NONE, move, screens.storyActor(request)));
+        return view(id);
+    }
+
+    /** Runs a story operation, answering what the story module refuses as a problem detail. */
+    private static <T> T refusals(java.util.function.Supplier<T> operation) {
         try {
-            change.run();
-        } catch (IllegalStateException refused) {
-            throw Refusal.conflict("newsroom.desk.refused");
+            return operation.get();
+        } catch (StoryRefusedException refused) {
+            throw Refusal.forbidden();
         } catch (StoryNotFoundException gone) {
             throw Refusal.notFound();
+        } catch (InvalidStoryException invalid) {
+            throw Refusal.invalid("editor.invalid." + invalid.field());
+        } catch (StaleStoryException stale) {
+            throw Refusal.conflict("newsroom.problem.stale", stale.current().version());
+        } catch (StoryIsLiveException live) {
+            throw Refusal.conflict("newsroom.problem.live");
+        } catch (SaveRateException tooFast) {
+            throw new Refusal(org.springframework.http.HttpStatus.TOO_MANY_REQUESTS, "editor.too-many-saves");
+        } catch (IllegalStateException notNow) {
+            throw Refusal.conflict("newsroom.desk.refused");
         }
-        audit.record(actor.email(), action, "story:" + id, story.headline(), actor.client());
-        return stories.find(id).map(StoryView::of).orElse(null);
+    }
+
+    private StoryView view(long id) {
+        return stories.find(id).map(StoryView::of).orElseThrow(Refusal::notFound);
     }
 
     private static StoryStatus status(String value) {

@@ -12,7 +12,10 @@ import news.gazette.edition.Editions;
 import news.gazette.platform.PageNotFoundException;
 import news.gazette.platform.SecurityConfiguration;
 import news.gazette.platform.Templates;
+import news.gazette.account.Account;
+import news.gazette.account.Role;
 import news.gazette.platform.Texts;
+import news.gazette.story.StoryActor;
 import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -72,6 +75,25 @@ class Screens {
     }
 
     /** The account behind the request; an account that no longer exists may do nothing. */
+    /**
+     * The account behind the request as the story module knows actors: its role is the one the security layer granted
+     * the request (session or API token), its id the account's when it has one.
+     */
+    StoryActor storyActor(HttpServletRequest request) {
+        Principal who = request.getUserPrincipal();
+        Role role = null;
+        for (Role candidate : Role.values()) {
+            if (request.isUserInRole(candidate.name())) {
+                role = candidate;
+            }
+        }
+        if (who == null || role == null) {
+            throw Refusal.forbidden();
+        }
+        long id = accounts.byEmail(who.getName()).map(Account::id).orElse(0L);
+        return new StoryActor(id, who.getName(), role, request.getRemoteAddr());
+    }
+
     Actor actor(Principal who, HttpServletRequest request) {
         return new Actor(accounts.byEmail(who.getName()).orElseThrow(Refusal::forbidden), request.getRemoteAddr());
     }

@@ -6,10 +6,10 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import news.gazette.story.InvalidStoryException;
-import news.gazette.story.StoryDraft;
+import news.gazette.story.StoryEdit;
 
 /**
- * Reads the editor form: strictly into a {@link StoryDraft} to save (a number that is not one names its field as
+ * Reads the editor form: strictly into a {@link StoryEdit} to save (a number that is not one names its field as
  * invalid), or leniently, as typed, to show the form again when a save was refused.
  */
 final class StoryForm {
@@ -17,21 +17,45 @@ final class StoryForm {
     private StoryForm() {
     }
 
-    static StoryDraft read(HttpServletRequest request) {
-        List<Long> authors = new ArrayList<>();
-        String[] chosen = request.getParameterValues("authors");
-        for (String value : chosen == null ? new String[0] : chosen) {
-            authors.add(number(value, "authors"));
+    /**
+     * The change the form makes: a field the request does not carry at all stays as it is. Checkboxes and the byline
+     * list send nothing when empty, so the form marks their presence with {@code _flags} and {@code _authors}.
+     */
+    static StoryEdit read(HttpServletRequest request) {
+        StoryEdit.Builder edit = StoryEdit.builder()
+                .headline(present(request, "headline")).standfirst(present(request, "standfirst"))
+                .body(present(request, "body")).source(present(request, "sourceName"), present(request, "sourceUrl"))
+                .imageAlt(present(request, "imageAlt")).imageCaption(present(request, "imageCaption"))
+                .imageCredit(present(request, "imageCredit")).seoTitle(present(request, "seoTitle"))
+                .seoDescription(present(request, "seoDescription")).slug(present(request, "slug"));
+        String section = present(request, "sectionId");
+        if (section != null) {
+            edit.section(number(section, "section"));
         }
-        String image = text(request, "imageId");
-        List<String> tags = Arrays.stream(text(request, "tags").split(",")).map(String::strip)
-                .filter(s -> !s.isEmpty()).distinct().toList();
-        return new StoryDraft(text(request, "headline"), text(request, "standfirst"), text(request, "body"),
-                number(text(request, "sectionId"), "section"), tags, authors, text(request, "sourceName"),
-                text(request, "sourceUrl"), image.isEmpty() ? null : number(image, "image"), text(request, "imageAlt"),
-                text(request, "imageCaption"), text(request, "imageCredit"), checked(request, "breaking"),
-                checked(request, "featured"), text(request, "seoTitle"), text(request, "seoDescription"),
-                text(request, "slug"));
+        String image = present(request, "imageId");
+        if (image != null) {
+            edit.image(image.isEmpty() ? StoryEdit.NO_IMAGE : number(image, "image"));
+        }
+        String tags = present(request, "tags");
+        if (tags != null) {
+            edit.tags(Arrays.stream(tags.split(",")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList());
+        }
+        if (request.getParameter("_authors") != null || request.getParameterValues("authors") != null) {
+            List<Long> authors = new ArrayList<>();
+            String[] chosen = request.getParameterValues("authors");
+            for (String value : chosen == null ? new String[0] : chosen) {
+                authors.add(number(value, "authors"));
+            }
+            edit.authors(authors);
+        }
+        if (request.getParameter("_flags") != null) {
+            edit.breaking(checked(request, "breaking")).featured(checked(request, "featured"));
+        }
+        return edit.build();
+    }
+
+    private static String present(HttpServletRequest request, String name) {
+        return request.getParameter(name);
     }
 
     /** The version the form was loaded at. */

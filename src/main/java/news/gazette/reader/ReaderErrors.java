@@ -22,10 +22,11 @@ import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * Turns what went wrong in a controller into the right status and a localized page.
+ * Turns what went wrong in a controller into the right status and a localized page. The newsroom's story screens
+ * answer their own refusals first (newsroom/StoryRefusals).
  */
 @RestControllerAdvice
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class ReaderErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ReaderErrors.class);

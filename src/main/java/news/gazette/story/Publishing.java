@@ -3,21 +3,24 @@ package news.gazette.story;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Collection;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
 
 import news.gazette.audit.AuditLog;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Changes what readers see of a story and where it stands in the workflow: submit for review, publish, schedule,
- * publish what is due, edit a published story, unpublish, delete. Each change and its {@link StoryEvent} are stored
- * in one transaction, so the outbox never misses a change and never reports one that did not happen; changes made by
- * an account are also written to the audit log.
+ * Where a story stands in the workflow and what readers see of it: submit for review, publish, schedule, publish what
+ * is due, unpublish, send back to draft, delete. Each step asks {@link StoryPolicy} whether the actor may take it and
+ * {@link StoryStatus} whether the story can move; the change, its {@link StoryEvent} and the audit entry are stored in
+ * one transaction, so the outbox never misses a change and never reports one that did not happen.
  */
 @Service
 public class Publishing {
@@ -25,23 +28,48 @@ public class Publishing {
     /** The actor the audit log names for what the scheduler does. */
     public static final String SCHEDULER = "scheduler";
 
+    /** Revisions deleted per transaction when a story is deleted, so that no transaction grows with the history. */
+    static final int DELETE_STEP = 5;
+
     private final JdbcClient jdbc;
     private final Stories stories;
+    private final StoryPolicy policy;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final AuditLog audit;
     private final TransactionTemplate transaction;
-    private final StoryBodies bodies;
+    private final TransactionTemplate ownTransaction;
 
-    Publishing(JdbcClient jdbc, Stories stories, ApplicationEventPublisher events, Clock clock, AuditLog audit,
-               TransactionTemplate transaction, StoryBodies bodies) {
-        this.bodies = bodies;
+    Publishing(JdbcClient jdbc, Stories stories, StoryPolicy policy, ApplicationEventPublisher events, Clock clock,
+               AuditLog audit, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.stories = stories;
+        this.policy = policy;
         this.events = events;
         this.clock = clock;
         this.audit = audit;
-        this.transaction = transaction;
+        this.transaction = new TransactionTemplate(transactions);
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** Takes a workflow step; {@code move.at()} is the time for {@link StoryAction#SCHEDULE}. */
+    @Transactional
+    public void move(long id, StoryMove move, StoryActor by) {
+        switch (move.action()) {
+            case SUBMIT -> submit(id, by);
+            case PUBLISH -> publish(id, by);
+            case SCHEDULE -> schedule(id, move.at(), by);
+            case UNPUBLISH -> unpublish(id, by);
+            case BACK_TO_DRAFT -> backToDraft(id, by);
+            default -> throw new IllegalArgumentException("Not a workflow step: " + move.action());
+        }
+    }
+
+    /** Publishes the story now, as Gazette itself (tests, tools); see {@link #publish(long, StoryActor)}. */
+    @Transactional
+    public void publish(long id) {
+        publish(id, StoryActor.system("gazette"));
     }
 
     /**
@@ -49,8 +77,8 @@ public class Publishing {
      * one goes out now instead of at its time.
      */
     @Transactional
-    public void publish(long id) {
-        Story story = load(id);
+    public void publish(long id, StoryActor by) {
+        Story story = allowed(id, StoryAction.PUBLISH, by);
         story.status().checkCanMoveTo(StoryStatus.PUBLISHED);
         OffsetDateTime now = now();
         jdbc.sql("update stories set published_at = case when published_at is null or status = 'scheduled' then ? else published_at end, "
@@ -58,26 +86,7 @@ public class Publishing {
                         + "status = 'published', version = version + 1 where id = ?")
                 .params(now, now, id).update();
         events.publishEvent(new StoryEvent.Published(id, story.edition(), story.sectionId()));
-    }
-
-    /** {@link #publish(long)} by an account, in the audit log. */
-    @Transactional
-    public void publish(long id, String actor, String client) {
-        Story story = load(id);
-        publish(id);
-        audit.record(actor, "story.publish", "story:" + id, story.headline(), client);
-    }
-
-    /** Replaces the headline, standfirst and body; readers of a published story see when it was updated. */
-    @Transactional
-    public void revise(long id, String headline, String standfirst, String body) {
-        Story story = load(id);
-        StoryBodies.Rendered rendered = bodies.fromHtml(body);
-        jdbc.sql("update stories set headline = ?, standfirst = ?, body = ?, blocks = ?, updated_at = ?, version = version + 1 where id = ?")
-                .params(headline, standfirst, rendered.html(), rendered.blocksJson(), now(), id).update();
-        if (story.status() == StoryStatus.PUBLISHED) {
-            events.publishEvent(new StoryEvent.Updated(id, story.edition(), story.sectionId()));
-        }
+        record(by, "story.publish", story, story.headline());
     }
 
     /**
@@ -97,51 +106,54 @@ public class Publishing {
                 .forEach(events::publishEvent);
     }
 
+    /** Unpublishes the story as Gazette itself (tests, tools). */
     @Transactional
     public void unpublish(long id) {
-        Story story = load(id);
+        unpublish(id, StoryActor.system("gazette"));
+    }
+
+    @Transactional
+    public void unpublish(long id, StoryActor by) {
+        Story story = allowed(id, StoryAction.UNPUBLISH, by);
         story.status().checkCanMoveTo(StoryStatus.UNPUBLISHED);
         jdbc.sql("update stories set status = 'unpublished', version = version + 1 where id = ?").param(id).update();
         events.publishEvent(new StoryEvent.Unpublished(id, story.edition(), story.sectionId()));
-    }
-
-    /** {@link #unpublish(long)} by an account, in the audit log. */
-    @Transactional
-    public void unpublish(long id, String actor, String client) {
-        Story story = load(id);
-        unpublish(id);
-        audit.record(actor, "story.unpublish", "story:" + id, story.headline(), client);
+        record(by, "story.unpublish", story, story.headline());
     }
 
     /** A draft goes to the editors for review. */
     @Transactional
-    public void submit(long id, String actor, String client) {
-        move(id, StoryStatus.IN_REVIEW, "story.submit", actor, client);
+    public void submit(long id, StoryActor by) {
+        step(id, StoryStatus.IN_REVIEW, StoryAction.SUBMIT, "story.submit", by);
     }
 
-    /** A story in review goes back to its writer, or an unpublished one becomes a draft again. */
+    /** A story in review goes back to its writer, or an unpublished or scheduled one becomes a draft again. */
     @Transactional
-    public void backToDraft(long id, String actor, String client) {
-        move(id, StoryStatus.DRAFT, "story.draft", actor, client);
+    public void backToDraft(long id, StoryActor by) {
+        step(id, StoryStatus.DRAFT, StoryAction.BACK_TO_DRAFT, "story.draft", by);
     }
 
-    /** The story will be published at the given time by whichever instance of Gazette gets there first. */
+    /**
+     * The story will be published at the given time by whichever node of Gazette gets there first.
+     *
+     * @throws InvalidStoryException naming "schedule" when the time is missing or not in the future
+     */
     @Transactional
-    public void schedule(long id, Instant at, String actor, String client) {
-        Story story = load(id);
-        story.status().checkCanMoveTo(StoryStatus.SCHEDULED);
-        if (!at.isAfter(clock.instant())) {
-            throw new IllegalStateException("A story is scheduled for a time to come");
+    public void schedule(long id, Instant at, StoryActor by) {
+        Story story = allowed(id, StoryAction.SCHEDULE, by);
+        if (at == null || !at.isAfter(clock.instant())) {
+            throw new InvalidStoryException("schedule");
         }
+        story.status().checkCanMoveTo(StoryStatus.SCHEDULED);
         jdbc.sql("update stories set status = 'scheduled', published_at = ?, updated_at = null, version = version + 1 where id = ?")
                 .params(at.atOffset(ZoneOffset.UTC), id).update();
-        audit.record(actor, "story.schedule", "story:" + id, story.headline() + " @ " + at, client);
+        record(by, "story.schedule", story, story.headline() + " @ " + at);
     }
 
     /**
      * Publishes every scheduled story whose time has come. Each story is claimed by a conditional update in the
-     * transaction that stores its event, so when several instances run this at once exactly one of them publishes
-     * it; the others find it no longer scheduled and leave it.
+     * transaction that stores its event, so when several nodes run this at once exactly one of them publishes it; the
+     * others find it no longer scheduled and leave it.
      *
      * @return how many stories this call published
      */
@@ -170,22 +182,61 @@ public class Publishing {
         return true;
     }
 
-    @Transactional
+    /** Deletes the story as Gazette itself (tests, tools). */
     public void delete(long id) {
-        Story story = load(id);
-        jdbc.sql("delete from story_views_hourly where story_id = ?").param(id).update();
-        jdbc.sql("delete from stories where id = ?").param(id).update();
-        events.publishEvent(new StoryEvent.Deleted(id, story.edition(), story.sectionId()));
+        delete(id, StoryActor.system("gazette"));
     }
 
-    private void move(long id, StoryStatus target, String action, String actor, String client) {
-        Story story = load(id);
+    /**
+     * Deletes the story with its revisions and view counts. The revisions go first, a few per transaction, so that a
+     * story with a long history never needs one huge transaction (which could exhaust an embedded database's memory);
+     * the story itself and its event go in one last transaction.
+     */
+    public void delete(long id, StoryActor by) {
+        allowed(id, StoryAction.DELETE, by);
+        while (Boolean.TRUE.equals(ownTransaction.execute(status -> deleteSomeRevisions(id)))) {
+            // each step is its own transaction
+        }
+        transaction.executeWithoutResult(status -> {
+            Story story = allowed(id, StoryAction.DELETE, by);
+            jdbc.sql("delete from story_revisions where story_id = ?").param(id).update();
+            jdbc.sql("delete from story_views_hourly where story_id = ?").param(id).update();
+            jdbc.sql("delete from stories where id = ?").param(id).update();
+            events.publishEvent(new StoryEvent.Deleted(id, story.edition(), story.sectionId()));
+            record(by, "story.delete", story, story.headline());
+        });
+    }
+
+    private boolean deleteSomeRevisions(long id) {
+        List<Long> some = jdbc.sql("select id from story_revisions where story_id = ? order by id limit ?")
+                .params(id, DELETE_STEP).query(Long.class).list();
+        if (some.isEmpty()) {
+            return false;
+        }
+        jdbc.sql("delete from story_revisions where id in (:ids)").param("ids", some).update();
+        return true;
+    }
+
+    private void step(long id, StoryStatus target, StoryAction action, String audited, StoryActor by) {
+        Story story = allowed(id, action, by);
         story.status().checkCanMoveTo(target);
         jdbc.sql("update stories set status = ?, version = version + 1 where id = ?").params(target.column(), id).update();
         if (story.status() == StoryStatus.SCHEDULED) {
             jdbc.sql("update stories set published_at = null where id = ? and status <> 'published'").param(id).update();
         }
-        audit.record(actor, action, "story:" + id, story.headline(), client);
+        record(by, audited, story, story.headline());
+    }
+
+    private Story allowed(long id, StoryAction action, StoryActor by) {
+        Story story = load(id);
+        policy.check(by, story, action);
+        return story;
+    }
+
+    private void record(StoryActor by, String action, Story story, String detail) {
+        if (!by.isSystem()) {
+            audit.record(by.email(), action, "story:" + story.id(), detail, by.client());
+        }
     }
 
     private Story load(long id) {
@@ -193,7 +244,6 @@ public class Publishing {
     }
 
     private OffsetDateTime now() {
-        Instant now = clock.instant();
-        return now.atOffset(ZoneOffset.UTC);
+        return clock.instant().atOffset(ZoneOffset.UTC);
     }
 }

@@ -13,10 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import news.gazette.platform.Slugs;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,18 +24,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class Stories {
 
-    private static final String PUBLISHED = "s.status = 'published' and s.published_at <= :now";
+    static final String PUBLISHED = "s.status = 'published' and s.published_at <= :now";
 
     private static final RowMapper<Story> ROW = Stories::map;
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final StoryBodies bodies;
 
-    Stories(JdbcClient jdbc, Clock clock, StoryBodies bodies) {
+    Stories(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.bodies = bodies;
     }
 
     /**
@@ -73,58 +69,6 @@ public class Stories {
             spec = spec.param("since", utc(since));
         }
         return spec.query(Stories::listing).list();
-    }
-
-    /**
-     * One page of an edition's published stories, newest first, after a position in the order
-     * {@code (published_at desc, id desc)}: a story published meanwhile sorts before the position, so walking pages
-     * never shows a story twice. Filters that are {@code null} do not apply.
-     */
-    public List<Story> pageAfter(StoryFilter filter, Instant afterPublishedAt, long afterId, int limit) {
-        StringBuilder sql = new StringBuilder("select s.* from stories s where s.edition = :edition and ").append(PUBLISHED);
-        if (afterPublishedAt != null) {
-            sql.append(" and (s.published_at < :afterAt or (s.published_at = :afterAt and s.id < :afterId))");
-        }
-        if (filter.sectionId() != null) {
-            sql.append(" and s.section_id = :section");
-        }
-        if (filter.tagId() != null) {
-            sql.append(" and exists (select 1 from story_tags st where st.story_id = s.id and st.tag_id = :tag)");
-        }
-        if (filter.authorId() != null) {
-            sql.append(" and exists (select 1 from story_authors sa where sa.story_id = s.id and sa.author_id = :author)");
-        }
-        if (filter.since() != null) {
-            sql.append(" and s.published_at >= :since");
-        }
-        if (filter.until() != null) {
-            sql.append(" and s.published_at < :until");
-        }
-        sql.append(" order by s.published_at desc, s.id desc limit :limit");
-        var spec = jdbc.sql(sql.toString()).param("edition", filter.edition()).param("now", now()).param("limit", limit);
-        if (afterPublishedAt != null) {
-            spec = spec.param("afterAt", utc(afterPublishedAt)).param("afterId", afterId);
-        }
-        if (filter.sectionId() != null) {
-            spec = spec.param("section", filter.sectionId());
-        }
-        if (filter.tagId() != null) {
-            spec = spec.param("tag", filter.tagId());
-        }
-        if (filter.authorId() != null) {
-            spec = spec.param("author", filter.authorId());
-        }
-        if (filter.since() != null) {
-            spec = spec.param("since", utc(filter.since()));
-        }
-        if (filter.until() != null) {
-            spec = spec.param("until", utc(filter.until()));
-        }
-        return spec.query(ROW).list();
-    }
-
-    /** Which published stories of an edition a page lists; {@code null} filters do not apply. */
-    public record StoryFilter(String edition, Long sectionId, Long tagId, Long authorId, Instant since, Instant until) {
     }
 
     /** The newest published story of the edition with this slug. */
@@ -291,72 +235,6 @@ public class Stories {
         }
     }
 
-    @Transactional
-    public long create(NewStory story) {
-        var keys = new GeneratedKeyHolder();
-        Instant created = clock.instant();
-        StoryBodies.Rendered body = bodies.fromHtml(story.body());
-        jdbc.sql("""
-                        insert into stories (edition, section_id, translation_group, slug, headline, standfirst, body,
-                            source_name, source_url, status, featured, breaking, image_id, image_alt, image_caption,
-                            image_credit, created_at, published_at, updated_at, blocks, created_by)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(story.edition(), story.sectionId(), story.translationGroup(), Slugs.of(story.headline()),
-                        story.headline(), story.standfirst(), body.html(),
-                        story.source() == null ? null : story.source().name(),
-                        story.source() == null ? null : story.source().url(),
-                        story.status().column(), story.featured(), story.breaking(), story.imageId(),
-                        story.imageAlt(), story.imageCaption(), story.imageCredit(), utc(created),
-                        utc(story.publishedAt()), utc(story.updatedAt()), body.blocksJson(), story.createdBy())
-                .update(keys, "id");
-        long id = keys.getKey().longValue();
-        bylinesAndTags(id, story);
-        return id;
-    }
-
-    /**
-     * Replaces what a story holds with a new state brought from elsewhere (an import), bylines and tags included; the
-     * slug follows the headline and the version goes up. The caller reports the change to readers' caches.
-     */
-    @Transactional
-    public void replace(long id, NewStory story) {
-        StoryBodies.Rendered body = bodies.fromHtml(story.body());
-        jdbc.sql("""
-                        update stories set section_id = ?, slug = ?, headline = ?, standfirst = ?, body = ?, blocks = ?,
-                            status = ?, image_id = ?, image_alt = ?, image_caption = ?, image_credit = ?, published_at = ?,
-                            updated_at = ?, version = version + 1
-                        where id = ?""")
-                .params(story.sectionId(), Slugs.of(story.headline()), story.headline(), story.standfirst(),
-                        body.html(), body.blocksJson(), story.status().column(), story.imageId(),
-                        story.imageAlt(), story.imageCaption(), story.imageCredit(), utc(story.publishedAt()),
-                        utc(story.updatedAt()), id)
-                .update();
-        jdbc.sql("delete from story_authors where story_id = ?").param(id).update();
-        jdbc.sql("delete from story_tags where story_id = ?").param(id).update();
-        bylinesAndTags(id, story);
-    }
-
-    private void bylinesAndTags(long id, NewStory story) {
-        for (int i = 0; i < story.authorIds().size(); i++) {
-            jdbc.sql("insert into story_authors (story_id, author_id, position) values (?, ?, ?)")
-                    .params(id, story.authorIds().get(i), i).update();
-        }
-        for (Long tagId : story.tagIds()) {
-            jdbc.sql("insert into story_tags (story_id, tag_id) values (?, ?)").params(id, tagId).update();
-        }
-    }
-
-    /** Makes stories translations of one another. */
-    @Transactional
-    public void linkTranslations(Collection<Long> storyIds) {
-        if (storyIds.size() < 2) {
-            return;
-        }
-        long group = storyIds.stream().min(Long::compare).orElseThrow();
-        jdbc.sql("update stories set translation_group = :group where id in (:ids)")
-                .param("group", group).param("ids", storyIds).update();
-    }
-
     /** Every story of a translation group, in any state, the given one included. */
     public List<Story> translationGroup(Story story) {
         if (story.translationGroup() == null) {
@@ -380,11 +258,11 @@ public class Stories {
         return utc(clock.instant());
     }
 
-    private static OffsetDateTime utc(Instant instant) {
+    static OffsetDateTime utc(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
-    private static Story map(ResultSet rs, int n) throws SQLException {
+    static Story map(ResultSet rs, int n) throws SQLException {
         String sourceName = rs.getString("source_name");
         Long imageId = rs.getObject("image_id", Long.class);
         return new Story(rs.getLong("id"), rs.getString("edition"), rs.getLong("section_id"),

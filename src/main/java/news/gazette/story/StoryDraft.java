@@ -13,4 +13,10 @@ public record StoryDraft(String headline, String standfirst, String bodyHtml, lo
                         List<Long> authorIds, String sourceName, String sourceUrl, Long imageId, String imageAlt,
                         String imageCaption, String imageCredit, boolean breaking, boolean featured, String seoTitle,
                         String seoDescription, String slug) {
+
+    /** A story with nothing in it yet, in the given section. */
+    public static StoryDraft empty(long sectionId) {
+        return new StoryDraft("", "", "", sectionId, List.of(), List.of(), "", "", null, "", "", "", false, false, null,
+                null, "");
+    }
 }

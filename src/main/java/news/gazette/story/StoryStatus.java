@@ -11,16 +11,20 @@ public enum StoryStatus {
      * published one can be unpublished.
      */
     public void checkCanMoveTo(StoryStatus target) {
-        boolean allowed = switch (target) {
+        if (!canMoveTo(target)) {
+            throw new IllegalStateException("A " + column() + " story cannot become " + target.column());
+        }
+    }
+
+    /** Whether the workflow lets a story in this status move to {@code target}. */
+    public boolean canMoveTo(StoryStatus target) {
+        return switch (target) {
             case PUBLISHED -> this != PUBLISHED;
             case UNPUBLISHED -> this == PUBLISHED;
             case IN_REVIEW -> this == DRAFT;
             case SCHEDULED -> this == DRAFT || this == IN_REVIEW || this == UNPUBLISHED;
             case DRAFT -> this == IN_REVIEW || this == UNPUBLISHED || this == SCHEDULED;
         };
-        if (!allowed) {
-            throw new IllegalStateException("A " + column() + " story cannot become " + target.column());
-        }
     }
 
     public String column() {

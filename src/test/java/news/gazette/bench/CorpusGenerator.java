@@ -10,6 +10,7 @@ import java.util.Random;
 import news.gazette.GazetteApplication;
 import news.gazette.story.NewStory;
 import news.gazette.story.Stories;
+import news.gazette.story.StoryImports;
 import news.gazette.story.StoryStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +49,7 @@ public final class CorpusGenerator {
     private static void generate(ConfigurableApplicationContext context, int total) {
         JdbcClient jdbc = context.getBean(JdbcClient.class);
         Stories stories = context.getBean(Stories.class);
+        StoryImports imports = context.getBean(StoryImports.class);
         TransactionTemplate transaction = context.getBean(TransactionTemplate.class);
         long generated = jdbc.sql("select count(*) from stories where headline like '% (1)'").query(Long.class).single();
         if (generated > 0) {
@@ -74,11 +76,11 @@ public final class CorpusGenerator {
                     Number image = (Number) model.get("image_id");
                     // Older stories further back: one every few minutes over the archive's span.
                     Instant published = now.minus(Duration.ofMinutes(10L + 7L * (total - i)));
-                    stories.create(new NewStory((String) model.get("edition"), ((Number) model.get("section_id")).longValue(),
+                    imports.bring(new NewStory((String) model.get("edition"), ((Number) model.get("section_id")).longValue(),
                             null, model.get("headline") + " (" + (i + 1) + ")", (String) model.get("standfirst"),
                             (String) model.get("body"), null, StoryStatus.PUBLISHED, false, false,
                             image == null ? null : image.longValue(), (String) model.get("image_alt"), null, null,
-                            published, null, new ArrayList<>(authors), new ArrayList<>(tags)));
+                            published, null, new ArrayList<>(authors), new ArrayList<>(tags)), "test");
                 }
             });
             if ((done / BATCH) % 10 == 0) {

@@ -32,6 +32,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import news.gazette.story.NewStory;
 import news.gazette.story.Publishing;
 import news.gazette.story.Stories;
+import news.gazette.story.StoryImports;
 import news.gazette.story.StoryStatus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -132,9 +133,9 @@ class DatabaseOutageOnPostgresTest {
         signIn(editor, a);
         long sectionId = jdbc.sql("select id from sections where edition = 'en' order by position limit 1")
                 .query(Long.class).single();
-        long draft = a.bean(Stories.class).create(new NewStory("en", sectionId, null, "Ferry timetable draft",
+        long draft = a.bean(StoryImports.class).bring(new NewStory("en", sectionId, null, "Ferry timetable draft",
                 "A standfirst.", "<p>First text.</p>", null, StoryStatus.DRAFT, false, false, null, null, null, null,
-                null, null, List.of(), List.of()));
+                null, null, List.of(), List.of()), "test");
         String editorPage = Node.get(editor, a.uri("/newsroom/stories/" + draft + "/edit")).body();
         String token = Node.csrf(editorPage);
         int version = a.bean(Stories.class).find(draft).orElseThrow().version();
@@ -224,9 +225,9 @@ class DatabaseOutageOnPostgresTest {
 
             // A publish on node A reaches node B: the change feed follows again.
             String word = "outagewren" + Long.toString(System.nanoTime() % 100_000, 36);
-            long published = a.bean(Stories.class).create(new NewStory("en", sectionId, null,
+            long published = a.bean(StoryImports.class).bring(new NewStory("en", sectionId, null,
                     "Lighthouse " + word + " relit after the storm", "A standfirst.", "<p>Relit.</p>", null,
-                    StoryStatus.DRAFT, false, false, null, null, null, null, null, null, List.of(), List.of()));
+                    StoryStatus.DRAFT, false, false, null, null, null, null, null, null, List.of(), List.of()), "test");
             a.bean(Publishing.class).publish(published);
             long publishedAt = System.nanoTime();
             await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->

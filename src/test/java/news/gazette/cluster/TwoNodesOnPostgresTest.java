@@ -25,6 +25,7 @@ import news.gazette.story.PreviewTokens;
 import news.gazette.story.Publishing;
 import news.gazette.story.StaleStoryException;
 import news.gazette.story.Stories;
+import news.gazette.story.StoryImports;
 import news.gazette.story.StoryDraft;
 import news.gazette.story.StoryStatus;
 import news.gazette.support.TestDatabases;
@@ -142,9 +143,9 @@ class TwoNodesOnPostgresTest {
     void fiftyConcurrentSavesOfOneStoryAtOneVersionThroughBothNodesLetExactlyOneThrough() throws Exception {
         long section = jdbc.sql("select id from sections where edition = 'en' order by position limit 1")
                 .query(Long.class).single();
-        long id = a.bean(Stories.class).create(new NewStory("en", section, null, "Tide tables for the new season",
+        long id = a.bean(StoryImports.class).bring(new NewStory("en", section, null, "Tide tables for the new season",
                 "A standfirst.", "<p>First text.</p>", null, StoryStatus.DRAFT, false, false, null, null, null, null,
-                null, null, List.of(), List.of()));
+                null, null, List.of(), List.of()), "test");
         int version = a.bean(Stories.class).find(id).orElseThrow().version();
         long revisionsBefore = jdbc.sql("select count(*) from story_revisions where story_id = ?").param(id)
                 .query(Long.class).single();
@@ -160,7 +161,7 @@ class TwoNodesOnPostgresTest {
                 saves.add(pool.submit(() -> {
                     start.await();
                     try {
-                        node.bean(Editing.class).save(id, version, draft, "editor@example.org");
+                        node.bean(Editing.class).save(id, version, news.gazette.story.StoryEdit.of(draft), news.gazette.story.StoryActor.system("editor@example.org"));
                         return true;
                     } catch (StaleStoryException conflict) {
                         return false;
@@ -197,9 +198,9 @@ class TwoNodesOnPostgresTest {
 
         String word = "zephyrquill" + Long.toString(System.nanoTime() % 100_000, 36);
         String headline = "Harbour lights return as " + word + " festival opens";
-        long id = a.bean(Stories.class).create(new NewStory("en", section, null, headline, "A standfirst.",
+        long id = a.bean(StoryImports.class).bring(new NewStory("en", section, null, headline, "A standfirst.",
                 "<p>The " + word + " festival opened on the waterfront.</p>", null, StoryStatus.DRAFT, false, false,
-                null, null, null, null, null, null, List.of(), List.of()));
+                null, null, null, null, null, null, List.of(), List.of()), "test");
 
         a.bean(Publishing.class).publish(id);
         Instant published = Instant.now();
@@ -234,7 +235,7 @@ class TwoNodesOnPostgresTest {
         assertThat(Node.get(reader, b.uri(path)).headers().firstValue("X-Cache")).hasValue("HIT");
 
         String headline = "Corrected: " + UUID.randomUUID();
-        a.bean(Publishing.class).revise(id, headline, "A corrected standfirst.", "<p>Corrected body.</p>");
+        a.bean(Editing.class).revise(id, headline, "A corrected standfirst.", "<p>Corrected body.</p>");
         Instant edited = Instant.now();
         await().atMost(WITHIN).pollInterval(Duration.ofMillis(20))
                 .untilAsserted(() -> assertThat(Node.get(reader, b.uri(path)).body()).contains(headline));
@@ -283,9 +284,9 @@ class TwoNodesOnPostgresTest {
         long section = jdbc.sql("select id from sections where edition = 'ru' order by position limit 1")
                 .query(Long.class).single();
         String headline = "Черновик для предпросмотра " + UUID.randomUUID();
-        long id = a.bean(Stories.class).create(new NewStory("ru", section, null, headline, "Подзаголовок.",
+        long id = a.bean(StoryImports.class).bring(new NewStory("ru", section, null, headline, "Подзаголовок.",
                 "<p>Текст черновика.</p>", null, StoryStatus.DRAFT, false, false, null, null, null, null, null, null,
-                List.of(), List.of()));
+                List.of(), List.of()), "test");
         String link = a.bean(PreviewTokens.class).path(id);
         HttpResponse<String> preview = Node.get(Node.browser(), b.uri(link));
         assertThat(preview.statusCode()).isEqualTo(200);

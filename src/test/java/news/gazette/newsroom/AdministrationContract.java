@@ -53,8 +53,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 abstract class AdministrationContract {
 
     static final String PASSWORD = "correct horse battery";
-    static final java.util.Set<news.gazette.account.TokenScope> ALL_SCOPES =
-            java.util.EnumSet.allOf(news.gazette.account.TokenScope.class);
 
     /** Who asks: nobody signed in, or a real account of each role. */
     enum Who { ANONYMOUS, CONTRIBUTOR, AUTHOR, EDITOR, ADMIN }
@@ -484,7 +482,7 @@ abstract class AdministrationContract {
 
     MockHttpServletRequestBuilder api(Who who, MockHttpServletRequestBuilder request) {
         if (who != Who.ANONYMOUS) {
-            String token = tokensOf.computeIfAbsent(who, w -> apiTokens.create(people.get(w).id(), "test", null, ALL_SCOPES).secret());
+            String token = tokensOf.computeIfAbsent(who, w -> apiTokens.create(people.get(w).id(), "test", null).secret());
             request.header("Authorization", "Bearer " + token);
         }
         return request.contentType("application/json");
@@ -613,7 +611,7 @@ abstract class AdministrationContract {
     void theApiFollowsTheSameRoleRulesAsTheScreens() throws Exception {
         long section = sectionIn("en");
         long author = authorIn("en");
-        long othersToken = apiTokens.create(account(Role.EDITOR).id(), "someone else's", null, ALL_SCOPES).token().id();
+        long othersToken = apiTokens.create(account(Role.EDITOR).id(), "someone else's", null).token().id();
         String ownAuthorSlug = authors.byId(author).orElseThrow().slug();
         checkApiTable(List.of(
                 new Cell("list sections", w -> get(API + "/sections?edition=en"), 403, 403, 200, 200),
@@ -697,7 +695,7 @@ abstract class AdministrationContract {
     @Test
     void onlyAValidTokenOfAnEnabledAccountOpensTheApiWithoutSessionOrCsrf() throws Exception {
         Account editor = account(Role.EDITOR);
-        var made = apiTokens.create(editor.id(), "cli", null, ALL_SCOPES);
+        var made = apiTokens.create(editor.id(), "cli", null);
         var ok = mvc.perform(get(API + "/sections?edition=en").header("Authorization", "Bearer " + made.secret())).andReturn();
         assertThat(ok.getResponse().getStatus()).isEqualTo(200);
         assertThat(ok.getResponse().getHeader("Set-Cookie")).isNull();
@@ -718,14 +716,14 @@ abstract class AdministrationContract {
         assertThat(mvc.perform(get("/newsroom/sections").cookie(signedIn)).andReturn().getResponse().getStatus()).isEqualTo(200);
         var session = mvc.perform(get(API + "/sections?edition=en").cookie(signedIn)).andReturn().getResponse();
         assertThat(session.getStatus()).as("a signed-in session is not a token").isEqualTo(401);
-        var expired = apiTokens.create(editor.id(), "old", java.time.Instant.parse("2001-01-01T00:00:00Z"), ALL_SCOPES);
+        var expired = apiTokens.create(editor.id(), "old", java.time.Instant.parse("2001-01-01T00:00:00Z"));
         assertThat(mvc.perform(get(API + "/tokens").header("Authorization", "Bearer " + expired.secret())).andReturn()
                 .getResponse().getStatus()).isEqualTo(401);
         assertThat(mvc.perform(delete(API + "/tokens/" + made.token().id()).header("Authorization", "Bearer " + made.secret()))
                 .andReturn().getResponse().getStatus()).isEqualTo(204);
         assertThat(mvc.perform(get(API + "/tokens").header("Authorization", "Bearer " + made.secret())).andReturn()
                 .getResponse().getStatus()).as("revoked").isEqualTo(401);
-        var other = apiTokens.create(editor.id(), "second", null, ALL_SCOPES);
+        var other = apiTokens.create(editor.id(), "second", null);
         accounts.setEnabled(editor.id(), false);
         assertThat(mvc.perform(get(API + "/tokens").header("Authorization", "Bearer " + other.secret())).andReturn()
                 .getResponse().getStatus()).as("disabled account").isEqualTo(401);

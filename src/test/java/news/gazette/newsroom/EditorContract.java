@@ -33,68 +33,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * saving without overwriting someone else's save; autosave; revisions; translations; preview; slugs that move; the
  * XSS corpus through every field to the reader's page. Run on H2 and PostgreSQL.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-abstract class EditorContract {
-
-    @Autowired MockMvc mvc;
-    @Autowired Stories stories;
-    @Autowired JdbcClient jdbc;
-
-    long section;
-    long author;
-    long image;
-
-    @BeforeEach
-    void choices() {
-        section = jdbc.sql("select id from sections where edition = 'en' order by position limit 1").query(Long.class).single();
-        author = jdbc.sql("select id from authors where edition = 'en' order by id limit 1").query(Long.class).single();
-        image = jdbc.sql("select min(id) from media").query(Long.class).single();
-    }
-
-    static RequestPostProcessor as(Role role, String name) {
-        return user(name).roles(java.util.Arrays.stream(role.authorities())
-                .map(a -> a.substring("ROLE_".length())).toArray(String[]::new));
-    }
-
-    static RequestPostProcessor as(Role role) {
-        return as(role, role.name().toLowerCase() + "@example.org");
-    }
-
-    MockHttpServletRequestBuilder form(MockHttpServletRequestBuilder request, String headline, String body) {
-        return form(request, headline, body, Map.of());
-    }
-
-    /** The editor form; {@code replaced} gives some fields other values. */
-    MockHttpServletRequestBuilder form(MockHttpServletRequestBuilder request, String headline, String body,
-                                       Map<String, String> replaced) {
-        Map<String, String> fields = new java.util.LinkedHashMap<>(Map.of("headline", headline,
-                "standfirst", "A standfirst.", "body", body, "sectionId", String.valueOf(section),
-                "tags", "trains, Valley news", "authors", String.valueOf(author), "imageId", String.valueOf(image),
-                "imageAlt", "A train in the valley", "imageCaption", "The first train", "imageCredit", "Jane Roe"));
-        fields.putAll(replaced);
-        fields.forEach(request::param);
-        return request.with(csrf());
-    }
-
-    long create(RequestPostProcessor who, String headline) throws Exception {
-        MockHttpServletResponse response = mvc.perform(form(post("/newsroom/stories?edition=en"), headline,
-                "<p>The first paragraph.</p>").with(who)).andReturn().getResponse();
-        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(303);
-        return Long.parseLong(response.getRedirectedUrl().replaceAll("\\D+", " ").trim().split(" ")[0]);
-    }
-
-    static String cut(String text, int length) {
-        return text.length() > length ? text.substring(0, length) : text;
-    }
-
-    int status(MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request).andReturn().getResponse().getStatus();
-    }
-
-    int version(long id) {
-        return stories.find(id).orElseThrow().version();
-    }
+abstract class EditorContract extends EditorRequests {
 
     long published() {
         return jdbc.sql("select id from stories where status = 'published' and edition = 'en' and created_by is null order by id desc limit 1")
@@ -105,6 +44,8 @@ abstract class EditorContract {
     void eachRoleWritesAndPublishesWhatItsRoleAllows() throws Exception {
         record Expected(Role role, int publishOwn, int editOthers, int saveOthers, int unpublishOthers, int editOwnInReview) {
         }
+        // Every account may open any story; one that may not change it sees it read-only (editOwnInReview / editOthers
+        // say whether the form can be used).
         for (Expected e : List.of(new Expected(Role.CONTRIBUTOR, 403, 403, 403, 403, 403),
                 new Expected(Role.AUTHOR, 303, 403, 403, 403, 200),
                 new Expected(Role.EDITOR, 303, 200, 303, 303, 200),
@@ -123,8 +64,12 @@ abstract class EditorContract {
             assertThat(status(get("/newsroom/stories/" + own + "/preview").with(me))).as("%s preview own", role).isEqualTo(200);
             assertThat(status(post("/newsroom/stories/" + own + "/submit").with(me).with(csrf()))).as("%s submit own", role).isEqualTo(303);
             assertThat(stories.find(own).orElseThrow().status()).isEqualTo(StoryStatus.IN_REVIEW);
-            assertThat(status(get("/newsroom/stories/" + own + "/edit").with(me))).as("%s edit own in review", role)
-                    .isEqualTo(e.editOwnInReview());
+            assertThat(status(get("/newsroom/stories/" + own + "/edit").with(me))).as("%s open own in review", role)
+                    .isEqualTo(200);
+            assertThat(readOnly(own, me)).as("%s own in review read-only", role).isEqualTo(e.editOwnInReview() == 403);
+            assertThat(status(form(post("/newsroom/stories/" + own), "Own story, in review", "<p>Text.</p>")
+                    .param("version", String.valueOf(version(own))).with(me))).as("%s save own in review", role)
+                    .isEqualTo(e.editOwnInReview() == 403 ? 403 : 303);
             assertThat(status(post("/newsroom/stories/" + own + "/publish").with(me).with(csrf()))).as("%s publish own", role)
                     .isEqualTo(e.publishOwn());
             assertThat(stories.find(own).orElseThrow().status())
@@ -132,7 +77,8 @@ abstract class EditorContract {
 
             long others = published();
             String before = stories.find(others).orElseThrow().headline();
-            assertThat(status(get("/newsroom/stories/" + others + "/edit").with(me))).as("%s edit others", role).isEqualTo(e.editOthers());
+            assertThat(status(get("/newsroom/stories/" + others + "/edit").with(me))).as("%s open others", role).isEqualTo(200);
+            assertThat(readOnly(others, me)).as("%s others read-only", role).isEqualTo(e.editOthers() == 403);
             assertThat(status(get("/newsroom/stories/" + others + "/revisions").with(me))).as("%s revisions others", role).isEqualTo(e.editOthers());
             assertThat(status(form(post("/newsroom/stories/" + others), before, stories.find(others).orElseThrow().body())
                     .param("version", String.valueOf(version(others))).with(me))).as("%s save others", role).isEqualTo(e.saveOthers());
@@ -151,6 +97,14 @@ abstract class EditorContract {
             }
             assertThat(stories.find(others).orElseThrow().status()).isEqualTo(StoryStatus.PUBLISHED);
         }
+    }
+
+    /** Whether the editor shows the story with its fields disabled and no Save button. */
+    boolean readOnly(long id, RequestPostProcessor who) throws Exception {
+        Document page = Jsoup.parse(mvc.perform(get("/newsroom/stories/" + id + "/edit").with(who)).andReturn()
+                .getResponse().getContentAsString());
+        return page.selectFirst("fieldset.editor-fields[disabled]") != null
+                && page.select("button[name=intent][value=save]").isEmpty();
     }
 
     @Test
@@ -176,11 +130,15 @@ abstract class EditorContract {
                         .as(bad + path).isBetween(400, 499);
             }
         }
-        MockHttpServletResponse refused = mvc.perform(get("/newsroom/stories/" + published() + "/edit")
-                .header("Accept-Language", "hy").with(as(Role.CONTRIBUTOR))).andReturn().getResponse();
+        long others = published();
+        MockHttpServletResponse refused = mvc.perform(form(post("/newsroom/stories/" + others), "Taken over", "<p>x</p>")
+                .param("version", String.valueOf(version(others))).header("Accept-Language", "hy")
+                .with(as(Role.CONTRIBUTOR))).andReturn().getResponse();
         assertThat(refused.getStatus()).isEqualTo(403);
-        assertThat(Jsoup.parse(refused.getContentAsString()).select("main p").first().text())
-                .isEqualTo("Ձեր դերը թույլ չի տալիս դա անել այս նյութի հետ։");
+        Document page = Jsoup.parse(refused.getContentAsString());
+        assertThat(page.select("main p").first().text()).as("a newsroom page that says what the role may do")
+                .startsWith("Ձեր դերը դա թույլ չի տալիս։").contains("սևագրեր");
+        assertThat(page.select("nav.newsroom-admin")).as("the newsroom's own frame, not the reader site's").isNotEmpty();
         long own = create(as(Role.EDITOR), "Malformed fields");
         for (Map.Entry<String, String> bad : Map.of("sectionId", "abc", "authors", "x1", "imageId", "1e3",
                 "version", "-5").entrySet()) {

@@ -14,6 +14,7 @@ import java.util.zip.GZIPInputStream;
 import news.gazette.story.NewStory;
 import news.gazette.story.Publishing;
 import news.gazette.story.Stories;
+import news.gazette.story.StoryImports;
 import news.gazette.story.StoryStatus;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,7 +36,9 @@ abstract class PageCacheContract {
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
     @Autowired Stories stories;
+    @Autowired StoryImports imports;
     @Autowired Publishing publishing;
+    @Autowired news.gazette.story.Editing editing;
 
     MockHttpServletResponse fetch(MockHttpServletRequestBuilder request) throws Exception {
         return mvc.perform(request).andReturn().getResponse();
@@ -142,9 +145,9 @@ abstract class PageCacheContract {
         fetch("/en/");
         assertThat(fetch("/en/").getHeader("X-Cache")).isEqualTo("HIT");
         Map<String, Object> any = twoUnrelatedStories().get(0);
-        long id = stories.create(new NewStory("en", ((Number) any.get("section_id")).longValue(), null,
+        long id = imports.bring(new NewStory("en", ((Number) any.get("section_id")).longValue(), null,
                 "Harbour ferry returns after forty years", "Standfirst.", "<p>Body.</p>", null, StoryStatus.DRAFT,
-                false, false, null, null, null, null, null, null, List.of(), List.of()));
+                false, false, null, null, null, null, null, null, List.of(), List.of()), "test");
         assertThat(fetch("/en/").getContentAsString(StandardCharsets.UTF_8)).doesNotContain("Harbour ferry returns");
 
         publishing.publish(id);
@@ -167,7 +170,7 @@ abstract class PageCacheContract {
         long id = ((Number) two.get(0).get("id")).longValue();
         var story = stories.find(id).orElseThrow();
 
-        publishing.revise(id, story.headline() + " (corrected)", story.standfirst(), story.body());
+        editing.revise(id, story.headline() + " (corrected)", story.standfirst(), story.body());
 
         MockHttpServletResponse after = fetch(edited);
         assertThat(after.getHeader("X-Cache")).isEqualTo("MISS");
@@ -194,7 +197,7 @@ abstract class PageCacheContract {
         var story = stories.find(id).orElseThrow();
         Instant before = Instant.now();
 
-        publishing.revise(id, story.headline(), story.standfirst(), story.body());
+        editing.revise(id, story.headline(), story.standfirst(), story.body());
 
         long open = jdbc.sql("select count(*) from event_publication where completion_date is null "
                 + "and listener_id like '%StoryChanges%'").query(Long.class).single();

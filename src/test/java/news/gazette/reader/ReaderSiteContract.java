@@ -11,6 +11,7 @@ import jakarta.servlet.http.Cookie;
 import news.gazette.story.NewStory;
 import news.gazette.story.Publishing;
 import news.gazette.story.Stories;
+import news.gazette.story.StoryImports;
 import news.gazette.story.StoryBodies;
 import news.gazette.story.StoryStatus;
 import org.jsoup.Jsoup;
@@ -37,6 +38,7 @@ abstract class ReaderSiteContract {
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
     @Autowired Stories stories;
+    @Autowired StoryImports imports;
     @Autowired Publishing publishing;
     @Autowired StoryBodies bodies;
 
@@ -207,9 +209,9 @@ abstract class ReaderSiteContract {
         // A session cookie keeps the page cache out of the way: every request renders the page.
         Cookie session = new Cookie("JSESSIONID", "more-from-section");
         assertThat(rendered(path, session).select(".more-from-section").text()).doesNotContain("Lighthouse keepers");
-        long id = stories.create(new NewStory("en", sectionId, null, "Lighthouse keepers return to the cape",
+        long id = imports.bring(new NewStory("en", sectionId, null, "Lighthouse keepers return to the cape",
                 "Standfirst.", "<p>Body.</p>", null, StoryStatus.DRAFT, false, false, null, null, null, null, null,
-                null, List.of(), List.of()));
+                null, List.of(), List.of()), "test");
 
         publishing.publish(id);
         assertThat(rendered(path, session).select(".more-from-section .teaser-headline").first().text())
@@ -224,11 +226,11 @@ abstract class ReaderSiteContract {
         String path = storyPath("en", "river-talks-review");
         long sectionId = jdbc.sql("select section_id from stories where id = ?")
                 .param(Long.parseLong(path.replaceAll(".*/(\\d+)-.*", "$1"))).query(Long.class).single();
-        long id = stories.create(new NewStory("en", sectionId, null, "Night buses added on the river line",
+        long id = imports.bring(new NewStory("en", sectionId, null, "Night buses added on the river line",
                 "Standfirst.", "<p>One <strong>two</strong> <a href=\"https://example.org/a?b=1&c=2\">three</a></p>"
                         + "<h2>Four &amp; five</h2><ul><li>six</li><li><em>seven</em></li></ul>"
                         + "<blockquote><p>eight</p></blockquote><p onclick=\"x()\">nine<script>x()</script></p>",
-                null, StoryStatus.DRAFT, false, false, null, null, null, null, null, null, List.of(), List.of()));
+                null, StoryStatus.DRAFT, false, false, null, null, null, null, null, null, List.of(), List.of()), "test");
         publishing.publish(id);
         var story = stories.find(id).orElseThrow();
         String storyPath = "/en/" + path.split("/")[2] + "/" + id + "-" + story.slug();

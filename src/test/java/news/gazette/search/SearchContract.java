@@ -19,6 +19,7 @@ import news.gazette.section.Sections;
 import news.gazette.story.NewStory;
 import news.gazette.story.Publishing;
 import news.gazette.story.Stories;
+import news.gazette.story.StoryImports;
 import news.gazette.story.StoryStatus;
 import news.gazette.story.Tag;
 import news.gazette.story.TagMaintenance;
@@ -44,8 +45,10 @@ abstract class SearchContract {
     private static final Duration FOLLOWS = Duration.ofSeconds(10);
 
     @Autowired Stories stories;
+    @Autowired StoryImports imports;
     @Autowired Sections sections;
     @Autowired Publishing publishing;
+    @Autowired news.gazette.story.Editing editing;
     @Autowired StorySearch search;
     @Autowired StoryFeed feed;
     @Autowired MockMvc mvc;
@@ -54,10 +57,10 @@ abstract class SearchContract {
 
     private long draft(String edition, String headline, StoryStatus status) {
         Section section = sections.inEdition(edition).get(0);
-        return stories.create(new NewStory(edition, section.id(), null, headline, "A standfirst for the test.",
+        return imports.bring(new NewStory(edition, section.id(), null, headline, "A standfirst for the test.",
                 "<p>" + headline + " and a body that says a little more.</p>", null, status, false, false, null, null,
                 null, null, status == StoryStatus.PUBLISHED ? Instant.now().minusSeconds(60) : null, null, List.of(),
-                List.of()));
+                List.of()), "test");
     }
 
     private List<Long> found(String edition, String query) {
@@ -73,7 +76,7 @@ abstract class SearchContract {
         publishing.publish(id);
         await().atMost(WITHIN).untilAsserted(() -> assertThat(found("en", word)).containsExactly(id));
 
-        publishing.revise(id, "Harbour " + word + " opens its gates to ferries", "New standfirst.", "<p>Ferries.</p>");
+        editing.revise(id, "Harbour " + word + " opens its gates to ferries", "New standfirst.", "<p>Ferries.</p>");
         await().atMost(WITHIN).untilAsserted(() -> assertThat(found("en", "ferries gates")).contains(id));
 
         publishing.unpublish(id);
@@ -91,11 +94,11 @@ abstract class SearchContract {
         Tag tag = tags.ensure("en", "lighthouse" + suffix, "Lighthouse" + suffix);
         Tag other = tags.ensure("en", "keeper" + suffix, "Keeper" + suffix);
         Section section = sections.inEdition("en").get(0);
-        long id = stories.create(new NewStory("en", section.id(), null, "Harbour night shift " + suffix,
+        long id = imports.bring(new NewStory("en", section.id(), null, "Harbour night shift " + suffix,
                 "A standfirst for the test.", "<p>The night shift at the harbour.</p>", null, StoryStatus.PUBLISHED,
                 false, false, null, null, null, null, Instant.now().minusSeconds(60), null, List.of(),
-                List.of(tag.id())));
-        publishing.revise(id, "Harbour night shift " + suffix, "A standfirst for the test.", "<p>Night shift.</p>");
+                List.of(tag.id())), "test");
+        editing.revise(id, "Harbour night shift " + suffix, "A standfirst for the test.", "<p>Night shift.</p>");
         await().atMost(FOLLOWS).untilAsserted(() -> assertThat(found("en", "lighthouse" + suffix)).containsExactly(id));
 
         String renamed = "beacontower" + suffix;

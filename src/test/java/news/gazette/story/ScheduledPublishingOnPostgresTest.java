@@ -64,17 +64,18 @@ class ScheduledPublishingOnPostgresTest {
         try (ConfigurableApplicationContext first = start(database); ConfigurableApplicationContext second = start(database)) {
             JdbcClient jdbc = first.getBean(JdbcClient.class);
             Stories stories = first.getBean(Stories.class);
+            StoryImports imports = first.getBean(StoryImports.class);
             long section = jdbc.sql("select id from sections where edition = 'en' order by position limit 1").query(Long.class).single();
             Instant due = CLOCK.instant().plus(Duration.ofHours(1));
             List<Long> scheduled = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
-                scheduled.add(stories.create(new NewStory("en", section, null, "Scheduled story " + i, "Standfirst.",
+                scheduled.add(imports.bring(new NewStory("en", section, null, "Scheduled story " + i, "Standfirst.",
                         "<p>Body.</p>", null, StoryStatus.SCHEDULED, false, false, null, null, null, null,
-                        due.plusSeconds(i), null, List.of(), List.of())));
+                        due.plusSeconds(i), null, List.of(), List.of()), "test"));
             }
-            long manual = stories.create(new NewStory("en", section, null, "Published by hand", "Standfirst.",
+            long manual = imports.bring(new NewStory("en", section, null, "Published by hand", "Standfirst.",
                     "<p>Body.</p>", null, StoryStatus.DRAFT, false, false, null, null, null, null, null, null,
-                    List.of(), List.of()));
+                    List.of(), List.of()), "test");
             first.getBean(Publishing.class).publish(manual);
 
             assertThat(first.getBean(Publishing.class).publishDue()).isZero();

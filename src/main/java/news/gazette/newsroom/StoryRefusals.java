@@ -1,0 +1,89 @@
+package news.gazette.newsroom;
+
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import news.gazette.platform.BadRequestException;
+import news.gazette.platform.PageNotFoundException;
+import news.gazette.platform.Texts;
+import news.gazette.story.InvalidStoryException;
+import news.gazette.story.SaveRateException;
+import news.gazette.story.StoryNotFoundException;
+import news.gazette.story.StoryRefusedException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * How the newsroom's story screens answer what the story module refuses: a newsroom page in the person's language,
+ * never the reader site's error page. A refusal says what the person's role may do instead.
+ */
+@Order(Ordered.HIGHEST_PRECEDENCE)
+@ControllerAdvice(assignableTypes = {EditorPages.class, RevisionPages.class, NewsroomPages.class})
+class StoryRefusals {
+
+    private final Screens screens;
+
+    StoryRefusals(Screens screens) {
+        this.screens = screens;
+    }
+
+    @ExceptionHandler(StoryRefusedException.class)
+    ResponseEntity<byte[]> refused(HttpServletRequest request) {
+        return roleRefusal(screens, request);
+    }
+
+    /** The 403 page that names what the signed-in role may do; also used for screens the role may not open. */
+    static ResponseEntity<byte[]> roleRefusal(Screens screens, HttpServletRequest request) {
+        Texts t = screens.texts(request);
+        String role = request.isUserInRole("ADMIN") ? "admin" : request.isUserInRole("EDITOR") ? "editor"
+                : request.isUserInRole("AUTHOR") ? "author" : "contributor";
+        String message = t.get("newsroom.refused.story") + " " + t.get("newsroom.role.may." + role);
+        return screens.page(HttpStatus.FORBIDDEN, "newsroom/refused.jte", request, Map.of("message", message));
+    }
+
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<byte[]> refusal(Refusal refusal, HttpServletRequest request) {
+        if (refusal.status() == HttpStatus.FORBIDDEN) {
+            return roleRefusal(screens, request);
+        }
+        String message = screens.texts(request).get(refusal.key(), refusal.args());
+        return screens.page(refusal.status(), "newsroom/refused.jte", request, Map.of("message", message));
+    }
+
+    @ExceptionHandler({StoryNotFoundException.class, PageNotFoundException.class})
+    ResponseEntity<byte[]> notFound(HttpServletRequest request) {
+        return screens.message(request, HttpStatus.NOT_FOUND, "newsroom.error.not-found");
+    }
+
+    @ExceptionHandler({BadRequestException.class, MethodArgumentTypeMismatchException.class,
+            MissingServletRequestParameterException.class})
+    ResponseEntity<byte[]> badRequest(HttpServletRequest request) {
+        return screens.message(request, HttpStatus.BAD_REQUEST, "newsroom.problem.bad-request");
+    }
+
+    @ExceptionHandler(InvalidStoryException.class)
+    ResponseEntity<byte[]> invalid(InvalidStoryException e, HttpServletRequest request) {
+        return screens.message(request, HttpStatus.BAD_REQUEST, e.field().equals("revisions")
+                ? "revisions.choose-two" : "editor.invalid." + e.field().toLowerCase(Locale.ROOT));
+    }
+
+    @ExceptionHandler(IllegalStateException.class)
+    ResponseEntity<byte[]> notNow(HttpServletRequest request) {
+        return screens.message(request, HttpStatus.CONFLICT, "newsroom.desk.refused");
+    }
+
+    @ExceptionHandler(SaveRateException.class)
+    ResponseEntity<byte[]> tooFast(SaveRateException e, HttpServletRequest request) {
+        ResponseEntity<byte[]> page = screens.message(request, HttpStatus.TOO_MANY_REQUESTS, "editor.too-many-saves");
+        return ResponseEntity.status(page.getStatusCode()).headers(page.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).body(page.getBody());
+    }
+}

@@ -1,0 +1,154 @@
+package news.gazette.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import news.gazette.account.Accounts;
+import news.gazette.account.Role;
+import news.gazette.support.TestDatabases;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The two ways the editor once lost an editor's work, done as an editor does them in Chromium: a small edit of an
+ * older story while the media library is busy must keep the story's lead image, section, tags, bylines and source;
+ * and an edit followed straight by Publish (or Schedule) must put the edit live, not the last saved version.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "gazette.page-cache.enabled=false", "logging.level.org.openqa.selenium.devtools=ERROR"})
+class EditsLoseNothingBrowserTest {
+
+    private static final String PASSWORD = "a long browser password";
+
+    @RegisterExtension
+    static Browser browser = new Browser();
+
+    @LocalServerPort int port;
+    @Autowired JdbcClient jdbc;
+    @Autowired Accounts accounts;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabases.h2(registry);
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+
+    private ChromeDriver editor(String email) {
+        accounts.create(email, "Desk editor", PASSWORD, Role.EDITOR);
+        ChromeDriver driver = browser.newPage(base());
+        driver.get(base() + "/newsroom/login");
+        driver.findElement(By.id("email")).sendKeys(email);
+        driver.findElement(By.id("password")).sendKeys(PASSWORD);
+        driver.findElement(By.cssSelector(".login-form button[type=submit]")).click();
+        Browser.waitFor(driver).until(ExpectedConditions.urlToBe(base() + "/newsroom"));
+        return driver;
+    }
+
+    /** The oldest demo story with a lead image, its image pushed out of the newest 200 by a busy library. */
+    private long olderStoryInABusyLibrary() {
+        long id = jdbc.sql("select id from stories where edition = 'en' and status = 'published' and image_id is not null "
+                + "order by published_at limit 1").query(Long.class).single();
+        for (int i = 0; i < 230; i++) {
+            jdbc.sql("insert into media (file_name, content_type, width, height, created_at, alt_text, original_name, "
+                            + "variant_widths, byte_size) values (?, 'image/jpeg', 1600, 900, current_timestamp, ?, ?, '', 1000)")
+                    .params("busy-" + i + ".jpg", "Crowd at the market, picture " + i, "market-" + i + ".jpg").update();
+        }
+        return id;
+    }
+
+    private void openEditor(ChromeDriver driver, long id) {
+        driver.get(base() + "/newsroom/stories/" + id + "/edit");
+        Browser.waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".tox-tinymce")));
+    }
+
+    private void appendToHeadline(ChromeDriver driver, String text) {
+        WebElement headline = driver.findElement(By.id("headline"));
+        headline.sendKeys(text);
+    }
+
+    private String column(String column, long id) {
+        return jdbc.sql("select cast(" + column + " as varchar) from stories where id = ?").param(id)
+                .query(String.class).optional().orElse(null);
+    }
+
+    @Test
+    void aSmallEditOfAnOlderStoryKeepsItsImageAndEverythingElse() {
+        long id = olderStoryInABusyLibrary();
+        String image = column("image_id", id);
+        String alt = column("image_alt", id);
+        String section = column("section_id", id);
+        String source = column("source_name", id);
+        String tags = jdbc.sql("select count(*) from story_tags where story_id = ?").param(id).query(String.class).single();
+        String bylines = jdbc.sql("select count(*) from story_authors where story_id = ?").param(id).query(String.class).single();
+        assertThat(image).isNotNull();
+
+        ChromeDriver driver = editor("busy@example.org");
+        openEditor(driver, id);
+        appendToHeadline(driver, "!");
+        driver.findElement(By.cssSelector("#story-form button[name=intent][value=save]")).click();
+        Browser.waitFor(driver).until(ExpectedConditions.urlContains("/edit?saved"));
+
+        assertThat(column("headline", id)).endsWith("!");
+        assertThat(column("image_id", id)).isEqualTo(image);
+        assertThat(column("image_alt", id)).isEqualTo(alt);
+        assertThat(column("section_id", id)).isEqualTo(section);
+        assertThat(column("source_name", id)).isEqualTo(source);
+        assertThat(jdbc.sql("select count(*) from story_tags where story_id = ?").param(id).query(String.class).single())
+                .isEqualTo(tags);
+        assertThat(jdbc.sql("select count(*) from story_authors where story_id = ?").param(id).query(String.class).single())
+                .isEqualTo(bylines);
+    }
+
+    @Test
+    void publishingRightAfterAnEditPutsTheEditLive() {
+        ChromeDriver driver = editor("quick@example.org");
+        long id = jdbc.sql("select id from stories where edition = 'en' and status = 'published' order by published_at desc limit 1")
+                .query(Long.class).single();
+        openEditor(driver, id);
+        driver.findElement(By.cssSelector("#story-form button[name=intent][value=unpublish]")).click();
+        Browser.waitFor(driver).until(ExpectedConditions.urlContains("/edit?moved"));
+        assertThat(column("status", id)).isEqualTo("unpublished");
+
+        openEditor(driver, id);
+        appendToHeadline(driver, " (corrected)");
+        driver.findElement(By.cssSelector("#story-form button[name=intent][value=publish]")).click();
+        Browser.waitFor(driver).until(ExpectedConditions.urlContains("/edit?moved"));
+
+        assertThat(column("status", id)).isEqualTo("published");
+        assertThat(column("headline", id)).endsWith(" (corrected)");
+        ChromeDriver reader = browser.open();
+        reader.get(base() + "/api/v1/stories/" + id);
+        assertThat(reader.getPageSource()).contains("(corrected)");
+    }
+
+    @Test
+    void schedulingRightAfterAnEditSchedulesTheEdit() {
+        ChromeDriver driver = editor("later@example.org");
+        long id = jdbc.sql("select id from stories where edition = 'en' and status = 'published' order by published_at desc limit 1 offset 1")
+                .query(Long.class).single();
+        openEditor(driver, id);
+        driver.findElement(By.cssSelector("#story-form button[name=intent][value=unpublish]")).click();
+        Browser.waitFor(driver).until(ExpectedConditions.urlContains("/edit?moved"));
+
+        openEditor(driver, id);
+        appendToHeadline(driver, " tomorrow");
+        driver.executeScript("document.getElementById('schedule-at').value = arguments[0]", "2099-01-02T08:30");
+        driver.findElement(By.cssSelector("#story-form button[name=intent][value=schedule]")).click();
+        Browser.waitFor(driver).until(ExpectedConditions.urlContains("/edit?moved"));
+
+        assertThat(column("status", id)).isEqualTo("scheduled");
+        assertThat(column("headline", id)).endsWith(" tomorrow");
+    }
+}

@@ -1,0 +1,173 @@
+package news.gazette.newsroom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+
+import java.util.List;
+import java.util.Map;
+
+import news.gazette.account.Account;
+import news.gazette.account.Accounts;
+import news.gazette.account.ApiTokens;
+import news.gazette.account.Role;
+import news.gazette.story.Publishing;
+import news.gazette.story.Stories;
+import news.gazette.story.Story;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * A save changes what the person changed and nothing else, through the editor's form and through the API; restoring
+ * a revision brings back every field it recorded, and asks first when the story is live; autosaves are kept compactly;
+ * a story with a long history is deleted in steps. Run on H2 and PostgreSQL.
+ */
+abstract class SavesKeepEverythingContract extends EditorRequests {
+
+    @Autowired Accounts accounts;
+    @Autowired ApiTokens tokens;
+    @Autowired Publishing publishing;
+
+    /** What a save must not take away, as stored. */
+    record Kept(Long image, String imageAlt, long section, List<Long> tags, List<Long> authors, String source,
+                boolean breaking) {
+    }
+
+    Kept kept(long id) {
+        Story s = stories.find(id).orElseThrow();
+        return new Kept(s.image() == null ? null : s.image().mediaId(), s.image() == null ? null : s.image().alt(),
+                s.sectionId(),
+                jdbc.sql("select tag_id from story_tags where story_id = ? order by tag_id").param(id).query(Long.class).list(),
+                jdbc.sql("select author_id from story_authors where story_id = ? order by position").param(id).query(Long.class).list(),
+                s.source() == null ? null : s.source().name(), s.breaking());
+    }
+
+    long richStory() throws Exception {
+        long id = create(as(Role.EDITOR), "A story with everything");
+        assertThat(status(form(post("/newsroom/stories/" + id), "A story with everything", "<p>Text.</p>",
+                Map.of("sourceName", "The Valley Post", "sourceUrl", "https://valley.example/post", "breaking", "on",
+                        "_flags", "1", "_authors", "1"))
+                .param("version", String.valueOf(version(id))).with(as(Role.EDITOR)))).isEqualTo(303);
+        Kept before = kept(id);
+        assertThat(before.image()).isEqualTo(image);
+        assertThat(before.tags()).hasSize(2);
+        assertThat(before.authors()).containsExactly(author);
+        assertThat(before.source()).isEqualTo("The Valley Post");
+        assertThat(before.breaking()).isTrue();
+        return id;
+    }
+
+    String token(Role role) {
+        Account account = accounts.create(role.name().toLowerCase() + "-saves@example.org", "Saves", "a long test password", role);
+        return tokens.create(account.id(), "saves", null).secret();
+    }
+
+    @Test
+    void aFormThatSendsOnlySomeFieldsChangesOnlyThose() throws Exception {
+        long id = richStory();
+        Kept before = kept(id);
+        assertThat(status(post("/newsroom/stories/" + id).param("version", String.valueOf(version(id)))
+                .param("headline", "Only the headline changed").with(as(Role.EDITOR)).with(csrf()))).isEqualTo(303);
+        assertThat(stories.find(id).orElseThrow().headline()).isEqualTo("Only the headline changed");
+        assertThat(kept(id)).isEqualTo(before);
+    }
+
+    @Test
+    void theEditorAlwaysOffersTheStorysOwnImageHoweverBusyTheLibrary() throws Exception {
+        long id = richStory();
+        for (int i = 0; i < EditorScreen.LIBRARY_CHOICES + 5; i++) {
+            jdbc.sql("insert into media (file_name, content_type, width, height, created_at, alt_text, variant_widths, byte_size) "
+                    + "values (?, 'image/jpeg', 800, 600, current_timestamp, ?, '', 10)").params("newer-" + i + ".jpg", "Newer " + i).update();
+        }
+        Document editor = Jsoup.parse(mvc.perform(get("/newsroom/stories/" + id + "/edit").with(as(Role.EDITOR)))
+                .andReturn().getResponse().getContentAsString());
+        assertThat(editor.select("#image option[selected]").eachAttr("value")).containsExactly(String.valueOf(image));
+    }
+
+    @Test
+    void anApiChangeKeepsWhatItDoesNotSendAndClearsWhatItSendsAsNull() throws Exception {
+        long id = richStory();
+        Kept before = kept(id);
+        String token = token(Role.EDITOR);
+        assertThat(mvc.perform(put("/newsroom/api/v1/stories/" + id).header("Authorization", "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"version\":" + version(id) + ",\"headline\":\"Changed over the API\"}"))
+                .andReturn().getResponse().getStatus()).isEqualTo(200);
+        assertThat(stories.find(id).orElseThrow().headline()).isEqualTo("Changed over the API");
+        assertThat(kept(id)).isEqualTo(before);
+
+        assertThat(mvc.perform(put("/newsroom/api/v1/stories/" + id).header("Authorization", "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"version\":" + version(id) + ",\"imageId\":null,\"tags\":[]}"))
+                .andReturn().getResponse().getStatus()).isEqualTo(200);
+        assertThat(kept(id).image()).isNull();
+        assertThat(kept(id).tags()).isEmpty();
+        assertThat(kept(id).authors()).isEqualTo(before.authors());
+
+        assertThat(mvc.perform(put("/newsroom/api/v1/stories/" + id).header("Authorization", "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"version\":" + version(id) + ",\"tags\":\"not a list\"}"))
+                .andReturn().getResponse().getStatus()).isEqualTo(400);
+    }
+
+    @Test
+    void restoringBringsBackEveryFieldAndAsksFirstWhenTheStoryIsLive() throws Exception {
+        long id = richStory();
+        Kept rich = kept(id);
+        long richRevision = jdbc.sql("select max(id) from story_revisions where story_id = ?").param(id).query(Long.class).single();
+        long otherSection = jdbc.sql("select id from sections where edition = 'en' and id <> ? order by position limit 1")
+                .param(section).query(Long.class).single();
+        assertThat(status(form(post("/newsroom/stories/" + id), "Stripped down", "<p>Less.</p>",
+                Map.of("imageId", "", "tags", "", "sourceName", "", "sourceUrl", "", "sectionId", String.valueOf(otherSection),
+                        "_flags", "1", "_authors", "1", "authors", String.valueOf(author)))
+                .param("version", String.valueOf(version(id))).with(as(Role.EDITOR)))).isEqualTo(303);
+        assertThat(kept(id).image()).isNull();
+        publishing.publish(id);
+
+        var asks = mvc.perform(post("/newsroom/stories/" + id + "/revisions/" + richRevision + "/restore")
+                .param("version", String.valueOf(version(id))).with(as(Role.EDITOR)).with(csrf())).andReturn().getResponse();
+        assertThat(asks.getStatus()).isEqualTo(200);
+        assertThat(Jsoup.parse(asks.getContentAsString()).select("input[name=confirm]").attr("value"))
+                .isEqualTo(EditorIntent.CONFIRM_LIVE);
+        assertThat(stories.find(id).orElseThrow().headline()).as("nothing changed before the confirmation").isEqualTo("Stripped down");
+
+        assertThat(status(post("/newsroom/stories/" + id + "/revisions/" + richRevision + "/restore")
+                .param("version", String.valueOf(version(id))).param("confirm", EditorIntent.CONFIRM_LIVE)
+                .with(as(Role.EDITOR)).with(csrf()))).isEqualTo(303);
+        assertThat(stories.find(id).orElseThrow().headline()).isEqualTo("A story with everything");
+        assertThat(kept(id)).isEqualTo(rich);
+    }
+
+    @Test
+    void autosavesReplaceEachOtherAndALongHistoryIsDeletedInSteps() throws Exception {
+        long id = create(as(Role.AUTHOR), "Written over an afternoon");
+        int before = revisions(id);
+        for (int i = 0; i < 12; i++) {
+            assertThat(status(form(post("/newsroom/stories/" + id + "/autosave"), "Written over an afternoon", "<p>Draft " + i + "</p>")
+                    .param("version", String.valueOf(version(id))).with(as(Role.AUTHOR)))).isEqualTo(200);
+        }
+        assertThat(revisions(id)).as("twelve autosaves leave one revision").isEqualTo(before + 1);
+        for (int i = 0; i < 12; i++) {
+            assertThat(status(form(post("/newsroom/stories/" + id), "Written over an afternoon", "<p>Save " + i + "</p>")
+                    .param("version", String.valueOf(version(id))).with(as(Role.AUTHOR)))).isEqualTo(303);
+        }
+        assertThat(revisions(id)).isGreaterThan(12);
+        publishing.delete(id);
+        assertThat(stories.find(id)).isEmpty();
+        assertThat(revisions(id)).isZero();
+    }
+
+    int revisions(long id) {
+        return jdbc.sql("select count(*) from story_revisions where story_id = ?").param(id).query(Integer.class).single();
+    }
+}
