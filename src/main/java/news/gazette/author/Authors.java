@@ -4,13 +4,15 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The authors of every edition.
+ * The authors of every edition. Creating or editing a profile raises an {@link AuthorEvent} in its transaction.
  */
 @Repository
 public class Authors {
@@ -20,9 +22,11 @@ public class Authors {
             (Long) rs.getObject("account_id", Long.class));
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    Authors(JdbcClient jdbc) {
+    Authors(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     public Optional<Author> find(String edition, String slug) {
@@ -51,12 +55,15 @@ public class Authors {
         return slug != null && slug.length() <= 120 && slug.matches("[a-z0-9]+(?:-[a-z0-9]+)*");
     }
 
+    @Transactional
     public Author create(String edition, String slug, String name, String bio, Long photoId) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("insert into authors (edition, slug, name, bio, photo_id) values (?, ?, ?, ?, ?)")
                 .params(edition, slug, name, bio, photoId)
                 .update(keys, "id");
-        return new Author(keys.getKey().longValue(), edition, slug, name, bio, photoId, null);
+        long id = keys.getKey().longValue();
+        events.publishEvent(new AuthorEvent.Created(id, edition));
+        return new Author(id, edition, slug, name, bio, photoId, null);
     }
 
     public Optional<Author> byId(long id) {
@@ -64,9 +71,13 @@ public class Authors {
     }
 
     /** Changes an author's profile; the account link is part of it, so "own stories" follow the profile. */
+    @Transactional
     public void update(long id, String slug, String name, String bio, Long photoId, Long accountId) {
+        Author before = byId(id).orElseThrow(() -> new IllegalArgumentException("No author " + id));
         jdbc.sql("update authors set slug = ?, name = ?, bio = ?, photo_id = ?, account_id = ? where id = ?")
                 .params(slug, name, bio, photoId, accountId, id).update();
+        boolean bylineChanged = !before.name().equals(name) || !before.slug().equals(slug);
+        events.publishEvent(new AuthorEvent.Changed(id, before.edition(), bylineChanged));
     }
 
     public void linkAccount(long id, Long accountId) {

@@ -1,6 +1,5 @@
 package news.gazette.newsroom;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import news.gazette.author.Author;
@@ -9,8 +8,6 @@ import news.gazette.audit.AuditLog;
 import news.gazette.account.Accounts;
 import news.gazette.edition.Editions;
 import news.gazette.media.MediaLibrary;
-import news.gazette.pagecache.CacheTags;
-import news.gazette.pagecache.SitePurges;
 import news.gazette.section.Section;
 import news.gazette.section.Sections;
 import news.gazette.story.Publishing;
@@ -20,9 +17,8 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 
 /**
- * What editors change about an edition's sections, tags and author profiles. Each change is audited and purges
- * exactly the cached pages that show it: every page of the edition for a section (the navigation lists them all),
- * the tag's or author's page and the stories carrying it otherwise.
+ * What editors change about an edition's sections, tags and author profiles. Each change is audited; the modules
+ * that own sections, tags and authors raise the events every node's page cache and search index follow.
  */
 @Service
 class Catalogue {
@@ -33,12 +29,11 @@ class Catalogue {
     private final Accounts accounts;
     private final MediaLibrary media;
     private final Editions editions;
-    private final SitePurges cache;
     private final AuditLog audit;
     private final Publishing publishing;
 
     Catalogue(Sections sections, TagMaintenance tags, Authors authors, Accounts accounts, MediaLibrary media,
-              Editions editions, SitePurges cache, AuditLog audit, Publishing publishing) {
+              Editions editions, AuditLog audit, Publishing publishing) {
         this.publishing = publishing;
         this.sections = sections;
         this.tags = tags;
@@ -46,7 +41,6 @@ class Catalogue {
         this.accounts = accounts;
         this.media = media;
         this.editions = editions;
-        this.cache = cache;
         this.audit = audit;
     }
 
@@ -74,7 +68,6 @@ class Catalogue {
             throw Refusal.conflict("newsroom.sections.slug-taken");
         }
         audit.record(actor.email(), "section.create", "section:" + section.id(), edition + "/" + cleanSlug, actor.client());
-        purgeEdition(edition);
         return section;
     }
 
@@ -85,7 +78,6 @@ class Catalogue {
         sections.describe(id, name.strip(), description.strip());
         audit.record(actor.email(), "section.describe", "section:" + id, section.name() + " → " + name.strip(),
                 actor.client());
-        purgeEdition(section.edition());
     }
 
     void moveSection(Actor actor, long id, String direction) {
@@ -97,7 +89,6 @@ class Catalogue {
         };
         sections.move(id, step);
         audit.record(actor.email(), "section.move", "section:" + id, direction, actor.client());
-        purgeEdition(section.edition());
     }
 
     void deleteSection(Actor actor, long id) {
@@ -108,7 +99,6 @@ class Catalogue {
         }
         audit.record(actor.email(), "section.delete", "section:" + id, section.edition() + "/" + section.slug(),
                 actor.client());
-        purgeEdition(section.edition());
     }
 
     // Tags
@@ -120,10 +110,8 @@ class Catalogue {
     void renameTag(Actor actor, long id, String name) {
         Tag tag = tag(id);
         checkText(name, 1, 120, "newsroom.tags.bad-name");
-        List<Long> stories = tags.storiesWith(id);
         tags.rename(id, name.strip());
         audit.record(actor.email(), "tag.rename", "tag:" + id, tag.name() + " → " + name.strip(), actor.client());
-        purge(tag.edition(), stories, CacheTags.tag(id));
     }
 
     void mergeTag(Actor actor, long id, long intoId) {
@@ -132,19 +120,15 @@ class Catalogue {
         if (from.id() == into.id() || !from.edition().equals(into.edition())) {
             throw Refusal.invalid("newsroom.tags.bad-target");
         }
-        List<Long> stories = tags.storiesWith(id);
         tags.merge(id, intoId);
         audit.record(actor.email(), "tag.merge", "tag:" + id, from.name() + " → " + into.name() + " (tag:" + intoId + ")",
                 actor.client());
-        purge(from.edition(), stories, CacheTags.tag(id), CacheTags.tag(intoId));
     }
 
     void deleteTag(Actor actor, long id) {
         Tag tag = tag(id);
-        List<Long> stories = tags.storiesWith(id);
         tags.delete(id);
         audit.record(actor.email(), "tag.delete", "tag:" + id, tag.edition() + "/" + tag.slug(), actor.client());
-        purge(tag.edition(), stories, CacheTags.tag(id));
     }
 
     // Author profiles
@@ -183,12 +167,10 @@ class Catalogue {
         }
         audit.record(actor.email(), "author.update", "author:" + id, author.name() + " → " + form.name()
                 + (form.accountId() == null ? "" : " (account:" + form.accountId() + ")"), actor.client());
-        List<Long> stories = authors.storiesOf(id);
         if (!author.name().equals(form.name().strip()) || !author.slug().equals(form.slug())) {
             // The byline's name and address are in the search index and the API's representation of each story.
-            publishing.relabelled(stories);
+            publishing.relabelled(authors.storiesOf(id));
         }
-        purge(author.edition(), stories, CacheTags.author(id), CacheTags.front(author.edition()));
     }
 
     private void check(AuthorForm form) {
@@ -218,17 +200,6 @@ class Catalogue {
         if (text.length() < min || text.length() > max || text.chars().anyMatch(c -> c < ' ')) {
             throw Refusal.invalid(key);
         }
-    }
-
-    private void purgeEdition(String edition) {
-        cache.purgeEdition(edition);
-    }
-
-    /** The pages of these cache tags and of the stories, on every node. */
-    private void purge(String edition, List<Long> stories, String... tags) {
-        List<String> purge = new ArrayList<>(List.of(tags));
-        stories.forEach(id -> purge.add(CacheTags.story(id)));
-        cache.purge(edition, purge);
     }
 
     /** An author profile as a form or a request gives it. */

@@ -6,14 +6,13 @@ import java.util.Map;
 
 import news.gazette.audit.AuditLog;
 import news.gazette.edition.Editions;
-import news.gazette.pagecache.SitePurges;
 import news.gazette.site.EditionSettings;
 import news.gazette.site.SiteSettings;
 import org.springframework.stereotype.Service;
 
 /**
- * Admins change an edition's site settings. A saved change purges every cached page of the edition, since each shows
- * the footer, and is audited.
+ * Admins change an edition's site settings. A saved change is audited; the save raises the event that purges every
+ * cached page of the edition ({@link news.gazette.site.SiteSettingsChanged}).
  */
 @Service
 class SettingsEditing {
@@ -23,13 +22,11 @@ class SettingsEditing {
 
     private final SiteSettings settings;
     private final Editions editions;
-    private final SitePurges cache;
     private final AuditLog audit;
 
-    SettingsEditing(SiteSettings settings, Editions editions, SitePurges cache, AuditLog audit) {
+    SettingsEditing(SiteSettings settings, Editions editions, AuditLog audit) {
         this.settings = settings;
         this.editions = editions;
-        this.cache = cache;
         this.audit = audit;
     }
 
@@ -51,7 +48,6 @@ class SettingsEditing {
         }
         settings.save(changed);
         audit.record(actor.email(), "settings.change", "edition:" + changed.edition(), describe(changed), actor.client());
-        cache.purgeEdition(changed.edition());
         return List.of();
     }
 

@@ -30,6 +30,8 @@ public class PageCache {
     private final ConcurrentHashMap<String, ConcurrentHashMap<String, CachedPage>> keysByTag = new ConcurrentHashMap<>();
     private final Cache<String, Long> purgedAt;
     private final AtomicLong sequence = new AtomicLong();
+    /** Purges of this node's pages so far, for tests that count them. */
+    private final AtomicLong purges = new AtomicLong();
     private volatile long allPurgedAt;
     private final CdnPurge cdn;
     private final long freshNanos;
@@ -104,8 +106,14 @@ public class PageCache {
         cdn.purge(tags);
     }
 
-    /** Removes every page carrying one of the tags from this node only: another node already told the CDN. */
+    /** Tells the CDN (when one is configured) to drop every page carrying one of the tags. */
+    void purgeCdn(Collection<String> tags) {
+        cdn.purge(tags);
+    }
+
+    /** Removes every page carrying one of the tags from this node only; the CDN is told once, by the node of the change. */
     void purgeHere(Collection<String> tags) {
+        purges.incrementAndGet();
         long number = sequence.incrementAndGet();
         int removed = 0;
         for (String tag : tags) {
@@ -124,6 +132,10 @@ public class PageCache {
         allPurgedAt = sequence.incrementAndGet();
         pages.invalidateAll();
         keysByTag.clear();
+    }
+
+    long purges() {
+        return purges.get();
     }
 
     long size() {

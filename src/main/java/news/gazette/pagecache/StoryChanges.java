@@ -6,25 +6,23 @@ import java.util.Optional;
 import java.util.Set;
 
 import news.gazette.author.Authors;
-import news.gazette.story.FollowedChange;
 import news.gazette.story.Stories;
 import news.gazette.story.Story;
 import news.gazette.story.StoryEvent;
 import news.gazette.story.Tags;
-import org.springframework.context.event.EventListener;
+import news.gazette.platform.OnEveryNode;
+import news.gazette.platform.OncePerCluster;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Purges the pages a story change shows up on: the story itself, its translations (their language switcher), its
  * section, its authors, its tags, the edition's front page, feeds and sitemaps. Nothing else.
  * <p>
- * Runs in the publishing thread right after the commit, so the next request already gets the new page. The event
- * also sits in the outbox: if the node stops before this listener finished, the purge runs again on restart.
- * Changes made on other nodes arrive through the cluster's change feed ({@link FollowedChange}) within a second.
+ * Two effects, one handler each: this node's pages go on every node when the change feed tells it of the change (on
+ * the node that made it right after the commit, so the next request already gets the new page; on the others within
+ * a second); the CDN is told once for the cluster, through the outbox, so it runs again after a crash.
  */
 @Component
 class StoryChanges {
@@ -41,18 +39,16 @@ class StoryChanges {
         this.tags = tags;
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    /** Before the search index and other kept copies are brought up to date: readers see the change first. */
+    @OnEveryNode
+    @Order(Ordered.HIGHEST_PRECEDENCE + 10)
     void on(StoryEvent event) {
-        cache.purge(tagsOf(event));
+        cache.purgeHere(tagsOf(event));
     }
 
-    /** A change made on another node: purge here too (that node has told the CDN already); before the index. */
-    @EventListener
-    @Order(Ordered.HIGHEST_PRECEDENCE)
-    void on(FollowedChange change) {
-        if (!change.local()) {
-            cache.purgeHere(tagsOf(change.event()));
-        }
+    @OncePerCluster
+    void atTheCdn(StoryEvent event) {
+        cache.purgeCdn(tagsOf(event));
     }
 
     Set<String> tagsOf(StoryEvent event) {

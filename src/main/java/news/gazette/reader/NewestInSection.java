@@ -5,23 +5,22 @@ import java.util.List;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import news.gazette.story.FollowedChange;
+import news.gazette.platform.OnEveryNode;
 import news.gazette.story.Stories;
 import news.gazette.story.Story;
 import news.gazette.story.StoryEvent;
-import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The newest published stories of each section, for the "more from this section" list of every story page, kept in
  * memory. Finding them costs the database a sort of every story of the section (H2 does not read the section's index
  * backwards), so a story page rendered outside the page cache asked for it on every request.
  * <p>
- * Forgotten on every story change, here right after its commit and from other nodes through the change feed (a
- * story that moves between sections changes two lists, a scheduled one is published with an event like any other);
- * kept at most a few seconds besides, so nothing that bypasses the events stays visible for long.
+ * Forgotten on every story change, on every node as the change feed tells it, before the pages go (a story that
+ * moves between sections changes two lists, a scheduled one is published with an event like any other); kept at most
+ * a few seconds besides, so nothing that bypasses the events stays visible for long.
  */
 @Component
 class NewestInSection {
@@ -43,15 +42,9 @@ class NewestInSection {
         return bySection.get(sectionId, id -> stories.inSection(id, KEPT, 0));
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @OnEveryNode
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     void on(StoryEvent event) {
         bySection.invalidateAll();
-    }
-
-    @EventListener
-    void on(FollowedChange change) {
-        if (!change.local()) {
-            bySection.invalidateAll();
-        }
     }
 }

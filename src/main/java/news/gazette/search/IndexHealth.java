@@ -3,35 +3,33 @@ package news.gazette.search;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import news.gazette.cluster.ChangeFeed;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The search index's part in readiness ({@code searchIndex}): how far this node's index is behind the cluster's change
- * feed. Out of service when the oldest change it has not applied is older than {@code gazette.search.max-lag} (a
+ * feed (the index is brought up to date as the feed tells this node of each change, so what the feed has not told yet
+ * the index has not applied). Out of service when the oldest change it has not applied is older than {@code gazette.search.max-lag} (a
  * minute): that node would answer searches with stale results. Also published as the gauges
  * {@code gazette.search.index.lag.changes} and {@code gazette.search.index.lag.seconds}.
  */
 @Component("searchIndexHealthIndicator")
 class IndexHealth implements HealthIndicator {
 
-    private final JdbcClient jdbc;
-    private final IndexUpdates updates;
+    private final ChangeFeed feed;
     private final SearchIndex index;
     private final Clock clock;
     private final Duration maxLag;
 
-    IndexHealth(JdbcClient jdbc, IndexUpdates updates, SearchIndex index, Clock clock, MeterRegistry meters,
+    IndexHealth(ChangeFeed feed, SearchIndex index, Clock clock, MeterRegistry meters,
                 @Value("${gazette.search.max-lag:1m}") Duration maxLag) {
-        this.jdbc = jdbc;
-        this.updates = updates;
+        this.feed = feed;
         this.index = index;
         this.clock = clock;
         this.maxLag = maxLag;
@@ -45,7 +43,7 @@ class IndexHealth implements HealthIndicator {
     public Health health() {
         Lag lag = lag();
         Health.Builder health = lag.seconds() > maxLag.toSeconds() ? Health.outOfService() : Health.up();
-        health.withDetail("appliedChange", updates.followed())
+        health.withDetail("appliedChange", feed.position())
                 .withDetail("changesBehind", lag.changes())
                 .withDetail("secondsBehind", lag.seconds());
         index.all().forEach(e -> health.withDetail("stories." + e.edition(), e.size()));
@@ -53,14 +51,8 @@ class IndexHealth implements HealthIndicator {
     }
 
     Lag lag() {
-        long followed = updates.followed();
-        return jdbc.sql("select count(*), min(at) from story_changes where id > ?").param(followed)
-                .query((rs, n) -> {
-                    OffsetDateTime oldest = rs.getObject(2, OffsetDateTime.class);
-                    long seconds = oldest == null ? 0
-                            : Math.max(0, Duration.between(oldest.toInstant(), Instant.now(clock)).toSeconds());
-                    return new Lag(rs.getLong(1), seconds);
-                }).single();
+        ChangeFeed.Lag lag = feed.lag(Instant.now(clock));
+        return new Lag(lag.changes(), lag.seconds());
     }
 
     record Lag(long changes, long seconds) {

@@ -3,6 +3,7 @@ package news.gazette.search;
 import java.util.ArrayList;
 import java.util.List;
 
+import news.gazette.cluster.ChangeFeed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -11,7 +12,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,12 +29,12 @@ class IndexStartup implements SmartLifecycle, ApplicationRunner {
     private final IndexUpdates updates;
     private final ApplicationContext context;
     private final String rebuild;
-    private final JdbcClient jdbc;
+    private final ChangeFeed feed;
     private volatile boolean running;
 
     IndexStartup(SearchIndex index, IndexUpdates updates, ApplicationContext context,
-                 @Value("${gazette.search.rebuild:#{null}}") String rebuild, JdbcClient jdbc) {
-        this.jdbc = jdbc;
+                 @Value("${gazette.search.rebuild:#{null}}") String rebuild, ChangeFeed feed) {
+        this.feed = feed;
         this.index = index;
         this.updates = updates;
         this.context = context;
@@ -80,7 +80,7 @@ class IndexStartup implements SmartLifecycle, ApplicationRunner {
 
     /** Everything in the change feed up to here is covered by a comparison or rebuild that starts now. */
     private long feedPosition() {
-        return jdbc.sql("select coalesce(max(id), 0) from story_changes").query(Long.class).single();
+        return feed.latest();
     }
 
     @Override

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
@@ -30,7 +29,6 @@ public class IndexUpdates {
     private final SearchIndex index;
     private final StoryFeed feed;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
-    private final AtomicLong followed = new AtomicLong();
 
     public IndexUpdates(SearchIndex index, StoryFeed feed) {
         this.index = index;
@@ -83,15 +81,9 @@ public class IndexUpdates {
         }
     }
 
-    /** Notes that the cluster's change feed has been applied up to this change; stored with the next commit. */
+    /** Notes that the cluster's change feed is covered up to this change; stored with the next commit. */
     public void followed(long changeId) {
-        followed.accumulateAndGet(changeId, Math::max);
         index.all().forEach(edition -> edition.followed(changeId));
-    }
-
-    /** The latest change of the feed this node has applied to its index, or 0 before the first one. */
-    public long followed() {
-        return followed.get();
     }
 
     /**

@@ -3,50 +3,54 @@ package news.gazette.search;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import news.gazette.story.FollowedChange;
-import news.gazette.story.FollowedPurge;
+import news.gazette.platform.OnEveryNode;
+import news.gazette.section.SectionEvent;
+import news.gazette.story.Stories;
+import news.gazette.story.Story;
 import news.gazette.story.StoryEvent;
-import org.springframework.context.event.EventListener;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Follows the outbox: each published, edited, unpublished or deleted story reaches the index after its transaction
- * commits. An event is marked done only when the index has committed the change; one interrupted by a crash is
- * delivered again on the next start, and replaying it is harmless. Changes made on other nodes come from the
- * cluster's change feed ({@link FollowedChange}).
+ * Keeps this node's index in step with what readers see, as the change feed tells this node of each change, on every
+ * node (the one that made the change right after its commit): a published, edited, unpublished or deleted story is
+ * indexed again or removed; the stories of a renamed section are indexed again, so they are found by its new name at
+ * once. (Renamed tags and authors reach the index as updates of the stories that carry them.) A change is visible to
+ * searches at once and made durable a few seconds later, for many changes at once; should the node stop first, its
+ * start-up comparison with the database finds what is missing.
  */
 @Component
 class StoryEventIndexing {
 
+    private static final int PAGE = 500;
+
     private final IndexUpdates updates;
+    private final Stories stories;
 
-    StoryEventIndexing(IndexUpdates updates) {
+    StoryEventIndexing(IndexUpdates updates, Stories stories) {
         this.updates = updates;
+        this.stories = stories;
     }
 
-    @ApplicationModuleListener
+    @OnEveryNode
     void on(StoryEvent event) {
-        updates.sync(event.edition(), List.of(event.storyId()));
+        updates.sync(event.edition(), List.of(event.storyId()), false);
     }
 
-    /** A change from the cluster's feed: one made on another node is indexed here; this node's own came above. */
-    @EventListener
-    void on(FollowedChange change) {
-        if (!change.local()) {
-            updates.sync(change.event().edition(), List.of(change.event().storyId()), false);
+    @OnEveryNode
+    void on(SectionEvent.Renamed event) {
+        for (int offset = 0; ; offset += PAGE) {
+            List<Long> ids = stories.inSection(event.sectionId(), PAGE, offset).stream().map(Story::id).toList();
+            if (!ids.isEmpty()) {
+                updates.sync(event.edition(), ids, false);
+            }
+            if (ids.size() < PAGE) {
+                return;
+            }
         }
-        updates.followed(change.id());
     }
 
-    /** A purge notice changes nothing in the index, but it is part of the feed this node has followed. */
-    @EventListener
-    void on(FollowedPurge purge) {
-        updates.followed(purge.id());
-    }
-
-    /** Makes what came from the feed durable, a few seconds later and for many changes at once. */
+    /** Makes what the feed told durable, a few seconds later and for many changes at once. */
     @Scheduled(fixedDelay = 5, timeUnit = TimeUnit.SECONDS)
     void commitFollowed() {
         updates.commitPending();

@@ -9,6 +9,10 @@ import java.util.regex.Pattern;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import news.gazette.platform.OnEveryNode;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -19,8 +23,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * The sections of every edition. Every reader page needs them (the navigation, the story's section), so all of them
- * are read in one query and kept for a few seconds: a change made here is seen at once, other nodes see it within
- * that time, as with the site settings.
+ * are read in one query and kept for a few seconds. Each change raises a {@link SectionEvent} in its transaction; every
+ * node, this one included, forgets what it kept when the change feed tells it of the event, before its pages go.
  */
 @Repository
 public class Sections {
@@ -36,10 +40,12 @@ public class Sections {
     private static final Duration KEEP = Duration.ofSeconds(5);
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
     private final LoadingCache<Boolean, List<Section>> all;
 
-    Sections(JdbcClient jdbc) {
+    Sections(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
         this.all = Caffeine.newBuilder().expireAfterWrite(KEEP)
                 .build(key -> jdbc.sql("select * from sections order by position, id").query(ROW).list());
     }
@@ -75,6 +81,13 @@ public class Sections {
         changed();
     }
 
+    /** A section changed, here or on another node: read them again before any page is rendered anew. */
+    @OnEveryNode
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    void on(SectionEvent event) {
+        all.invalidateAll();
+    }
+
     /** A section the kept copy does not have yet (another node just added it) is read, and the copy forgotten. */
     private Optional<Section> fresh(Optional<Section> stored) {
         stored.ifPresent(s -> changed());
@@ -100,6 +113,7 @@ public class Sections {
     }
 
     /** Adds a section at the end of the edition's navigation. */
+    @Transactional
     public Section append(String edition, String slug, String name, String description) {
         int last = jdbc.sql("select coalesce(max(position), 0) from sections where edition = ?").param(edition)
                 .query(Integer.class).single();
@@ -107,9 +121,12 @@ public class Sections {
     }
 
     /** Renames and describes a section; its slug, and so its address, stays. */
+    @Transactional
     public void describe(long id, String name, String description) {
+        String edition = jdbc.sql("select edition from sections where id = ?").param(id).query(String.class).single();
         jdbc.sql("update sections set name = ?, description = ? where id = ?").params(name, description, id).update();
         changed();
+        events.publishEvent(new SectionEvent.Renamed(id, edition));
     }
 
     /**
@@ -129,6 +146,7 @@ public class Sections {
             jdbc.sql("update sections set position = ? where id = ?").params(i + 1, order.get(i).id()).update();
         }
         changed();
+        events.publishEvent(new SectionEvent.Moved(id, section.edition()));
     }
 
     /** How many stories, in any state, a section holds. */
@@ -141,13 +159,20 @@ public class Sections {
      *
      * @return whether it was deleted; a section with stories is kept
      */
+    @Transactional
     public boolean deleteIfEmpty(long id) {
+        Optional<String> edition = jdbc.sql("select edition from sections where id = ?").param(id).query(String.class)
+                .optional();
         boolean deleted = jdbc.sql("delete from sections where id = ? and not exists (select 1 from stories where section_id = ?)")
                 .params(id, id).update() == 1;
         changed();
+        if (deleted) {
+            events.publishEvent(new SectionEvent.Deleted(id, edition.orElseThrow()));
+        }
         return deleted;
     }
 
+    @Transactional
     public Section create(String edition, String slug, String name, String description, int position) {
         if (!usableSlug(slug)) {
             throw new IllegalArgumentException("Not a usable section slug: " + slug);
@@ -157,6 +182,8 @@ public class Sections {
                 .params(edition, slug, name, description, position)
                 .update(keys, "id");
         changed();
-        return new Section(keys.getKey().longValue(), edition, slug, name, description, position);
+        long id = keys.getKey().longValue();
+        events.publishEvent(new SectionEvent.Created(id, edition));
+        return new Section(id, edition, slug, name, description, position);
     }
 }

@@ -10,8 +10,8 @@ import java.util.Optional;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import news.gazette.platform.SiteProperties;
-import news.gazette.story.FollowedPurge;
-import org.springframework.context.event.EventListener;
+import news.gazette.platform.OnEveryNode;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,8 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The site settings of each edition. An edition nobody has edited yet shows the configuration's values
- * ({@code gazette.site.*}). Reads are kept for a few seconds, since every reader page needs them; a save here is seen
- * at once, and other nodes forget what they kept when the save's purge notice reaches them through the change feed.
+ * ({@code gazette.site.*}). Reads are kept for a few seconds, since every reader page needs them. A save raises a
+ * {@link SiteSettingsChanged}; every node, this one included, forgets what it kept of the edition when the change
+ * feed tells it of the event, before its pages go.
  */
 @Repository
 public class SiteSettings {
@@ -31,10 +32,12 @@ public class SiteSettings {
     private final JdbcClient jdbc;
     private final SiteProperties site;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final Cache<String, EditionSettings> recent = Caffeine.newBuilder().expireAfterWrite(KEEP).build();
 
-    SiteSettings(JdbcClient jdbc, SiteProperties site, Clock clock) {
+    SiteSettings(JdbcClient jdbc, SiteProperties site, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
         this.site = site;
         this.clock = clock;
     }
@@ -62,15 +65,14 @@ public class SiteSettings {
                         settings.copyright(), settings.reusePolicy(), clock.instant().atOffset(ZoneOffset.UTC))
                 .update();
         recent.invalidate(settings.edition());
+        events.publishEvent(new SiteSettingsChanged(settings.edition()));
     }
 
-    /** Another node changed something every page shows (maybe these settings): read them again. */
-    @EventListener
+    /** Settings were saved, here or on another node: read them again before any page is rendered anew. */
+    @OnEveryNode
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    void on(FollowedPurge notice) {
-        if (!notice.local()) {
-            recent.invalidateAll();
-        }
+    void on(SiteSettingsChanged event) {
+        recent.invalidate(event.edition());
     }
 
     private Optional<EditionSettings> stored(String edition) {

@@ -3,24 +3,27 @@ package news.gazette.story;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Keeps an edition's tags tidy: rename one, merge a duplicate into another, delete one. The published stories that
- * carried a changed tag are announced as updated in the same transaction ({@link Publishing#relabelled}), so search
- * and every node follow.
+ * Keeps an edition's tags tidy: rename one, merge a duplicate into another, delete one. Each change raises a
+ * {@link TagEvent}, and the published stories that carried the tag are announced as updated in the same transaction
+ * ({@link Publishing#relabelled}), so search, pages and webhooks follow on every node.
  */
 @Service
 public class TagMaintenance {
 
     private final JdbcClient jdbc;
     private final Publishing publishing;
+    private final ApplicationEventPublisher events;
 
-    TagMaintenance(JdbcClient jdbc, Publishing publishing) {
+    TagMaintenance(JdbcClient jdbc, Publishing publishing, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.publishing = publishing;
+        this.events = events;
     }
 
     /** The tags of an edition with how many stories carry each, by name. */
@@ -47,7 +50,9 @@ public class TagMaintenance {
 
     @Transactional
     public void rename(long id, String name) {
+        Tag tag = byId(id).orElseThrow(() -> new IllegalArgumentException("No tag " + id));
         jdbc.sql("update tags set name = ? where id = ?").params(name, id).update();
+        events.publishEvent(new TagEvent.Renamed(id, tag.edition()));
         publishing.relabelled(storiesWith(id));
     }
 
@@ -66,12 +71,18 @@ public class TagMaintenance {
         jdbc.sql("insert into story_tags (story_id, tag_id) select st.story_id, ? from story_tags st where st.tag_id = ? "
                         + "and not exists (select 1 from story_tags o where o.story_id = st.story_id and o.tag_id = ?)")
                 .params(into.id(), from.id(), into.id()).update();
-        delete(from.id());
+        events.publishEvent(new TagEvent.Merged(from.id(), into.id(), from.edition()));
+        remove(from.id());
     }
 
     /** Takes the tag off every story and deletes it. */
     @Transactional
     public void delete(long id) {
+        byId(id).ifPresent(tag -> events.publishEvent(new TagEvent.Deleted(id, tag.edition())));
+        remove(id);
+    }
+
+    private void remove(long id) {
         List<Long> carried = storiesWith(id);
         jdbc.sql("delete from story_tags where tag_id = ?").param(id).update();
         jdbc.sql("delete from tags where id = ?").param(id).update();

@@ -18,9 +18,9 @@ import jakarta.annotation.PreDestroy;
 
 import news.gazette.story.StoryEvent;
 import news.gazette.platform.DatabaseOutage;
+import news.gazette.platform.OncePerCluster;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -63,7 +63,8 @@ class WebhookDispatch {
                 .connectTimeout(properties.timeout()).build();
     }
 
-    @ApplicationModuleListener
+    /** Once for the cluster, on the node that made the change: the deliveries are shared by every node. */
+    @OncePerCluster
     void on(StoryEvent event) {
         WebhookEvent kind = WebhookEvent.of(event);
         webhooks.enqueue(kind, event.storyId(), event.id(), payload(kind, event));

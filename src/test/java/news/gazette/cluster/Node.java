@@ -50,7 +50,7 @@ final class Node implements AutoCloseable {
         properties.put("gazette.node-name", name);
         properties.put("gazette.admin.email", ADMIN);
         properties.put("gazette.admin.password", ADMIN_PASSWORD);
-        properties.put("logging.level.news.gazette.story.StoryChangeFeed", "debug");
+        properties.put("logging.level.news.gazette.cluster.ChangeFeed", "debug");
         try {
             properties.put("gazette.data-dir", Files.createTempDirectory("gazette-" + name).toString());
         } catch (IOException e) {

@@ -284,7 +284,7 @@ class NodeKilledMidPublishTest {
                     assertThat(status(jdbc, id)).as("story %d", id).isEqualTo("draft");
                     assertThat(count(jdbc, "select count(*) from story_revisions where story_id = ?", id))
                             .as("revisions of the draft %d", id).isGreaterThanOrEqualTo(1);
-                    assertThat(count(jdbc, "select count(*) from story_changes where story_id = ?", id))
+                    assertThat(count(jdbc, "select count(*) from cluster_changes where story_id = ?", id))
                             .as("feed rows of the draft %d", id).isZero();
                     assertThat(publishedEvents(jdbc, id)).as("outbox events of the draft %d", id).isEmpty();
                     assertThat(found(restarted.uri(search(attempt)), id)).as("draft %d in A's search", id).isFalse();
@@ -355,9 +355,9 @@ class NodeKilledMidPublishTest {
                 + attempt.number);
         assertThat(count(jdbc, "select count(*) from story_revisions where story_id = ?", id))
                 .as("revisions of %d", id).isGreaterThanOrEqualTo(1);
-        assertThat(count(jdbc, "select count(*) from story_changes where story_id = ? and kind = 'published'", id))
+        assertThat(count(jdbc, "select count(*) from cluster_changes where story_id = ? and kind = 'story.StoryEvent$Published'", id))
                 .as("feed rows of the publish of %d", id).isEqualTo(1);
-        assertThat(count(jdbc, "select count(*) from story_changes where story_id = ?", id))
+        assertThat(count(jdbc, "select count(*) from cluster_changes where story_id = ?", id))
                 .as("feed rows of %d", id).isEqualTo(1);
         List<String> events = publishedEvents(jdbc, id);
         assertThat(events).as("outbox events of the publish of %d, one per listener", id)

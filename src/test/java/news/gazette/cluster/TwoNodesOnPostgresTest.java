@@ -19,6 +19,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import news.gazette.author.Author;
+import news.gazette.author.Authors;
+import news.gazette.section.Sections;
 import news.gazette.story.Editing;
 import news.gazette.story.NewStory;
 import news.gazette.story.PreviewTokens;
@@ -28,6 +31,7 @@ import news.gazette.story.Stories;
 import news.gazette.story.StoryImports;
 import news.gazette.story.StoryDraft;
 import news.gazette.story.StoryStatus;
+import news.gazette.story.TagMaintenance;
 import news.gazette.support.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -277,6 +281,56 @@ class TwoNodesOnPostgresTest {
         assertThat(saved.statusCode()).as("the settings are accepted").isEqualTo(200);
         await().atMost(WITHIN).pollInterval(Duration.ofMillis(20))
                 .untilAsserted(() -> assertThat(Node.get(reader, b.uri("/hy/")).body()).contains(copyright));
+    }
+
+    @Test
+    void aTagRenamedAnAuthorChangedAndASectionRenamedOnOneNodeReachTheOthersCachedPagesAndSearchWithinASecond() {
+        HttpClient reader = Node.browser();
+        Map<String, Object> tagged = jdbc.sql("select t.id, t.slug, st.story_id from tags t "
+                + "join story_tags st on st.tag_id = t.id join stories s on s.id = st.story_id "
+                + "where t.edition = 'en' and s.status = 'published' order by t.id limit 1").query().singleRow();
+        long tag = ((Number) tagged.get("id")).longValue();
+        String tagPage = "/en/tag/" + tagged.get("slug");
+        Author author = a.bean(Authors.class).inEdition("en").stream()
+                .filter(x -> !a.bean(Authors.class).storiesOf(x.id()).isEmpty()).findFirst().orElseThrow();
+        String authorPage = "/en/author/" + author.slug();
+        long byline = jdbc.sql("select sa.story_id from story_authors sa join stories s on s.id = sa.story_id "
+                + "where sa.author_id = ? and s.status = 'published' order by sa.story_id limit 1")
+                .param(author.id()).query(Long.class).single();
+        String storyPage = storyPath(reader, byline);
+        for (String path : List.of(tagPage, authorPage, storyPage)) {
+            Node.get(reader, b.uri(path));
+            assertThat(Node.get(reader, b.uri(path)).headers().firstValue("X-Cache")).as(path).hasValue("HIT");
+        }
+
+        String suffix = Long.toString(System.nanoTime() % 1_000_000, 36);
+        String tagName = "Lantern keepers " + suffix;
+        a.bean(TagMaintenance.class).rename(tag, tagName);
+        String authorName = author.name() + " " + suffix;
+        a.bean(Authors.class).update(author.id(), author.slug(), authorName, author.bio(), author.photoId(),
+                author.accountId());
+        Instant changed = Instant.now();
+        await().atMost(WITHIN).pollInterval(Duration.ofMillis(20)).untilAsserted(() -> {
+            assertThat(Node.get(reader, b.uri(tagPage)).body()).as(tagPage).contains(tagName);
+            assertThat(Node.get(reader, b.uri(authorPage)).body()).as(authorPage).contains(authorName);
+            assertThat(Node.get(reader, b.uri(storyPage)).body()).as(storyPage).contains(authorName);
+        });
+        System.out.printf("Tag renamed and author changed on node A to fresh pages on node B: %d ms%n",
+                Duration.between(changed, Instant.now()).toMillis());
+
+        long section = jdbc.sql("select section_id from stories where edition = 'en' and status = 'published' "
+                + "order by id desc limit 1").query(Long.class).single();
+        long inSection = jdbc.sql("select id from stories where section_id = ? and status = 'published' "
+                + "order by id desc limit 1").param(section).query(Long.class).single();
+        String word = "quayside" + suffix.replaceAll("[0-9]", "q");
+        a.bean(Sections.class).describe(section, "Harbour " + word, "");
+        Instant renamed = Instant.now();
+        await().atMost(WITHIN).pollInterval(Duration.ofMillis(20)).untilAsserted(() ->
+                assertThat(Node.get(reader, b.uri("/api/v1/search?edition=en&q=" + word)).body())
+                        .as("B's search finds the section's stories by its new name")
+                        .containsPattern("\\{\"id\":" + inSection + ","));
+        System.out.printf("Section renamed on node A to found by its new name on node B: %d ms%n",
+                Duration.between(renamed, Instant.now()).toMillis());
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -42,7 +41,6 @@ abstract class StorageContract {
     @Autowired Publishing publishing;
     @Autowired news.gazette.story.Editing editing;
     @Autowired ApplicationEvents events;
-    @Autowired ClusterPurges clusterPurges;
 
     private int counter;
 
@@ -174,23 +172,9 @@ abstract class StorageContract {
         assertThat(stories.find(id)).isEmpty();
         assertThatThrownBy(() -> publishing.delete(id)).isInstanceOf(StoryNotFoundException.class);
 
-        assertThat(events.stream(StoryEvent.class).filter(e -> e.storyId() == id).map(e -> e.getClass().getSimpleName()))
+        // distinct(): the change feed tells this node about each of its own events again, as the same event.
+        assertThat(events.stream(StoryEvent.class).filter(e -> e.storyId() == id).distinct()
+                .map(e -> e.getClass().getSimpleName()))
                 .containsExactly("Published", "Updated", "Unpublished", "Deleted");
-    }
-
-    @Test
-    void aPurgeNoticeNamesItsTagsAndFallsBackToTheCoveringTagWhenTheyDoNotFit() {
-        clusterPurges.announce(List.of("section:7", "tag:12"), "edition:en");
-        List<String> few = List.of("story:0", "story:1", "story:2");
-        List<String> many = new ArrayList<>();
-        for (int i = 0; String.join(" ", many).length() <= ClusterPurges.MAX_LENGTH; i++) {
-            many.add("tag:" + (100_000 + i));
-        }
-        clusterPurges.announce(many, "edition:ru");
-        clusterPurges.announce(few, "edition:hy");
-
-        List<String> notices = jdbc.sql("select purge_tags from story_changes where kind = 'purge' order by id desc limit 3")
-                .query(String.class).list();
-        assertThat(notices).containsExactly("story:0 story:1 story:2", "edition:ru", "section:7 tag:12");
     }
 }

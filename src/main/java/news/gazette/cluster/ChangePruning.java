@@ -1,4 +1,4 @@
-package news.gazette.story;
+package news.gazette.cluster;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -18,9 +18,9 @@ import org.springframework.stereotype.Component;
  * ten minutes. Nodes follow the feed within seconds; a node that was away longer catches up from the database on start.
  */
 @Component
-class StoryChangePruning {
+class ChangePruning {
 
-    private static final Logger log = LoggerFactory.getLogger(StoryChangePruning.class);
+    private static final Logger log = LoggerFactory.getLogger(ChangePruning.class);
     private static final Duration EVERY = Duration.ofMinutes(10);
 
     private final JdbcClient jdbc;
@@ -28,7 +28,7 @@ class StoryChangePruning {
     private final Clock clock;
     private final Duration retention;
 
-    StoryChangePruning(JdbcClient jdbc, ClusterLocks locks, Clock clock,
+    ChangePruning(JdbcClient jdbc, ClusterLocks locks, Clock clock,
                        @Value("${gazette.cluster.change-retention:1d}") Duration retention) {
         this.jdbc = jdbc;
         this.locks = locks;
@@ -38,14 +38,14 @@ class StoryChangePruning {
 
     @Scheduled(fixedDelay = 10, initialDelay = 1, timeUnit = TimeUnit.MINUTES)
     void prune() {
-        locks.runOnce("story-changes.prune", EVERY.minusSeconds(30), () -> pruneNow());
+        locks.runOnce("cluster-changes.prune", EVERY.minusSeconds(30), () -> pruneNow());
     }
 
     int pruneNow() {
-        int deleted = jdbc.sql("delete from story_changes where at < ?")
+        int deleted = jdbc.sql("delete from cluster_changes where at < ?")
                 .param(clock.instant().minus(retention).atOffset(ZoneOffset.UTC)).update();
         if (deleted > 0) {
-            log.info("Pruned {} story changes older than {}", deleted, retention);
+            log.info("Pruned {} changes older than {} from the change feed", deleted, retention);
         }
         return deleted;
     }
