@@ -61,7 +61,7 @@ public class LoginThrottle {
     }
 
     /** How long this address must wait before trying this account, or {@code null} when it may try now. */
-    public Duration wait(String email, String client) {
+    public Duration holdBack(String email, String client) {
         Instant now = clock.instant();
         Map<String, Failures> counted = new HashMap<>();
         try {

@@ -32,7 +32,7 @@ final class ThrottledLogins implements AuthenticationProvider {
     public Authentication authenticate(Authentication attempt) throws AuthenticationException {
         String email = attempt.getName();
         String client = clientOf(attempt);
-        Duration wait = throttle.wait(email, client);
+        Duration wait = throttle.holdBack(email, client);
         if (wait != null) {
             throw new LoginThrottledException(wait);
         }

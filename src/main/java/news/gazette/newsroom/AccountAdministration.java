@@ -127,7 +127,7 @@ class AccountAdministration {
      */
     Account changeOwnPassword(Actor actor, String current, String chosen, String keepSession) {
         Account account = actor.account();
-        java.time.Duration wait = throttle.wait(account.email(), actor.client());
+        java.time.Duration wait = throttle.holdBack(account.email(), actor.client());
         if (wait != null) {
             throw new Refusal(HttpStatus.TOO_MANY_REQUESTS, "newsroom.password.held-back",
                     Math.max(1, (wait.toMillis() + 999) / 1000));

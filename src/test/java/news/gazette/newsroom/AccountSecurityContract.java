@@ -198,8 +198,9 @@ abstract class AccountSecurityContract {
         assertThat(asToken(publish, get(API + "/stories?edition=en"))).as("no read scope").isEqualTo(403);
 
         String everything = token(Role.CONTRIBUTOR, EnumSet.allOf(TokenScope.class));
-        assertThat(asToken(everything, post(API + "/stories/987654321/publish"))).as("scopes never lift the role")
+        assertThat(asToken(everything, put(API + "/sections/987654321").content("{}"))).as("scopes never lift the role")
                 .isEqualTo(403);
+        assertThat(asToken(everything, get(API + "/accounts"))).as("scopes never lift the role").isEqualTo(403);
     }
 
     @Test
