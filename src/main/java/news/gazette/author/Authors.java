@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import news.gazette.platform.XmlText;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,11 +60,11 @@ public class Authors {
     public Author create(String edition, String slug, String name, String bio, Long photoId) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("insert into authors (edition, slug, name, bio, photo_id) values (?, ?, ?, ?, ?)")
-                .params(edition, slug, name, bio, photoId)
+                .params(edition, slug, XmlText.line(name), XmlText.clean(bio), photoId)
                 .update(keys, "id");
         long id = keys.getKey().longValue();
         events.publishEvent(new AuthorEvent.Created(id, edition));
-        return new Author(id, edition, slug, name, bio, photoId, null);
+        return new Author(id, edition, slug, XmlText.line(name), XmlText.clean(bio), photoId, null);
     }
 
     public Optional<Author> byId(long id) {
@@ -75,8 +76,8 @@ public class Authors {
     public void update(long id, String slug, String name, String bio, Long photoId, Long accountId) {
         Author before = byId(id).orElseThrow(() -> new IllegalArgumentException("No author " + id));
         jdbc.sql("update authors set slug = ?, name = ?, bio = ?, photo_id = ?, account_id = ? where id = ?")
-                .params(slug, name, bio, photoId, accountId, id).update();
-        boolean bylineChanged = !before.name().equals(name) || !before.slug().equals(slug);
+                .params(slug, XmlText.line(name), XmlText.clean(bio), photoId, accountId, id).update();
+        boolean bylineChanged = !before.name().equals(XmlText.line(name)) || !before.slug().equals(slug);
         events.publishEvent(new AuthorEvent.Changed(id, before.edition(), bylineChanged));
     }
 

@@ -35,6 +35,7 @@ import news.gazette.pagecache.CacheTags;
 import news.gazette.platform.PageNotFoundException;
 import news.gazette.platform.Permalinks;
 import news.gazette.platform.Texts;
+import news.gazette.platform.XmlText;
 import news.gazette.section.Section;
 import news.gazette.section.Sections;
 import news.gazette.story.Stories;
@@ -52,7 +53,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * RSS 2.0 and Atom feeds of an edition, and of each section, tag and author. Entry ids are built from the story id,
- * so they never change when a headline or slug does.
+ * so they never change when a headline or slug does. Every text put in a feed passes {@link XmlText} first: a
+ * character XML cannot carry would make the feed writer fail.
  */
 @RestController
 @EnableConfigurationProperties(FeedProperties.class)
@@ -126,8 +128,8 @@ class Feeds {
                           List<Story> list) {
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType(format.equals("rss") ? "rss_2.0" : "atom_1.0");
-        feed.setTitle(title);
-        feed.setDescription(description == null || description.isBlank() ? title : description);
+        feed.setTitle(XmlText.line(title));
+        feed.setDescription(XmlText.clean(description == null || description.isBlank() ? title : description));
         feed.setLink(links.absolute(page));
         feed.setUri(links.absolute(self));
         feed.setLanguage(edition.language());
@@ -162,32 +164,32 @@ class Feeds {
     private SyndEntry entry(Story story, Section section, List<String> names, List<String> tagNames, Media image) {
         SyndEntry entry = new SyndEntryImpl();
         String url = links.absolute(links.story(story.edition(), section.slug(), story.id(), story.slug()));
-        entry.setTitle(story.headline());
+        entry.setTitle(XmlText.line(story.headline()));
         entry.setLink(url);
         entry.setUri("urn:gazette:story:" + story.id());
         entry.setPublishedDate(Date.from(story.publishedAt()));
         entry.setUpdatedDate(Date.from(story.wasUpdated() ? story.updatedAt() : story.publishedAt()));
         SyndContent summary = new SyndContentImpl();
         summary.setType("text/plain");
-        summary.setValue(story.standfirst());
+        summary.setValue(XmlText.clean(story.standfirst()));
         entry.setDescription(summary);
         if (properties.fullContent()) {
             SyndContent body = new SyndContentImpl();
             body.setType("html");
-            body.setValue(story.body());
+            body.setValue(XmlText.clean(story.body()));
             entry.setContents(List.of(body));
         }
         List<SyndPerson> people = new ArrayList<>();
         for (String name : names) {
             SyndPerson person = new SyndPersonImpl();
-            person.setName(name);
+            person.setName(XmlText.line(name));
             people.add(person);
         }
         entry.setAuthors(people);
         List<SyndCategory> categories = new ArrayList<>();
         for (String name : concat(section.name(), tagNames)) {
             SyndCategory category = new SyndCategoryImpl();
-            category.setName(name);
+            category.setName(XmlText.line(name));
             categories.add(category);
         }
         entry.setCategories(categories);

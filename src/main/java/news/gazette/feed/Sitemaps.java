@@ -23,6 +23,7 @@ import news.gazette.edition.Editions;
 import news.gazette.media.Media;
 import news.gazette.media.MediaLibrary;
 import news.gazette.pagecache.CacheTags;
+import news.gazette.platform.CleanXmlWriter;
 import news.gazette.platform.PageNotFoundException;
 import news.gazette.platform.Permalinks;
 import news.gazette.section.Section;
@@ -242,7 +243,7 @@ class Sitemaps {
     /** Sitemaps carry cache tags, so the page cache and a CDN refresh them the moment a story changes. */
     private static ResponseEntity<String> xml(List<String> tags, Body body) throws XMLStreamException {
         StringWriter out = new StringWriter();
-        XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+        XMLStreamWriter w = new CleanXmlWriter(XMLOutputFactory.newFactory().createXMLStreamWriter(out));
         w.setPrefix("image", IMAGE);
         w.setPrefix("xhtml", XHTML);
         w.setPrefix("news", NEWS);

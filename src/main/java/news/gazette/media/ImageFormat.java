@@ -7,16 +7,28 @@ import java.util.Locale;
  * The image formats an upload may be in, told apart by their first bytes (never by name or declared type).
  */
 enum ImageFormat {
-    JPEG("jpeg"), PNG("png"), GIF("gif"), WEBP("webp");
+    JPEG("jpeg", "jpg"), PNG("png", "png"), GIF("gif", "gif"), WEBP("webp", "webp");
 
     private final String readerName;
+    private final String extension;
 
-    ImageFormat(String readerName) {
+    ImageFormat(String readerName, String extension) {
         this.readerName = readerName;
+        this.extension = extension;
     }
 
     String readerName() {
         return readerName;
+    }
+
+    /** The extension a stored file of this format has. */
+    String extension() {
+        return extension;
+    }
+
+    /** The content type it is served with: always one of {@link MediaTypes}. */
+    String contentType() {
+        return "image/" + readerName;
     }
 
     /** The format the bytes begin with, or {@code null}. */

@@ -32,6 +32,8 @@ import news.gazette.media.MediaRefusedException.Reason;
  * or comment of the upload survives. A GIF keeps its first frame only (as PNG): re-encoding animation safely would
  * need a frame budget of its own. JPEG stays JPEG; PNG, GIF and transparent WebP become PNG; opaque WebP becomes JPEG.
  * A JPEG's EXIF orientation is applied to the pixels before the EXIF is dropped, so phone photos stay upright.
+ * Decoding takes its share of the node's {@link DecodeBudget} from the header's dimensions first, and holds it until
+ * the variants are made.
  */
 final class ImageIntake {
 
@@ -41,15 +43,48 @@ final class ImageIntake {
     }
 
     private final MediaProperties properties;
+    private final DecodeBudget budget;
     /** How many times pixels were decoded; lets tests prove that refusals happen before decoding. */
     final LongAdder decodes = new LongAdder();
 
     ImageIntake(MediaProperties properties) {
+        this(properties, DecodeBudget.of(properties));
+    }
+
+    ImageIntake(MediaProperties properties, DecodeBudget budget) {
         this.properties = properties;
+        this.budget = budget;
     }
 
     Processed take(InputStream upload) throws MediaRefusedException {
         byte[] bytes = readAtMost(upload, properties.maxFileSize().toBytes());
+        ImageFormat format = format(bytes);
+        try (Decoded decoded = decode(format, bytes)) {
+            BufferedImage pixels = decoded.image();
+            boolean alpha = pixels.getColorModel().hasAlpha();
+            boolean png = format == ImageFormat.PNG || format == ImageFormat.GIF || (format == ImageFormat.WEBP && alpha);
+            BufferedImage flat = png ? toArgb(pixels) : toRgb(pixels);
+            if (format == ImageFormat.JPEG) {
+                flat = Orientation.upright(flat, Orientation.ofJpeg(bytes));
+            }
+            return process(flat, png);
+        }
+    }
+
+    /**
+     * Checks a stored file brought back as it is (an archive's), as an upload is checked — format from the first
+     * bytes, dimensions from the header, every pixel decoded within the memory budget — without re-encoding it.
+     *
+     * @return its format, which gives the type it is stored and served with
+     */
+    ImageFormat check(byte[] bytes) throws MediaRefusedException {
+        ImageFormat format = format(bytes);
+        try (Decoded ignored = decode(format, bytes)) {
+            return format;
+        }
+    }
+
+    private static ImageFormat format(byte[] bytes) throws MediaRefusedException {
         if (bytes.length == 0) {
             throw new MediaRefusedException(Reason.EMPTY, "no bytes");
         }
@@ -61,14 +96,7 @@ final class ImageIntake {
         if (format == ImageFormat.JPEG && !endsWithEoi(bytes)) {
             throw new MediaRefusedException(Reason.CORRUPT, "JPEG without its end marker");
         }
-        BufferedImage pixels = decode(format, bytes);
-        boolean alpha = pixels.getColorModel().hasAlpha();
-        boolean png = format == ImageFormat.PNG || format == ImageFormat.GIF || (format == ImageFormat.WEBP && alpha);
-        BufferedImage flat = png ? toArgb(pixels) : toRgb(pixels);
-        if (format == ImageFormat.JPEG) {
-            flat = Orientation.upright(flat, Orientation.ofJpeg(bytes));
-        }
-        return process(flat, png);
+        return format;
     }
 
     /** Makes the stored original and variants of pixels drawn by Gazette itself (the demo illustrations). */
@@ -109,17 +137,28 @@ final class ImageIntake {
         return false;
     }
 
-    private BufferedImage decode(ImageFormat format, byte[] bytes) throws MediaRefusedException {
+    /** Pixels and the share of the decoding budget they hold until closed. */
+    private record Decoded(BufferedImage image, DecodeBudget.Lease lease) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            lease.close();
+        }
+    }
+
+    private Decoded decode(ImageFormat format, byte[] bytes) throws MediaRefusedException {
         Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.readerName());
         if (!readers.hasNext()) {
             throw new MediaRefusedException(Reason.NOT_AN_IMAGE, "no reader for " + format);
         }
         ImageReader reader = readers.next();
+        DecodeBudget.Lease lease = null;
         try (ImageInputStream stream = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
             reader.setInput(stream, true, true);
             int width = reader.getWidth(0);
             int height = reader.getHeight(0);
             checkDimensions(width, height);
+            lease = budget.take(width, height);
             AtomicBoolean warned = new AtomicBoolean();
             reader.addIIOReadWarningListener((source, warning) -> warned.set(true));
             decodes.increment();
@@ -127,10 +166,15 @@ final class ImageIntake {
             if (warned.get() || image == null) {
                 throw new MediaRefusedException(Reason.CORRUPT, "the decoder warned about the data");
             }
-            return image;
+            Decoded decoded = new Decoded(image, lease);
+            lease = null;
+            return decoded;
         } catch (IOException | RuntimeException e) {
             throw new MediaRefusedException(Reason.CORRUPT, String.valueOf(e.getMessage()));
         } finally {
+            if (lease != null) {
+                lease.close();
+            }
             reader.dispose();
         }
     }

@@ -40,7 +40,7 @@ public class MediaLibrary {
 
     public static final int PAGE_SIZE = 24;
 
-    private static final Pattern FILE_NAME = Pattern.compile("([a-z0-9][a-z0-9._-]{0,180}?)(?:-([0-9]{2,5})w)?\\.(png|jpg|webp|gif)");
+    static final Pattern FILE_NAME = Pattern.compile("([a-z0-9][a-z0-9._-]{0,180}?)(?:-([0-9]{2,5})w)?\\.(png|jpg|webp|gif)");
 
     private final JdbcClient jdbc;
     private final MediaStore store;
@@ -164,26 +164,14 @@ public class MediaLibrary {
         deleteQuietly(media.fileName());
     }
 
-    /**
-     * Writes back a file of an image whose row an archive restore has just inserted.
-     *
-     * @return false when no restored image has a file of this name (nothing is written then)
-     */
-    public boolean restoreFile(String fileName, byte[] bytes) {
-        Matcher m = fileName == null ? null : FILE_NAME.matcher(fileName);
-        if (m == null || !m.matches()) {
-            return false;
-        }
-        Optional<Media> owner = byFileName(m.group(1) + "." + m.group(3)).or(() -> byFileName(fileName))
-                .filter(media -> media.fileNames().contains(fileName));
-        owner.ifPresent(media -> put(fileName, bytes, media.contentType()));
-        return owner.isPresent();
-    }
-
     /** The newest images that may be placed in a story (they have alt text), for the story editor's choice. */
     public List<Media> recentUsable(int limit) {
         return jdbc.sql("select * from media where alt_text is not null and alt_text <> '' order by id desc limit ?")
                 .param(limit).query(MediaLibrary::row).list();
+    }
+
+    ImageIntake intake() {
+        return intake;
     }
 
     public Optional<Media> byFileName(String fileName) {

@@ -1,6 +1,7 @@
 package news.gazette.media;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -17,6 +18,9 @@ import org.springframework.util.unit.DataSize;
  * @param widths      the widths of the variants made for {@code srcset}; never wider than the original
  * @param quality     JPEG quality of stored images, 0 to 1
  * @param s3          the bucket when {@code store} is {@code s3}
+ * @param decodeMemory how much memory decoding images may take at once on a node (estimated from each image's
+ *                     header before decoding); a third of the heap when not set
+ * @param decodeWait   how long an image waits for its share of that memory before it is refused as busy
  */
 @ConfigurationProperties("gazette.media")
 public record MediaProperties(
@@ -26,7 +30,9 @@ public record MediaProperties(
         @DefaultValue("12000") int maxSide,
         @DefaultValue({"320", "640", "960", "1280", "1920"}) List<Integer> widths,
         @DefaultValue("0.82") float quality,
-        @DefaultValue S3 s3) {
+        @DefaultValue S3 s3,
+        DataSize decodeMemory,
+        @DefaultValue("15s") Duration decodeWait) {
 
     /**
      * @param bucket    the bucket's name

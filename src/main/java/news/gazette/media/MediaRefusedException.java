@@ -12,7 +12,9 @@ public class MediaRefusedException extends Exception {
         NOT_AN_IMAGE("not-an-image"),
         SVG("svg"),
         TOO_MANY_PIXELS("too-many-pixels"),
-        CORRUPT("corrupt");
+        CORRUPT("corrupt"),
+        /** Too many large images are being decoded at once; try again shortly ({@code 503}, {@code Retry-After}). */
+        BUSY("busy");
 
         private final String key;
 

@@ -173,8 +173,14 @@ class MediaDesk {
             case NOT_AN_IMAGE, SVG -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
             case EMPTY -> HttpStatus.BAD_REQUEST;
             case TOO_MANY_PIXELS, CORRUPT -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case BUSY -> HttpStatus.SERVICE_UNAVAILABLE;
         };
-        return listing(status, null, 1, request, who, csrf, reason.messageKey(), reason);
+        ResponseEntity<byte[]> page = listing(status, null, 1, request, who, csrf, reason.messageKey(), reason);
+        if (reason != MediaRefusedException.Reason.BUSY) {
+            return page;
+        }
+        return ResponseEntity.status(status).headers(page.getHeaders()).header(HttpHeaders.RETRY_AFTER, "30")
+                .body(page.getBody());
     }
 
     private ResponseEntity<byte[]> listing(HttpStatusCode status, String query, int page, HttpServletRequest request,

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import news.gazette.platform.OnEveryNode;
+import news.gazette.platform.XmlText;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -124,7 +125,8 @@ public class Sections {
     @Transactional
     public void describe(long id, String name, String description) {
         String edition = jdbc.sql("select edition from sections where id = ?").param(id).query(String.class).single();
-        jdbc.sql("update sections set name = ?, description = ? where id = ?").params(name, description, id).update();
+        jdbc.sql("update sections set name = ?, description = ? where id = ?")
+                .params(XmlText.line(name), XmlText.clean(description), id).update();
         changed();
         events.publishEvent(new SectionEvent.Renamed(id, edition));
     }
@@ -179,11 +181,11 @@ public class Sections {
         }
         var keys = new GeneratedKeyHolder();
         jdbc.sql("insert into sections (edition, slug, name, description, position) values (?, ?, ?, ?, ?)")
-                .params(edition, slug, name, description, position)
+                .params(edition, slug, XmlText.line(name), XmlText.clean(description), position)
                 .update(keys, "id");
         changed();
         long id = keys.getKey().longValue();
         events.publishEvent(new SectionEvent.Created(id, edition));
-        return new Section(id, edition, slug, name, description, position);
+        return new Section(id, edition, slug, XmlText.line(name), XmlText.clean(description), position);
     }
 }

@@ -11,6 +11,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import news.gazette.platform.SiteProperties;
 import news.gazette.platform.OnEveryNode;
+import news.gazette.platform.XmlText;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -55,14 +56,17 @@ public class SiteSettings {
                 follow == null ? null : follow.network(), null, follow == null ? null : follow.url(), null, null);
     }
 
+    /** Texts are stored without what XML cannot carry ({@link XmlText}): they reach feeds and the page's metadata. */
     @Transactional
     public void save(EditionSettings settings) {
         jdbc.sql("delete from site_settings where edition = ?").param(settings.edition()).update();
         jdbc.sql("insert into site_settings (edition, social, app_store, google_play, follow_network, follow_text, "
                         + "follow_url, copyright, reuse_policy, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(settings.edition(), socialColumn(settings.social()), settings.appStore(),
-                        settings.googlePlay(), settings.followNetwork(), settings.followText(), settings.followUrl(),
-                        settings.copyright(), settings.reusePolicy(), clock.instant().atOffset(ZoneOffset.UTC))
+                .params(settings.edition(), socialColumn(settings.social()), XmlText.line(settings.appStore()),
+                        XmlText.line(settings.googlePlay()), XmlText.line(settings.followNetwork()),
+                        XmlText.line(settings.followText()), XmlText.line(settings.followUrl()),
+                        XmlText.clean(settings.copyright()), XmlText.clean(settings.reusePolicy()),
+                        clock.instant().atOffset(ZoneOffset.UTC))
                 .update();
         recent.invalidate(settings.edition());
         events.publishEvent(new SiteSettingsChanged(settings.edition()));
@@ -88,7 +92,7 @@ public class SiteSettings {
     private static String socialColumn(List<EditionSettings.SocialAccount> social) {
         StringBuilder column = new StringBuilder();
         for (EditionSettings.SocialAccount account : social) {
-            column.append(account.network()).append(' ').append(account.url()).append('\n');
+            column.append(XmlText.line(account.network())).append(' ').append(XmlText.line(account.url())).append('\n');
         }
         return column.toString();
     }

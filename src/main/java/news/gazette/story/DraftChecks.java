@@ -7,6 +7,7 @@ import java.util.Set;
 import news.gazette.author.Author;
 import news.gazette.author.Authors;
 import news.gazette.media.MediaLibrary;
+import news.gazette.platform.XmlText;
 import news.gazette.section.Sections;
 import org.springframework.stereotype.Component;
 
@@ -83,6 +84,18 @@ class DraftChecks {
                 image ? restored.imageAlt() : current.imageAlt(), image ? restored.imageCaption() : current.imageCaption(),
                 image ? restored.imageCredit() : current.imageCredit(), restored.breaking(), restored.featured(),
                 restored.seoTitle(), restored.seoDescription(), restored.slug());
+    }
+
+    /**
+     * The draft without what XML cannot carry (control characters and the like, XmlText): feeds, sitemaps and the API
+     * then never meet them, whatever was typed, pasted or sent.
+     */
+    static StoryDraft clean(StoryDraft d) {
+        return new StoryDraft(XmlText.line(d.headline()), XmlText.clean(d.standfirst()), XmlText.clean(d.bodyHtml()),
+                d.sectionId(), d.tags().stream().map(XmlText::line).toList(), d.authorIds(), XmlText.line(d.sourceName()),
+                XmlText.line(d.sourceUrl()), d.imageId(), XmlText.line(d.imageAlt()), XmlText.line(d.imageCaption()),
+                XmlText.line(d.imageCredit()), d.breaking(), d.featured(), XmlText.line(d.seoTitle()),
+                XmlText.clean(d.seoDescription()), XmlText.line(d.slug()));
     }
 
     static boolean webAddress(String value) {

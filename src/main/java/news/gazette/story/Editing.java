@@ -48,7 +48,7 @@ public class Editing {
         if (edit.sectionId() == null) {
             throw new InvalidStoryException("section");
         }
-        StoryDraft draft = edit.applyTo(StoryDraft.empty(edit.sectionId()));
+        StoryDraft draft = DraftChecks.clean(edit.applyTo(StoryDraft.empty(edit.sectionId())));
         checks.check(edition, draft);
         budget.spend(by, draft);
         long id = rows.create(new NewStory(edition, draft.sectionId(), null, draft.headline().strip(),
@@ -80,7 +80,7 @@ public class Editing {
     private int save(long id, int version, StoryEdit edit, StoryActor by, boolean autosave) {
         Story story = atVersion(id, version);
         policy.check(by, story, StoryAction.EDIT);
-        StoryDraft draft = edit.applyTo(writer.current(story));
+        StoryDraft draft = DraftChecks.clean(edit.applyTo(writer.current(story)));
         checks.check(story.edition(), draft);
         budget.spend(by, draft);
         return writer.write(story, draft, by.email(), null, autosave);
@@ -96,7 +96,7 @@ public class Editing {
     public int saveAndMove(long id, int version, StoryEdit edit, StoryMove move, StoryActor by) {
         Story story = atVersion(id, version);
         StoryDraft current = writer.current(story);
-        StoryDraft draft = edit.applyTo(current);
+        StoryDraft draft = DraftChecks.clean(edit.applyTo(current));
         if (!draft.equals(current)) {
             policy.check(by, story, StoryAction.EDIT);
             checks.check(story.edition(), draft);

@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import news.gazette.platform.XmlText;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,7 +45,8 @@ public class StoryImports {
      * @return the new story's id
      */
     @Transactional
-    public long bring(NewStory story, String by) {
+    public long bring(NewStory arriving, String by) {
+        NewStory story = cleaned(arriving);
         check(story);
         long id = rows.create(story);
         Story created = stories.find(id).orElseThrow();
@@ -58,7 +60,8 @@ public class StoryImports {
 
     /** Replaces a story brought in before with its new state from the same source; readers follow the change. */
     @Transactional
-    public void replace(Story before, NewStory story, String by) {
+    public void replace(Story before, NewStory arriving, String by) {
+        NewStory story = cleaned(arriving);
         check(story);
         rows.replace(before.id(), story);
         Story after = stories.find(before.id()).orElseThrow();
@@ -79,6 +82,16 @@ public class StoryImports {
     @Transactional
     public void linkTranslations(List<Long> storyIds) {
         rows.linkTranslations(storyIds);
+    }
+
+    /** The story without what XML cannot carry (XmlText), whatever the source wrote. */
+    private static NewStory cleaned(NewStory s) {
+        return new NewStory(s.edition(), s.sectionId(), s.translationGroup(), XmlText.line(s.headline()),
+                XmlText.clean(s.standfirst()), XmlText.clean(s.body()),
+                s.source() == null ? null : new Story.Source(XmlText.line(s.source().name()), XmlText.line(s.source().url())),
+                s.status(), s.featured(), s.breaking(), s.imageId(), XmlText.line(s.imageAlt()),
+                XmlText.line(s.imageCaption()), XmlText.line(s.imageCredit()), s.publishedAt(), s.updatedAt(),
+                s.authorIds(), s.tagIds(), s.createdBy());
     }
 
     private void check(NewStory story) {

@@ -3,6 +3,7 @@ package news.gazette.story;
 import java.util.List;
 import java.util.Optional;
 
+import news.gazette.platform.XmlText;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -51,7 +52,7 @@ public class TagMaintenance {
     @Transactional
     public void rename(long id, String name) {
         Tag tag = byId(id).orElseThrow(() -> new IllegalArgumentException("No tag " + id));
-        jdbc.sql("update tags set name = ? where id = ?").params(name, id).update();
+        jdbc.sql("update tags set name = ? where id = ?").params(XmlText.line(name), id).update();
         events.publishEvent(new TagEvent.Renamed(id, tag.edition()));
         publishing.relabelled(storiesWith(id));
     }

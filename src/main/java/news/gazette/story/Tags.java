@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import news.gazette.platform.XmlText;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -33,9 +34,10 @@ public class Tags {
     public Tag ensure(String edition, String slug, String name) {
         return find(edition, slug).orElseGet(() -> {
             var keys = new GeneratedKeyHolder();
-            jdbc.sql("insert into tags (edition, slug, name) values (?, ?, ?)").params(edition, slug, name)
+            String clean = XmlText.line(name);
+            jdbc.sql("insert into tags (edition, slug, name) values (?, ?, ?)").params(edition, slug, clean)
                     .update(keys, "id");
-            return new Tag(keys.getKey().longValue(), edition, slug, name);
+            return new Tag(keys.getKey().longValue(), edition, slug, clean);
         });
     }
 

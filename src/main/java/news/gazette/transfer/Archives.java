@@ -2,17 +2,10 @@ package news.gazette.transfer;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.sql.Clob;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,18 +14,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
-import news.gazette.media.Media;
-import news.gazette.media.MediaLibrary;
+import news.gazette.media.MediaRefusedException;
+import news.gazette.media.MediaRestore;
+import news.gazette.media.MediaTypes;
 import news.gazette.section.Sections;
 import news.gazette.story.StoryBodies;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,7 +36,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The whole archive of an instance in one zip, and back: a manifest, one JSON file per table of editorial content
  * (rows by primary key, columns by name, times in UTC) and the media files. Entries are written in name order with a
- * fixed time, so exporting, restoring into an empty instance and exporting again gives the same bytes.
+ * fixed time, so exporting, restoring into an empty instance and exporting again gives the same bytes. Neither way
+ * holds the archive in memory: the export writes each table from the database to a temporary file and copies files
+ * through; the restore reads one row and one media file at a time.
  *
  * <p>Tables are copied as they are, ids included, because story ids are part of permalinks. A table another module
  * adds (revisions) is one more name in {@link #TABLES}.
@@ -52,72 +50,42 @@ public class Archives {
     static final List<String> TABLES = List.of("media", "sections", "authors", "tags", "stories", "story_authors",
             "story_tags", "story_revisions", "redirects", "import_items", "site_settings");
 
-    private static final Map<String, String> ORDER = Map.of("story_authors", "story_id, author_id",
-            "story_tags", "story_id, tag_id", "site_settings", "edition");
-    /**
-     * Columns left out of the archive: accounts are not in it (they hold password hashes, and the new instance has
-     * its own first admin), so an author profile's link to an account is not either.
-     */
-    private static final Map<String, List<String>> LEFT_OUT = Map.of("authors", List.of("account_id"));
-    private static final FileTime FIXED_TIME = FileTime.from(Instant.parse("2000-01-01T00:00:00Z"));
     private static final Pattern MEDIA_NAME = Pattern.compile("media/[a-z0-9][a-z0-9._-]{0,190}\\.(png|jpg|webp|gif)");
-    private static final JsonMapper JSON = JsonMapper.builder()
+    static final JsonMapper JSON = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
 
+    /** One row of a table's array at a time; the rest of the array follows it. */
+    private static final ObjectReader ROW = JSON.readerFor(JsonNode.class)
+            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     private final JdbcClient jdbc;
-    private final MediaLibrary library;
+    private final MediaRestore media;
     private final ImportLimits limits;
     private final Sections sections;
-
     private final StoryBodies bodies;
+    private final ArchiveExport exports;
 
-    Archives(JdbcClient jdbc, MediaLibrary library, ImportLimits limits, Sections sections, StoryBodies bodies) {
-        this.bodies = bodies;
-        this.sections = sections;
+    Archives(JdbcClient jdbc, MediaRestore media, ImportLimits limits, Sections sections, StoryBodies bodies,
+             ArchiveExport exports) {
         this.jdbc = jdbc;
-        this.library = library;
+        this.media = media;
         this.limits = limits;
+        this.sections = sections;
+        this.bodies = bodies;
+        this.exports = exports;
     }
 
-    /** Writes the archive of everything to {@code target}. */
-    @Transactional(readOnly = true)
+    /** Writes the archive of everything to {@code target}, streaming: see {@link ArchiveExport}. */
     public void export(Path target) {
-        Map<String, byte[]> entries = new TreeMap<>();
-        Map<String, Object> manifest = new TreeMap<>();
-        manifest.put("format", "gazette-archive");
-        manifest.put("version", 1);
-        Map<String, Integer> counts = new TreeMap<>();
-        for (String table : TABLES) {
-            List<Map<String, Object>> rows = rows(table);
-            counts.put(table, rows.size());
-            entries.put(table + ".json", JSON.writeValueAsBytes(rows));
-        }
-        manifest.put("tables", counts);
-        entries.put("manifest.json", JSON.writeValueAsBytes(manifest));
-        for (long id : jdbc.sql("select id from media order by id").query(Long.class).list()) {
-            Media media = library.byId(id).orElseThrow();
-            for (String name : media.fileNames()) {
-                library.open(name).ifPresent(file -> entries.put("media/" + name, read(file)));
-            }
-        }
-        try (OutputStream out = Files.newOutputStream(target); ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
-                ZipEntry zipEntry = new ZipEntry(entry.getKey());
-                zipEntry.setLastModifiedTime(FIXED_TIME);
-                zip.putNextEntry(zipEntry);
-                zip.write(entry.getValue());
-                zip.closeEntry();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        exports.export(target);
     }
 
     /**
-     * Restores an archive into an instance with no stories, sections or media yet; the archive is read and checked
-     * whole before the first row is written, and the media files are written last.
+     * Restores an archive into an instance with no stories, sections or media yet. The archive is read entry by entry
+     * (never whole into memory): every media file is checked as an image first, as an upload is, then the rows are
+     * inserted table by table, row by row, and the media files are written last, with the type of the format found.
      */
     @Transactional
     public Map<String, Integer> restore(Path archive) {
@@ -129,26 +97,68 @@ public class Archives {
         if (!Files.isRegularFile(archive)) {
             throw new ImportRefused("transfer.refused.file-missing", archive.getFileName());
         }
-        Map<String, byte[]> entries;
         try (ImageSource.Zip zip = new ImageSource.Zip(archive, limits)) {
-            entries = zip.all();
-        }
-        Map<String, Integer> restored = new LinkedHashMap<>();
-        for (String table : TABLES) {
-            byte[] json = entries.get(table + ".json");
-            if (json == null) {
-                throw new ImportRefused("transfer.refused.not-archive", table + ".json");
+            Map<String, String> files = checkedMedia(zip);
+            Map<String, Integer> restored = new LinkedHashMap<>();
+            for (String table : TABLES) {
+                try (InputStream json = zip.stream(table + ".json")
+                        .orElseThrow(() -> new ImportRefused("transfer.refused.not-archive", table + ".json"))) {
+                    restored.put(table, insert(table, json));
+                } catch (IOException e) {
+                    throw new ImportRefused("transfer.refused.not-archive", table + ".json");
+                }
             }
-            restored.put(table, insert(table, json));
+            mediaTypes();
+            cleanBodies();
+            sections.forget();
+            files.forEach((name, type) -> media.restoreFile(name, bytes(zip, "media/" + name), type));
+            return restored;
         }
-        cleanBodies();
-        sections.forget();
-        for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
-            if (entry.getKey().startsWith("media/") && MEDIA_NAME.matcher(entry.getKey()).matches()) {
-                library.restoreFile(entry.getKey().substring("media/".length()), entry.getValue());
+    }
+
+    /** Every media file of the archive, checked as an image, with the type of its format; one in memory at a time. */
+    private Map<String, String> checkedMedia(ImageSource.Zip zip) {
+        Map<String, String> types = new TreeMap<>();
+        for (String entry : zip.names()) {
+            if (!entry.startsWith("media/") || !MEDIA_NAME.matcher(entry).matches()) {
+                continue;
+            }
+            String name = entry.substring("media/".length());
+            try {
+                types.put(name, media.check(name, bytes(zip, entry)));
+            } catch (MediaRefusedException e) {
+                throw new ImportRefused("transfer.refused.media-not-image", name);
             }
         }
-        return restored;
+        return types;
+    }
+
+    /**
+     * A media row's type is the one its file name's extension gives ({@link MediaTypes}), which the check above
+     * made sure its file is: never the type the archive says.
+     */
+    private void mediaTypes() {
+        List<Object[]> rows = jdbc.sql("select id, file_name, content_type from media order by id")
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3)}).list();
+        for (Object[] row : rows) {
+            String type = MediaTypes.of((String) row[1])
+                    .orElseThrow(() -> new ImportRefused("transfer.refused.media-not-image", row[1]));
+            if (!type.equals(row[2])) {
+                jdbc.sql("update media set content_type = ? where id = ?").params(type, row[0]).update();
+            }
+        }
+    }
+
+    private byte[] bytes(ImageSource.Zip zip, String entry) {
+        try (InputStream in = zip.stream(entry).orElseThrow()) {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxImageBytes() + 1));
+            if (bytes.length > limits.maxImageBytes()) {
+                throw new ImportRefused("transfer.refused.media-not-image", entry);
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new ImportRefused("transfer.refused.zip-unreadable", e);
+        }
     }
 
     /**
@@ -173,75 +183,42 @@ public class Archives {
         }
     }
 
-    private List<Map<String, Object>> rows(String table) {
-        String order = ORDER.getOrDefault(table, "id");
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Map<String, Object> row : jdbc.sql("select * from " + table + " order by " + order).query().listOfRows()) {
-            Map<String, Object> plain = new TreeMap<>();
-            List<String> leftOut = LEFT_OUT.getOrDefault(table, List.of());
-            row.forEach((column, value) -> {
-                String name = column.toLowerCase(java.util.Locale.ROOT);
-                if (!leftOut.contains(name)) {
-                    plain.put(name, plain(value));
-                }
-            });
-            rows.add(plain);
-        }
-        return rows;
-    }
-
-    /** The same value whatever the database's driver returned: whole numbers as long, times as UTC instants. */
-    private static Object plain(Object value) {
-        try {
-            if (value instanceof Integer || value instanceof Short) {
-                return ((Number) value).longValue();
-            }
-            if (value instanceof OffsetDateTime time) {
-                return time.toInstant().toString();
-            }
-            if (value instanceof Timestamp time) {
-                return time.toInstant().toString();
-            }
-            if (value instanceof Clob text) {
-                return text.getSubString(1, (int) text.length());
-            }
-            return value;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private int insert(String table, byte[] json) {
+    /** Inserts the rows of one table's JSON array as they are read, one row in memory at a time. */
+    private int insert(String table, InputStream json) {
         Map<String, Integer> types = columnTypes(table);
-        JsonNode rows;
-        try {
-            rows = JSON.readTree(json);
+        long maxId = 0;
+        int count = 0;
+        try (JsonParser parser = JSON.createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_ARRAY) {
+                throw new ImportRefused("transfer.refused.not-archive", table + ".json");
+            }
+            while (parser.nextToken() == JsonToken.START_OBJECT) {
+                JsonNode row = ROW.readValue(parser);
+                List<String> columns = new ArrayList<>();
+                List<Object> values = new ArrayList<>();
+                for (String column : row.propertyNames()) {
+                    Integer type = types.get(column);
+                    if (type == null) {
+                        throw new ImportRefused("transfer.refused.not-archive", table + "." + column);
+                    }
+                    columns.add(column);
+                    values.add(value(row.get(column), type));
+                }
+                jdbc.sql("insert into " + table + " (" + String.join(", ", columns) + ") values ("
+                        + String.join(", ", columns.stream().map(c -> "?").toList()) + ")").params(values).update();
+                maxId = Math.max(maxId, row.path("id").asLong(0));
+                count++;
+            }
+            if (parser.currentToken() != JsonToken.END_ARRAY) {
+                throw new ImportRefused("transfer.refused.not-archive", table + ".json");
+            }
         } catch (JacksonException e) {
             throw new ImportRefused("transfer.refused.not-archive", table + ".json");
-        }
-        if (!rows.isArray()) {
-            throw new ImportRefused("transfer.refused.not-archive", table + ".json");
-        }
-        long maxId = 0;
-        for (JsonNode row : rows) {
-            List<String> columns = new ArrayList<>();
-            List<Object> values = new ArrayList<>();
-            for (String column : row.propertyNames()) {
-                Integer type = types.get(column);
-                if (type == null) {
-                    throw new ImportRefused("transfer.refused.not-archive", table + "." + column);
-                }
-                columns.add(column);
-                values.add(value(row.get(column), type));
-            }
-            jdbc.sql("insert into " + table + " (" + String.join(", ", columns) + ") values ("
-                    + String.join(", ", columns.stream().map(c -> "?").toList()) + ")").params(values).update();
-            maxId = Math.max(maxId, row.path("id").asLong(0));
         }
         if (types.containsKey("id") && maxId > 0) {
             jdbc.sql("alter table " + table + " alter column id restart with " + (maxId + 1)).update();
         }
-        return rows.size();
+        return count;
     }
 
     private static Object value(JsonNode node, int type) {
@@ -265,13 +242,5 @@ public class Archives {
             }
             return types;
         });
-    }
-
-    private static byte[] read(MediaLibrary.File file) {
-        try (var content = file.content()) {
-            return content.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

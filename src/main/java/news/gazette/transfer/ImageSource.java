@@ -186,17 +186,25 @@ abstract sealed class ImageSource implements Closeable permits ImageSource.None,
             return Optional.empty();
         }
 
-        /** Every file in the archive, by name; the archive was checked whole when it was opened. */
-        Map<String, byte[]> all() {
-            Map<String, byte[]> files = new java.util.TreeMap<>();
-            for (Map.Entry<String, ZipArchiveEntry> entry : entries.entrySet()) {
-                try (InputStream in = zip.getInputStream(entry.getValue())) {
-                    files.put(entry.getKey(), in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxArchiveBytes())));
-                } catch (IOException e) {
-                    throw new ImportRefused("transfer.refused.zip-unreadable", e);
-                }
+        /** The names of every file in the archive, in order; the archive was checked whole when it was opened. */
+        java.util.SortedSet<String> names() {
+            return new java.util.TreeSet<>(entries.keySet());
+        }
+
+        /**
+         * A stream of one file of the archive, or empty when it holds none of that name; the caller closes it. Only
+         * what is read is in memory.
+         */
+        Optional<InputStream> stream(String name) {
+            ZipArchiveEntry entry = entries.get(name);
+            if (entry == null) {
+                return Optional.empty();
             }
-            return files;
+            try {
+                return Optional.of(zip.getInputStream(entry));
+            } catch (IOException e) {
+                throw new ImportRefused("transfer.refused.zip-unreadable", e);
+            }
         }
 
         @Override

@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import news.gazette.media.Media;
+import news.gazette.platform.XmlText;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -48,7 +49,7 @@ final class ImportBodies {
     }
 
     static Body wordpress(String html) {
-        String text = COMMENT.matcher(html == null ? "" : html).replaceAll("");
+        String text = COMMENT.matcher(html == null ? "" : XmlText.clean(html)).replaceAll("");
         List<String> images = images(text, "/wp-content/uploads/");
         text = captions(text);
         Set<String> dropped = new LinkedHashSet<>();
@@ -60,7 +61,7 @@ final class ImportBodies {
     }
 
     static Body ghost(String html) {
-        String text = COMMENT.matcher(html == null ? "" : html).replaceAll("");
+        String text = COMMENT.matcher(html == null ? "" : XmlText.clean(html)).replaceAll("");
         return new Body(text, Set.of(), images(text, "/content/images/"));
     }
 
@@ -155,7 +156,7 @@ final class ImportBodies {
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
         m.appendTail(out);
-        return out.toString().replaceAll("\\s+", " ").trim();
+        return XmlText.line(out.toString()).replaceAll("\\s+", " ").trim();
     }
 
     private static String codePoint(String digits, int radix, String original) {

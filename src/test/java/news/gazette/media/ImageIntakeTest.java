@@ -23,7 +23,7 @@ class ImageIntakeTest {
     private static final List<Integer> WIDTHS = List.of(320, 640, 960, 1280, 1920);
 
     private final ImageIntake intake = new ImageIntake(new MediaProperties("local", DataSize.ofMegabytes(2), 50_000_000,
-            12_000, WIDTHS, 0.82f, null));
+            12_000, WIDTHS, 0.82f, null, null, java.time.Duration.ofSeconds(15)));
 
     private Reason refusal(byte[] bytes) {
         return refusal(new ByteArrayInputStream(bytes));

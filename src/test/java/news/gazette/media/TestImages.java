@@ -153,6 +153,30 @@ public final class TestImages {
         return out.toByteArray();
     }
 
+    /**
+     * A real, complete grey PNG of the given size whose pixels are all black: a few kilobytes on disk however many
+     * megapixels it has once decoded, as the probe's 49-megapixel uploads of 190 KB were.
+     */
+    public static byte[] largeGreyPng(int width, int height) {
+        ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(width).putInt(height)
+                .put((byte) 8).put((byte) 0).put((byte) 0).put((byte) 0).put((byte) 0);
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+        try (var deflate = new java.util.zip.DeflaterOutputStream(compressed)) {
+            byte[] row = new byte[width + 1];
+            for (int y = 0; y < height; y++) {
+                deflate.write(row);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        chunk(out, "IHDR", ihdr.array());
+        chunk(out, "IDAT", compressed.toByteArray());
+        chunk(out, "IEND", new byte[0]);
+        return out.toByteArray();
+    }
+
     /** A GIF header and screen descriptor claiming the given size, and one tiny frame. */
     public static byte[] gifClaiming(int width, int height) {
         ByteBuffer b = ByteBuffer.allocate(64).order(java.nio.ByteOrder.LITTLE_ENDIAN);

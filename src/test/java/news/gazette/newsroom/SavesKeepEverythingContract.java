@@ -121,6 +121,24 @@ abstract class SavesKeepEverythingContract extends EditorRequests {
     }
 
     @Test
+    void whatXmlCannotCarryNeverReachesAStory() throws Exception {
+        long id = richStory();
+        String token = token(Role.ADMIN);
+        assertThat(mvc.perform(put("/newsroom/api/v1/stories/" + id).header("Authorization", "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"version\":" + version(id)
+                        + ",\"headline\":\"Flood\\u0001 warning\\u001b for the valley\",\"tags\":[\"Ri\\u0007ver\"]}"))
+                .andReturn().getResponse().getStatus()).isEqualTo(200);
+        assertThat(stories.find(id).orElseThrow().headline()).isEqualTo("Flood warning for the valley");
+        assertThat(jdbc.sql("select t.name from tags t join story_tags st on st.tag_id = t.id where st.story_id = ?")
+                .param(id).query(String.class).list()).containsExactly("River");
+        assertThat(status(form(post("/newsroom/stories/" + id), "Storm\u0001 front", "<p>Rain\u0000 today.</p>")
+                .param("version", String.valueOf(version(id))).with(as(Role.EDITOR)))).isEqualTo(303);
+        Story story = stories.find(id).orElseThrow();
+        assertThat(story.headline()).isEqualTo("Storm front");
+        assertThat(story.body()).contains("Rain today.");
+    }
+
+    @Test
     void restoringBringsBackEveryFieldAndAsksFirstWhenTheStoryIsLive() throws Exception {
         long id = richStory();
         Kept rich = kept(id);

@@ -199,6 +199,11 @@ abstract class PageCacheContract {
 
         editing.revise(id, story.headline(), story.standfirst(), story.body());
 
+        // Every publication to the page cache's handlers completes: this change's, and the demo content's, which
+        // arrived published and were announced at start.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                "select count(*) from event_publication where completion_date is null and listener_id like '%StoryChanges%'")
+                .query(Long.class).single() == 0);
         long open = jdbc.sql("select count(*) from event_publication where completion_date is null "
                 + "and listener_id like '%StoryChanges%'").query(Long.class).single();
         long done = jdbc.sql("select count(*) from event_publication where completion_date is not null "

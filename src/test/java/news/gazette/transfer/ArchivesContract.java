@@ -138,6 +138,76 @@ abstract class ArchivesContract {
     }
 
     @Test
+    void aHandEditedArchiveCannotServeAPageOrAScriptFromTheMediaFolder() throws Exception {
+        importer.run(new ImportRequest(ImportFormat.GHOST, "ru",
+                ImportFixtures.file(temp, "ghost.json", ImportFixtures.text(ImportFixtures.GHOST)),
+                ImportFixtures.zip(temp, "images.zip", Map.of("2024/05/platform.png", ImportFixtures.image("png", Color.GREEN))),
+                true));
+        Path exported = temp.resolve("honest.zip");
+        archives.export(exported);
+        Map<String, byte[]> entries = entries(exported);
+        JsonMapper json = JsonMapper.builder().build();
+        ArrayNode media = (ArrayNode) json.readTree(entries.get("media.json"));
+        ObjectNode row = (ObjectNode) media.get(0);
+        String original = row.get("file_name").asString();
+
+        // One row says text/html and its file is a page; another, added, says JavaScript and its file is a script:
+        // refused, nothing restored.
+        row.put("content_type", "text/html");
+        ObjectNode script = row.deepCopy();
+        script.put("id", 999);
+        script.put("file_name", "script.png");
+        script.put("content_type", "application/javascript");
+        Map<String, byte[]> hostile = new LinkedHashMap<>(entries);
+        hostile.put("media.json", json.writeValueAsBytes(media.deepCopy().add(script)));
+        hostile.put("media/" + original, "<html><script>fetch('/newsroom/accounts')</script></html>".getBytes(StandardCharsets.UTF_8));
+        hostile.put("media/script.png", "fetch('/newsroom/accounts').then(r => r.text())".getBytes(StandardCharsets.UTF_8));
+        String url = "jdbc:h2:mem:script" + UUID.randomUUID().toString().replace("-", "")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+        Path dataDir = Files.createDirectories(temp.resolve("script"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int exit = TransferCommand.run(GazetteApplication.class, new String[] {"restore",
+                ImportFixtures.zip(temp, "script.zip", hostile).toString(), "--spring.datasource.url=" + url,
+                "--gazette.data-dir=" + dataDir}, new PrintStream(out, true, StandardCharsets.UTF_8));
+        assertThat(exit).as(out.toString(StandardCharsets.UTF_8)).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains(original);
+        try (var connection = java.sql.DriverManager.getConnection(url, "sa", "");
+             var rows = connection.createStatement().executeQuery("select count(*) from media")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getLong(1)).isZero();
+        }
+        try (var files = Files.walk(dataDir)) {
+            assertThat(files.filter(f -> f.toString().contains("media") && Files.isRegularFile(f)).toList()).isEmpty();
+        }
+
+        // The files are honest images but the row lies about the type: restored with the type of the format found.
+        Map<String, byte[]> lying = new LinkedHashMap<>(entries);
+        lying.put("media.json", json.writeValueAsBytes(media));
+        String second = url.replace("script", "lying");
+        assertThat(command("restore", ImportFixtures.zip(temp, "lying.zip", lying).toString(),
+                "--spring.datasource.url=" + second, "--gazette.data-dir=" + Files.createDirectories(temp.resolve("lying"))))
+                .isZero();
+        try (var connection = java.sql.DriverManager.getConnection(second, "sa", "");
+             var rows = connection.createStatement().executeQuery("select content_type from media")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1)).isEqualTo("image/png");
+        }
+
+        // Whatever a row says, /media/ answers an image type, sandboxed and never sniffed.
+        jdbc.sql("update media set content_type = 'text/html' where file_name = ?").param(original).update();
+        try {
+            MvcResult served = mvc.perform(get("/media/" + original)).andReturn();
+            assertThat(served.getResponse().getStatus()).isEqualTo(200);
+            assertThat(served.getResponse().getContentType()).isEqualTo("image/png");
+            assertThat(served.getResponse().getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+            assertThat(served.getResponse().getHeader("Content-Security-Policy")).startsWith("sandbox; default-src 'none'");
+        } finally {
+            // The instance is shared by the class's tests; the export test compares what it exports.
+            jdbc.sql("update media set content_type = 'image/png' where file_name = ?").param(original).update();
+        }
+    }
+
+    @Test
     void restoringIntoAnInstanceWithContentOrFromAHostileArchiveIsRefused() throws IOException {
         importer.run(new ImportRequest(ImportFormat.WORDPRESS, "en",
                 ImportFixtures.file(temp, "wp.xml", ImportFixtures.text(ImportFixtures.WORDPRESS)), null, false));
