@@ -21,7 +21,7 @@ public class Accounts {
 
     private static final RowMapper<Account> ROW = (rs, n) -> new Account(rs.getLong("id"), rs.getString("email"),
             rs.getString("display_name"), rs.getString("password_hash"), Role.valueOf(rs.getString("role")),
-            rs.getBoolean("enabled"));
+            rs.getBoolean("enabled"), rs.getInt("password_version"));
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
@@ -50,13 +50,13 @@ public class Accounts {
     }
 
     public Account create(String email, String displayName, String rawPassword, Role role) {
-        checkPassword(rawPassword);
+        checkPassword(rawPassword, email, displayName);
         var keys = new GeneratedKeyHolder();
         String hash = passwords.encode(rawPassword);
         jdbc.sql("insert into accounts (email, display_name, password_hash, role, enabled, created_at) values (?, ?, ?, ?, ?, ?)")
                 .params(normalize(email), displayName, hash, role.name(), true, clock.instant().atOffset(ZoneOffset.UTC))
                 .update(keys, "id");
-        return new Account(keys.getKey().longValue(), normalize(email), displayName, hash, role, true);
+        return new Account(keys.getKey().longValue(), normalize(email), displayName, hash, role, true, 0);
     }
 
     /** Whether the raw password matches the account's stored hash. */
@@ -64,9 +64,22 @@ public class Accounts {
         return rawPassword != null && passwords.matches(rawPassword, account.passwordHash());
     }
 
+    /**
+     * Gives the account a new password and a new password version, which ends its sessions signed in before
+     * ({@code newsroom/StillEnabled}).
+     *
+     * @throws WeakPasswordException when the password is refused
+     */
     public void changePassword(long id, String rawPassword) {
-        checkPassword(rawPassword);
-        jdbc.sql("update accounts set password_hash = ? where id = ?").params(passwords.encode(rawPassword), id).update();
+        Account account = byId(id).orElseThrow(() -> new IllegalArgumentException("No account " + id));
+        checkPassword(rawPassword, account.email(), account.displayName());
+        jdbc.sql("update accounts set password_hash = ?, password_version = password_version + 1 where id = ?")
+                .params(passwords.encode(rawPassword), id).update();
+    }
+
+    /** Replaces a hash of an older kind by one of the current kind, at sign-in; the password stays the same. */
+    void upgradeHash(String email, String newHash) {
+        jdbc.sql("update accounts set password_hash = ? where email = ?").params(newHash, normalize(email)).update();
     }
 
     /**
@@ -119,11 +132,16 @@ public class Accounts {
     private static final String KEEPS_AN_ADMIN = "exists (select 1 from accounts o where o.role = 'ADMIN' and o.enabled "
             + "and o.id <> :id)";
 
-    /** A password a person can remember and a guesser cannot: at least 12 characters, at most 200. */
-    public static void checkPassword(String rawPassword) {
-        if (rawPassword == null || rawPassword.length() < 12 || rawPassword.length() > 200) {
-            throw new IllegalArgumentException("A password needs 12 to 200 characters");
-        }
+    /**
+     * A password a person can remember and a guesser cannot ({@link PasswordStrength}).
+     *
+     * @param context what the password must not lean on: the account's e-mail address and name
+     * @throws WeakPasswordException when it is refused, with the reason
+     */
+    public static void checkPassword(String rawPassword, String... context) {
+        PasswordStrength.refusal(rawPassword, context).ifPresent(key -> {
+            throw new WeakPasswordException(key);
+        });
     }
 
     static String normalize(String email) {

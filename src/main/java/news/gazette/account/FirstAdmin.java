@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates the first admin when there is no account at all. The password comes from {@code GAZETTE_ADMIN_PASSWORD}
- * or is random and printed once to the log; there is never a default password.
+ * or is random and printed once to the log; there is never a default password. A configured password of any length
+ * is taken (ADR 0035); one that is easy to guess stops the start with the reason.
  */
 @Component
 class FirstAdmin implements SmartInitializingSingleton {
@@ -37,6 +38,15 @@ class FirstAdmin implements SmartInitializingSingleton {
         }
         boolean random = password.isBlank();
         String chosen = random ? randomPassword() : password;
+        if (!random) {
+            PasswordStrength.refusal(chosen, email, "Administrator").ifPresent(reason -> {
+                // Stopping is better than an admin account anyone could guess into; say why, without the password.
+                throw new IllegalStateException("GAZETTE_ADMIN_PASSWORD is refused (" + reason + "): choose "
+                        + PasswordStrength.MIN_LENGTH + " to " + PasswordStrength.MAX_LENGTH
+                        + " characters that are hard to guess, such as a few unrelated words, or leave it unset "
+                        + "for a random one");
+            });
+        }
         try {
             accounts.create(email, "Administrator", chosen, Role.ADMIN);
         } catch (DuplicateKeyException e) {

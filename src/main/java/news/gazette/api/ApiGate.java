@@ -7,6 +7,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import news.gazette.platform.RoutedPath;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
@@ -69,7 +70,7 @@ class ApiGate extends OncePerRequestFilter {
             }
         }
         // Decided here rather than by Spring MVC, since the page cache answers without asking what the client takes.
-        if (request.getRequestURI().startsWith(ApiPaths.V1) && !takesJson(request.getHeader(HttpHeaders.ACCEPT))) {
+        if (RoutedPath.of(request).startsWith(ApiPaths.V1) && !takesJson(request.getHeader(HttpHeaders.ACCEPT))) {
             refuse(HttpStatus.NOT_ACCEPTABLE, request, response);
             return;
         }

@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 import news.gazette.account.Account;
 import news.gazette.account.Accounts;
 import news.gazette.account.LastAdminException;
+import news.gazette.account.LoginThrottle;
+import news.gazette.account.WeakPasswordException;
 import news.gazette.account.Role;
 import news.gazette.audit.AuditLog;
 import org.springframework.dao.DuplicateKeyException;
@@ -27,10 +29,14 @@ class AccountAdministration {
 
     private final Accounts accounts;
     private final AuditLog audit;
+    private final LoginThrottle throttle;
+    private final OtherSessions sessions;
 
-    AccountAdministration(Accounts accounts, AuditLog audit) {
+    AccountAdministration(Accounts accounts, AuditLog audit, LoginThrottle throttle, OtherSessions sessions) {
         this.accounts = accounts;
         this.audit = audit;
+        this.throttle = throttle;
+        this.sessions = sessions;
     }
 
     List<Account> all() {
@@ -58,7 +64,7 @@ class AccountAdministration {
         Role chosenRole = role(role);
         boolean generated = chosenPassword == null || chosenPassword.isEmpty();
         String password = generated ? generatePassword() : chosenPassword;
-        checkPassword(password);
+        checkPassword(password, address, name);
         if (accounts.byEmail(address).isPresent()) {
             throw Refusal.conflict("newsroom.accounts.taken");
         }
@@ -96,28 +102,46 @@ class AccountAdministration {
     }
 
     /**
-     * Gives an account a new password, chosen by the admin or generated.
+     * Gives an account a new password, chosen by the admin or generated, and ends the account's sessions but
+     * {@code keepSession} (the admin's own, when resetting their own password). Its API tokens keep working.
      *
      * @return the generated password to show once, or {@code null} when the admin chose one
      */
-    String resetPassword(Actor actor, long id, String chosenPassword) {
+    String resetPassword(Actor actor, long id, String chosenPassword, String keepSession) {
         Account account = get(id);
         boolean generated = chosenPassword == null || chosenPassword.isEmpty();
         String password = generated ? generatePassword() : chosenPassword;
-        checkPassword(password);
+        checkPassword(password, account.email(), account.displayName());
         accounts.changePassword(id, password);
-        audit.record(actor.email(), "account.password-reset", "account:" + id, account.email(), actor.client());
+        int ended = sessions.end(account.email(), keepSession);
+        audit.record(actor.email(), "account.password-reset", "account:" + id,
+                account.email() + ", sessions ended: " + ended, actor.client());
         return generated ? password : null;
     }
 
-    void changeOwnPassword(Actor actor, String current, String chosen) {
-        if (!accounts.passwordMatches(actor.account(), current)) {
+    /**
+     * Changes the actor's own password and ends their other sessions. Checking the current password is throttled
+     * like signing in: a session left open must not become a way to guess it.
+     *
+     * @return the account as it is now
+     */
+    Account changeOwnPassword(Actor actor, String current, String chosen, String keepSession) {
+        Account account = actor.account();
+        java.time.Duration wait = throttle.holdBack(account.email(), actor.client());
+        if (wait != null) {
+            throw new Refusal(HttpStatus.TOO_MANY_REQUESTS, "newsroom.password.held-back",
+                    Math.max(1, (wait.toMillis() + 999) / 1000));
+        }
+        if (!accounts.passwordMatches(account, current)) {
+            throttle.failed(account.email(), actor.client());
             throw Refusal.invalid("newsroom.password.wrong-current");
         }
-        checkPassword(chosen);
-        accounts.changePassword(actor.account().id(), chosen);
-        audit.record(actor.email(), "account.password-change", "account:" + actor.account().id(), null,
-                actor.client());
+        checkPassword(chosen, account.email(), account.displayName());
+        accounts.changePassword(account.id(), chosen);
+        int ended = sessions.end(account.email(), keepSession);
+        audit.record(actor.email(), "account.password-change", "account:" + account.id(),
+                "sessions ended: " + ended, actor.client());
+        return accounts.byId(account.id()).orElseThrow(Refusal::notFound);
     }
 
     static Role role(String value) {
@@ -128,11 +152,11 @@ class AccountAdministration {
         }
     }
 
-    private static void checkPassword(String password) {
+    private static void checkPassword(String password, String... context) {
         try {
-            Accounts.checkPassword(password);
-        } catch (IllegalArgumentException weak) {
-            throw new Refusal(HttpStatus.BAD_REQUEST, "newsroom.password.weak");
+            Accounts.checkPassword(password, context);
+        } catch (WeakPasswordException weak) {
+            throw new Refusal(HttpStatus.BAD_REQUEST, weak.key());
         }
     }
 

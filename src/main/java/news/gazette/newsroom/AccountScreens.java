@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import news.gazette.account.Account;
 import news.gazette.account.Role;
 import news.gazette.platform.Texts;
 import org.springframework.http.HttpStatus;
@@ -75,10 +76,15 @@ class AccountScreens extends ScreenRefusals {
                                          HttpServletRequest request, Principal who, CsrfToken csrf) {
         Texts t = screens.texts(request);
         try {
-            String generated = administration.resetPassword(screens.actor(who, request), id, password);
-            String email = administration.get(id).email();
-            String notice = generated == null ? t.get("newsroom.accounts.password-set", email)
-                    : t.get("newsroom.accounts.password-generated", email, generated);
+            Actor actor = screens.actor(who, request);
+            String generated = administration.resetPassword(actor, id, password, sessionId(request));
+            Account account = administration.get(id);
+            if (account.id() == actor.account().id()) {
+                StillEnabled.remember(request, account);
+            }
+            String notice = (generated == null ? t.get("newsroom.accounts.password-set", account.email())
+                    : t.get("newsroom.accounts.password-generated", account.email(), generated))
+                    + " " + t.get("newsroom.password.afterwards");
             return accountsPage(HttpStatus.OK, request, who, csrf, notice, "", Map.of());
         } catch (Refusal refusal) {
             if (refusal.status() == HttpStatus.NOT_FOUND) {
@@ -100,13 +106,21 @@ class AccountScreens extends ScreenRefusals {
                                           HttpServletRequest request, Principal who, CsrfToken csrf) {
         Texts t = screens.texts(request);
         try {
-            administration.changeOwnPassword(screens.actor(who, request), current, password);
-            return screens.page(HttpStatus.OK, "newsroom/password.jte", request,
-                    Map.of("csrf", csrf, "notice", t.get("newsroom.password.changed"), "error", ""));
+            Account account = administration.changeOwnPassword(screens.actor(who, request), current, password,
+                    sessionId(request));
+            StillEnabled.remember(request, account);
+            return screens.page(HttpStatus.OK, "newsroom/password.jte", request, Map.of("csrf", csrf,
+                    "notice", t.get("newsroom.password.changed") + " " + t.get("newsroom.password.afterwards"),
+                    "error", ""));
         } catch (Refusal refusal) {
             return screens.page(refusal.status(), "newsroom/password.jte", request,
                     Map.of("csrf", csrf, "notice", "", "error", t.get(refusal.key(), refusal.args())));
         }
+    }
+
+    private static String sessionId(HttpServletRequest request) {
+        var session = request.getSession(false);
+        return session == null ? null : session.getId();
     }
 
     private ResponseEntity<byte[]> change(HttpServletRequest request, Principal who, CsrfToken csrf, Runnable change,

@@ -68,7 +68,8 @@ class AdministrationApi extends ApiProblems {
     @PostMapping(ApiSecurity.BASE + "/accounts/{id}/password")
     PasswordReset resetPassword(@PathVariable long id, @RequestBody(required = false) AccountBody body, Principal who,
                                 HttpServletRequest request) {
-        return new PasswordReset(accounts.resetPassword(actor(who, request), id, body == null ? null : body.password()));
+        return new PasswordReset(accounts.resetPassword(actor(who, request), id, body == null ? null : body.password(),
+                null));
     }
 
     @GetMapping(ApiSecurity.BASE + "/settings/{edition}")
@@ -96,7 +97,8 @@ class AdministrationApi extends ApiProblems {
 
     @PostMapping(ApiSecurity.BASE + "/tokens")
     ResponseEntity<NewToken> createToken(@RequestBody TokenBody body, Principal who, HttpServletRequest request) {
-        ApiTokens.Created created = tokens.create(actor(who, request), body.name(), body.expiresOn());
+        ApiTokens.Created created = tokens.create(actor(who, request), body.name(), body.expiresOn(), body.scopes(),
+                ApiSecurity.presentedToken());
         return ResponseEntity.status(HttpStatus.CREATED).body(new NewToken(TokenView.of(created.token()), created.secret()));
     }
 
@@ -126,13 +128,15 @@ class AdministrationApi extends ApiProblems {
     record PasswordReset(String password) {
     }
 
-    record TokenBody(String name, String expiresOn) {
+    /** @param scopes scope codes ({@code read}, {@code write}, {@code publish}, {@code admin}); none for read alone */
+    record TokenBody(String name, String expiresOn, List<String> scopes) {
     }
 
-    record TokenView(long id, String name, Instant createdAt, Instant expiresAt, Instant revokedAt) {
+    record TokenView(long id, String name, Instant createdAt, Instant expiresAt, Instant revokedAt, List<String> scopes) {
 
         static TokenView of(ApiTokens.ApiToken t) {
-            return new TokenView(t.id(), t.name(), t.createdAt(), t.expiresAt(), t.revokedAt());
+            return new TokenView(t.id(), t.name(), t.createdAt(), t.expiresAt(), t.revokedAt(),
+                    t.scopes().stream().sorted().map(news.gazette.account.TokenScope::code).toList());
         }
     }
 

@@ -8,7 +8,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import news.gazette.account.Account;
 import news.gazette.account.ApiTokens;
 import news.gazette.platform.SecurityConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -18,19 +17,24 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The newsroom API's own security, before the newsroom's form-login chain: a personal token in
  * {@code Authorization: Bearer}, and nothing else — no session, no cookie, so no CSRF either. The same roles as the
- * screens; what an account may do to a story is decided by the story module (StoryPolicy), not here; refusals
- * are problem details.
+ * screens, and on top the token's scopes ({@link TokenScopeRules}); what an account may do to a story is decided by
+ * the story module (StoryPolicy), not here; refusals are problem details: 401 without a usable token (unknown,
+ * revoked or expired), 403 beyond its role or scopes.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurity {
@@ -43,11 +47,12 @@ class ApiSecurity {
         SecurityConfiguration.applyBaseline(http);
         http.securityMatcher(BASE + "/**")
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(BASE + "/accounts", BASE + "/accounts/**", BASE + "/settings/**").hasRole("ADMIN")
-                        .requestMatchers(BASE + "/app-keys", BASE + "/app-keys/**").hasRole("ADMIN")
+                        .requestMatchers(BASE + "/accounts", BASE + "/accounts/**", BASE + "/settings/**",
+                                BASE + "/app-keys", BASE + "/app-keys/**")
+                        .access(roleAndScope("ADMIN"))
                         .requestMatchers(BASE + "/sections", BASE + "/sections/**", BASE + "/tags", BASE + "/tags/**",
-                                BASE + "/authors", BASE + "/authors/**").hasRole("EDITOR")
-                        .anyRequest().hasRole("CONTRIBUTOR"))
+                                BASE + "/authors", BASE + "/authors/**").access(roleAndScope("EDITOR"))
+                        .anyRequest().access(roleAndScope("CONTRIBUTOR")))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .formLogin(form -> form.disable())
@@ -64,6 +69,11 @@ class ApiSecurity {
         return http.build();
     }
 
+    /** The role the path needs and the token scope the method and path need (ADR 0036): both, or a 403. */
+    private static AuthorizationManager<RequestAuthorizationContext> roleAndScope(String role) {
+        return AuthorizationManagers.allOf(AuthorityAuthorizationManager.hasRole(role), TokenScopeRules.SCOPES);
+    }
+
     private static void problem(Screens screens, HttpServletRequest request, HttpServletResponse response,
                                 HttpStatus status, String key) throws IOException {
         if (status == HttpStatus.UNAUTHORIZED) {
@@ -76,6 +86,13 @@ class ApiSecurity {
         response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase()
                 + "\",\"status\":" + status.value() + ",\"detail\":\"" + json(detail) + "\",\"instance\":\""
                 + json(request.getRequestURI()) + "\"}").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The token the current request was signed in with, or {@code null} when it came without one. */
+    static ApiTokens.ApiToken presentedToken() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getDetails() instanceof ApiTokens.Bearer bearer
+                ? bearer.token() : null;
     }
 
     /** Escapes a string for a JSON string literal. */
@@ -107,11 +124,13 @@ class ApiSecurity {
                 throws ServletException, IOException {
             String header = request.getHeader(HttpHeaders.AUTHORIZATION);
             if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-                Optional<Account> account = tokens.authenticate(header.substring(7).strip());
-                account.ifPresent(a -> {
+                Optional<ApiTokens.Bearer> bearer = tokens.authenticate(header.substring(7).strip());
+                bearer.ifPresent(b -> {
                     var context = SecurityContextHolder.createEmptyContext();
-                    context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(a.email(), null,
-                            AuthorityUtils.createAuthorityList(a.role().authorities())));
+                    var signedIn = UsernamePasswordAuthenticationToken.authenticated(b.account().email(), null,
+                            AuthorityUtils.createAuthorityList(b.authorities()));
+                    signedIn.setDetails(b);
+                    context.setAuthentication(signedIn);
                     SecurityContextHolder.setContext(context);
                 });
             }

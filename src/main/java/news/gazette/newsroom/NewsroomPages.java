@@ -80,11 +80,21 @@ class NewsroomPages {
     ResponseEntity<byte[]> login(HttpServletRequest request, CsrfToken csrf) {
         Texts t = texts(request);
         String notice = request.getParameter("error") != null ? t.get("newsroom.login.failed")
-                : request.getParameter("blocked") != null ? t.get("newsroom.login.blocked")
+                : request.getParameter("blocked") != null ? blocked(t, request.getParameter("blocked"))
                 : request.getParameter("unavailable") != null ? t.get("newsroom.login.unavailable")
                 : request.getParameter("logout") != null ? t.get("newsroom.login.signed-out") : null;
         return page("newsroom/login.jte", Map.of("t", t, "lang", lang(request), "csrf", csrf, "notice",
                 notice == null ? "" : notice));
+    }
+
+    /** "Try again in N seconds" (a minute or more in minutes), or the general notice when N is not a sane number. */
+    private static String blocked(Texts t, String seconds) {
+        if (!seconds.matches("[0-9]{1,5}")) {
+            return t.get("newsroom.login.blocked");
+        }
+        long wait = Long.parseLong(seconds);
+        return wait < 60 ? t.get("newsroom.login.blocked-seconds", wait)
+                : t.get("newsroom.login.blocked-minutes", (wait + 59) / 60);
     }
 
     @GetMapping({"/newsroom", "/newsroom/"})

@@ -1,14 +1,9 @@
 package news.gazette.newsroom;
 
-import java.io.IOException;
-
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import news.gazette.platform.DatabaseOutage;
 import news.gazette.account.Accounts;
-import news.gazette.account.LoginThrottle;
+import news.gazette.account.LoginThrottledException;
 import news.gazette.audit.AuditLog;
 import news.gazette.platform.SecurityConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -18,12 +13,11 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The newsroom's own security: form login with CSRF on every change, the session id renewed at login, a logout that
- * ends the session, login throttling, and every login and failure in the audit log.
+ * ends the session, and every login and failure in the audit log. Throttling is not here but where the password is
+ * checked ({@code account/ThrottledLogins}), so that no address of the login form can pass it by.
  */
 @Configuration(proxyBeanMethods = false)
 class NewsroomSecurity {
@@ -32,8 +26,8 @@ class NewsroomSecurity {
 
     @Bean
     @Order(1)
-    SecurityFilterChain newsroom(HttpSecurity http, LoginThrottle throttle, AuditLog audit, Accounts accounts,
-                                 Screens screens) throws Exception {
+    SecurityFilterChain newsroom(HttpSecurity http, AuditLog audit, Accounts accounts, Screens screens)
+            throws Exception {
         SecurityConfiguration.applyBaseline(http);
         http.securityMatcher("/newsroom/**")
                 .authorizeHttpRequests(requests -> requests
@@ -50,7 +44,6 @@ class NewsroomSecurity {
                 .formLogin(form -> form.loginPage(LOGIN).loginProcessingUrl(LOGIN)
                         .usernameParameter("email").passwordParameter("password")
                         .successHandler((request, response, auth) -> {
-                            throttle.succeeded(auth.getName());
                             accounts.byEmail(auth.getName()).ifPresent(a -> StillEnabled.remember(request, a));
                             audit.record(auth.getName(), "login", null, null, request.getRemoteAddr());
                             response.sendRedirect("/newsroom");
@@ -62,7 +55,11 @@ class NewsroomSecurity {
                                 return;
                             }
                             String email = request.getParameter("email");
-                            throttle.failed(email, request.getRemoteAddr());
+                            if (e instanceof LoginThrottledException held) {
+                                audit.record(String.valueOf(email), "login.blocked", null, null, request.getRemoteAddr());
+                                response.sendRedirect(LOGIN + "?blocked=" + held.retryAfterSeconds());
+                                return;
+                            }
                             audit.record(String.valueOf(email), "login.failed", null, null, request.getRemoteAddr());
                             response.sendRedirect(LOGIN + "?error");
                         }))
@@ -77,7 +74,6 @@ class NewsroomSecurity {
                     page.getHeaders().forEach((name, values) -> values.forEach(v -> response.addHeader(name, v)));
                     response.getOutputStream().write(page.getBody());
                 }))
-                .addFilterBefore(new Throttled(throttle, audit), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new StillEnabled(accounts), AuthorizationFilter.class);
         return http.build();
     }
@@ -85,32 +81,6 @@ class NewsroomSecurity {
     private static void recordLogout(AuditLog audit, HttpServletRequest request, Authentication auth) {
         if (auth != null) {
             audit.record(auth.getName(), "logout", null, null, request.getRemoteAddr());
-        }
-    }
-
-    /** Refuses a login attempt while its account or address is held back, before the password is even checked. */
-    static final class Throttled extends OncePerRequestFilter {
-
-        private final LoginThrottle throttle;
-        private final AuditLog audit;
-
-        Throttled(LoginThrottle throttle, AuditLog audit) {
-            this.throttle = throttle;
-            this.audit = audit;
-        }
-
-        @Override
-        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                throws ServletException, IOException {
-            if ("POST".equals(request.getMethod()) && LOGIN.equals(request.getRequestURI())) {
-                String email = request.getParameter("email");
-                if (throttle.blockedUntil(email, request.getRemoteAddr()) != null) {
-                    audit.record(String.valueOf(email), "login.blocked", null, null, request.getRemoteAddr());
-                    response.sendRedirect(LOGIN + "?blocked");
-                    return;
-                }
-            }
-            chain.doFilter(request, response);
         }
     }
 }

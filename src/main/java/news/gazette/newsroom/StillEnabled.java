@@ -18,13 +18,16 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Keeps a signed-in session in step with its account: once the account is disabled or gone the session ends at its
- * next request, and a changed role applies from the next request on, without signing in again.
+ * Keeps a signed-in session in step with its account: once the account is disabled or gone, or its password has
+ * changed since the session signed in, the session ends at its next request, on whichever node; a changed role
+ * applies from the next request on, without signing in again.
  */
 final class StillEnabled extends OncePerRequestFilter {
 
     /** The session attribute a form login leaves, naming the account it signed in. */
     static final String ACCOUNT = StillEnabled.class.getName() + ".account";
+    /** The session attribute naming the account's password version the session signed in with. */
+    static final String PASSWORD_VERSION = StillEnabled.class.getName() + ".password";
 
     private final Accounts accounts;
 
@@ -34,6 +37,7 @@ final class StillEnabled extends OncePerRequestFilter {
 
     static void remember(HttpServletRequest request, Account account) {
         request.getSession().setAttribute(ACCOUNT, account.id());
+        request.getSession().setAttribute(PASSWORD_VERSION, account.passwordVersion());
     }
 
     @Override
@@ -43,7 +47,10 @@ final class StillEnabled extends OncePerRequestFilter {
         Object id = session == null ? null : session.getAttribute(ACCOUNT);
         Authentication current = SecurityContextHolder.getContext().getAuthentication();
         if (id instanceof Long accountId && current != null) {
-            Optional<Account> account = accounts.byId(accountId).filter(Account::enabled);
+            // A session from before password versions were kept counts as signed in with the first password.
+            int signedInWith = session.getAttribute(PASSWORD_VERSION) instanceof Integer version ? version : 0;
+            Optional<Account> account = accounts.byId(accountId).filter(Account::enabled)
+                    .filter(a -> a.passwordVersion() == signedInWith);
             if (account.isEmpty()) {
                 session.invalidate();
                 SecurityContextHolder.clearContext();

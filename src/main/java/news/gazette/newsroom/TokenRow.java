@@ -3,5 +3,6 @@ package news.gazette.newsroom;
 /**
  * An API token as the tokens screen shows it: never the secret.
  */
-public record TokenRow(long id, String name, String owner, String created, String expires, boolean usable) {
+public record TokenRow(long id, String name, String owner, String created, String expires, boolean usable,
+                       String scopes) {
 }

@@ -12,6 +12,7 @@ import news.gazette.account.Account;
 import news.gazette.account.Accounts;
 import news.gazette.account.ApiTokens;
 import news.gazette.account.Role;
+import news.gazette.account.TokenScope;
 import news.gazette.platform.Texts;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -48,11 +49,12 @@ class TokenScreens extends ScreenRefusals {
 
     @PostMapping("/newsroom/tokens")
     ResponseEntity<byte[]> create(@RequestParam(defaultValue = "") String name,
-                                  @RequestParam(defaultValue = "") String expiresOn, HttpServletRequest request,
-                                  Principal who, CsrfToken csrf) {
+                                  @RequestParam(defaultValue = "") String expiresOn,
+                                  @RequestParam(name = "scope", required = false) List<String> scopes,
+                                  HttpServletRequest request, Principal who, CsrfToken csrf) {
         Actor actor = screens.actor(who, request);
         try {
-            ApiTokens.Created created = keeping.create(actor, name, expiresOn);
+            ApiTokens.Created created = keeping.create(actor, name, expiresOn, scopes, null);
             return page(HttpStatus.OK, actor, created.secret(), "", "", "", request, csrf);
         } catch (Refusal refusal) {
             String error = screens.texts(request).get(refusal.key(), refusal.args());
@@ -76,10 +78,14 @@ class TokenScreens extends ScreenRefusals {
         Function<ApiTokens.ApiToken, TokenRow> row = token -> new TokenRow(token.id(), token.name(),
                 owners.getOrDefault(token.accountId(), ""), format.format(token.createdAt()),
                 token.expiresAt() == null ? t.get("newsroom.tokens.never") : format.format(token.expiresAt()),
-                token.usableAt(now));
+                token.usableAt(now), String.join(", ", token.scopes().stream().sorted()
+                        .map(scope -> t.get("newsroom.tokens.scope." + scope.code())).toList()));
+        String lastDay = expiresOn.isEmpty() ? java.time.LocalDate.ofInstant(now, ZoneOffset.UTC)
+                .plusDays(TokenKeeping.DEFAULT_DAYS).toString() : expiresOn;
         List<TokenRow> own = keeping.own(actor).stream().map(row).toList();
         List<TokenRow> everyone = actor.is(Role.ADMIN) ? tokens.unrevoked().stream().map(row).toList() : List.of();
         return screens.page(status, "newsroom/tokens.jte", request, Map.of("csrf", csrf, "own", own,
-                "everyone", everyone, "secret", secret, "error", error, "name", name, "expiresOn", expiresOn));
+                "everyone", everyone, "secret", secret, "error", error, "name", name, "expiresOn", lastDay,
+                "scopes", java.util.Arrays.stream(TokenScope.values()).map(TokenScope::code).toList()));
     }
 }

@@ -19,6 +19,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import news.gazette.platform.RoutedPath;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -75,7 +76,7 @@ class PageCacheFilter extends OncePerRequestFilter {
      * ({@code api/ApiGate}, a filter ahead of this one).
      */
     CachedPage hit(HttpServletRequest request) {
-        if (request.getRequestURI().startsWith(HitRules.API) || shouldNotFilter(request)) {
+        if (RoutedPath.of(request).startsWith(HitRules.API) || shouldNotFilter(request)) {
             return null;
         }
         return cache.get(keyOf(request));
@@ -98,7 +99,8 @@ class PageCacheFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return rules.bypassed(request.getMethod(), request.getRequestURI(),
+        // The rules judge the path the router will map (/%61pi/ is the API), the key keeps the path as sent.
+        return rules.bypassed(request.getMethod(), RoutedPath.of(request),
                 request.getHeader(HttpHeaders.AUTHORIZATION) != null, request.getHeaders(HttpHeaders.COOKIE));
     }
 

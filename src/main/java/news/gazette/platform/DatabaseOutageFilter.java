@@ -76,7 +76,7 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
 
     /** The newsroom, and whoever carries a session: nothing there works without the database. */
     private boolean needsDatabase(HttpServletRequest request) {
-        if (request.getRequestURI().startsWith("/newsroom")) {
+        if (RoutedPath.of(request).startsWith("/newsroom")) {
             return true;
         }
         Enumeration<String> cookies = request.getHeaders(HttpHeaders.COOKIE);

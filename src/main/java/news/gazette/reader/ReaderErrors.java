@@ -62,7 +62,7 @@ class ReaderErrors {
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
     ResponseEntity<?> notAcceptable(HttpServletRequest request) {
         // The JSON API says why in a problem detail; a page has nothing it could send instead.
-        if (request.getRequestURI().startsWith("/api/")) {
+        if (news.gazette.platform.RoutedPath.of(request).startsWith("/api/")) {
             return pages.answer(request, HttpStatus.NOT_ACCEPTABLE);
         }
         return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE).build();

@@ -29,7 +29,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Uploads through the real servlet container, where Spring's multipart limits apply before Gazette sees the file:
- * a request over them still gets the media screen with the localized reason (413), not a 500 or a bare 403.
+ * a request over them still gets the media screen with the localized reason (413), not a 500 or a bare 403 — with the
+ * CSRF token in the multipart body, where the form puts it, not in the address.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "gazette.demo-content=false", "gazette.media.max-file-size=100KB",
@@ -85,6 +86,8 @@ class MediaUploadOverHttpTest {
     private HttpResponse<String> upload(String name, byte[] bytes, String language) throws Exception {
         Document screen = Jsoup.parse(get("/newsroom/media").body());
         String action = screen.select("form[enctype=multipart/form-data]").attr("action");
+        // The CSRF token travels in the body only: in the address it would reach logs, history and Referer headers.
+        assertThat(action).isEqualTo("/newsroom/media");
         String token = screen.select("form[enctype=multipart/form-data] input[name=_csrf]").attr("value");
         String boundary = "gazette" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();

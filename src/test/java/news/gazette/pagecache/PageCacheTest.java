@@ -117,6 +117,38 @@ class PageCacheTest {
         }
     }
 
+    /**
+     * The rules judge the path Tomcat routes (decoded, normalised, without path parameters), not the path as sent:
+     * {@code /%61pi/v1/…} is the API, so the valve must leave it to the rate limit; {@code /%6eewsroom/…} is the
+     * newsroom, never cached. The key still keeps the path as sent.
+     */
+    @Test
+    void theRulesReadThePathTheRouterMapsNotThePathAsSent() {
+        PageCacheFilter filter = new PageCacheFilter(cache, properties,
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+        String[][] spellings = {{"/%61pi/v1/editions", "/api/v1/editions"}, {"/api;x=1/v1/editions", "/api/v1/editions"},
+                {"/en/../api/v1/editions", "/api/v1/editions"}};
+        for (String[] spelling : spellings) {
+            MockHttpServletRequest request = routed(spelling[0], spelling[1]);
+            cache.put(PageCacheFilter.keyOf(request), page("kept", "api"), cache.mark());
+            assertThat(filter.hit(request)).as("the valve leaves %s to the API's gate", spelling[0]).isNull();
+        }
+        for (String[] never : new String[][]{{"/%6eewsroom/accounts", "/newsroom/accounts"},
+                {"/%70review/1", "/preview/1"}, {"/%61ctuator/prometheus", "/actuator/prometheus"},
+                {"/%6dedia/1/a.jpg", "/media/1/a.jpg"}}) {
+            assertThat(filter.shouldNotFilter(routed(never[0], never[1]))).as(never[0]).isTrue();
+        }
+        MockHttpServletRequest page = routed("/%65n/", "/en/");
+        cache.put(PageCacheFilter.keyOf(page), page("front", "front:en"), cache.mark());
+        assertThat(filter.hit(page)).as("a reader page under any spelling is still served").isNotNull();
+    }
+
+    private static MockHttpServletRequest routed(String sent, String routed) {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", sent);
+        request.setServletPath(routed);
+        return request;
+    }
+
     private static String key(String host, String path, String query) {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
         request.setServerName(host);
