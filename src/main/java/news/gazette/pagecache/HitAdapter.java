@@ -25,6 +25,7 @@ import org.apache.tomcat.util.net.SocketEvent;
  * <p>
  * It answers only requests whose raw parts say everything the other paths would work out from them:
  * <ul>
+ *     <li>nothing Tomcat refused while parsing (the response still has its initial status, 200);</li>
  *     <li>{@code GET} over HTTP/1.x, with a {@code Host}, no body (a {@code Content-Length} other than 0, a {@code Transfer-Encoding}),
  *     no {@code Expect} and no {@code Upgrade};</li>
  *     <li>a clean path: printable ASCII starting with {@code /}, no {@code %}, {@code ;} or {@code \}, no {@code //} and
@@ -92,7 +93,7 @@ final class HitAdapter implements Adapter {
 
     @Override
     public void service(Request req, Response res) throws Exception {
-        CachedPage page = hit(req);
+        CachedPage page = hit(req, res);
         if (page == null) {
             next.service(req, res);
             return;
@@ -111,8 +112,10 @@ final class HitAdapter implements Adapter {
     }
 
     /** The fresh page this request is answered with here, or null. */
-    CachedPage hit(Request req) {
-        if (!"GET".equals(req.getMethod()) || !http1(req.protocol()) || req.serverName().isNull()) {
+    CachedPage hit(Request req, Response res) {
+        // Tomcat still hands on a request it found malformed (an invalid header, say) with its 400 already set, for
+        // the error report to answer; such a request gets that, never a page.
+        if (res.getStatus() != 200 || !"GET".equals(req.getMethod()) || !http1(req.protocol()) || req.serverName().isNull()) {
             return null;
         }
         String path = req.requestURI().toString();

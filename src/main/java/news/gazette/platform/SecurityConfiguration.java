@@ -1,5 +1,8 @@
 package news.gazette.platform;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
@@ -60,14 +63,24 @@ public class SecurityConfiguration {
      * response leaves without it.
      */
     public static void writeBaseline(HttpServletRequest request, HttpServletResponse response) {
-        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("X-Frame-Options", "DENY");
-        response.setHeader("X-XSS-Protection", "0");
-        response.setHeader("Referrer-Policy", ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN.getPolicy());
-        if (request.isSecure()) {
-            response.setHeader("Strict-Transport-Security", "max-age=31536000 ; includeSubDomains");
+        baseline(request.isSecure()).forEach(response::setHeader);
+    }
+
+    /**
+     * The baseline as header names and values, in the order written; HSTS only over HTTPS. Also written by
+     * {@link BaselineErrorReportValve} on the answers Tomcat makes itself.
+     */
+    public static Map<String, String> baseline(boolean secure) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        headers.put("X-Content-Type-Options", "nosniff");
+        headers.put("X-Frame-Options", "DENY");
+        headers.put("X-XSS-Protection", "0");
+        headers.put("Referrer-Policy", ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN.getPolicy());
+        if (secure) {
+            headers.put("Strict-Transport-Security", "max-age=31536000 ; includeSubDomains");
         }
+        return headers;
     }
 
     /**

@@ -1,6 +1,8 @@
 package news.gazette.reader;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import news.gazette.platform.SecurityConfiguration;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -19,7 +21,9 @@ class ContainerErrors implements ErrorController {
     }
 
     @RequestMapping("/error")
-    ResponseEntity<?> error(HttpServletRequest request) {
+    ResponseEntity<?> error(HttpServletRequest request, HttpServletResponse response) {
+        // Errors the servlet itself sends (a TRACE's 405, say) can leave before Spring Security's header writer ran.
+        SecurityConfiguration.writeBaseline(request, response);
         return pages.answer(request, ErrorPages.statusOf(request));
     }
 }

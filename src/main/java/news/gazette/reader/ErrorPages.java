@@ -11,6 +11,7 @@ import news.gazette.edition.Editions;
 import news.gazette.platform.Permalinks;
 import news.gazette.story.Redirects;
 import news.gazette.platform.DatabaseOutage;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -166,6 +167,10 @@ class ErrorPages {
     }
 
     static HttpStatus statusOf(HttpServletRequest request) {
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof InvalidParameterException) {
+            // A filter read the parameters of a query or form whose % escapes do not decode: bad input, not our fault.
+            return HttpStatus.BAD_REQUEST;
+        }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         if (code instanceof Integer value) {
             HttpStatus status = HttpStatus.resolve(value);

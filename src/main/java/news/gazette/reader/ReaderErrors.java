@@ -5,6 +5,7 @@ import news.gazette.platform.BadRequestException;
 import news.gazette.platform.DatabaseOutage;
 import news.gazette.platform.PageNotFoundException;
 import news.gazette.search.SearchBusyException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -43,8 +44,9 @@ class ReaderErrors {
         return pages.answer(request, HttpStatus.NOT_FOUND);
     }
 
+    /** Also a query or form whose {@code %} escapes do not decode: Tomcat refuses to read its parameters at all. */
     @ExceptionHandler({BadRequestException.class, MethodArgumentTypeMismatchException.class,
-            MissingServletRequestParameterException.class})
+            MissingServletRequestParameterException.class, InvalidParameterException.class})
     ResponseEntity<?> badRequest(HttpServletRequest request, Exception e) {
         return pages.answer(request, HttpStatus.BAD_REQUEST, e);
     }

@@ -74,7 +74,10 @@ final class AddressGuard {
         return isPrivateIpv4(b);
     }
 
-    /** The IPv4 address inside an IPv4-mapped (::ffff:a.b.c.d), IPv4-compatible (::a.b.c.d) or NAT64 (64:ff9b::/96) one. */
+    /**
+     * The IPv4 address inside an IPv4-mapped (::ffff:a.b.c.d), IPv4-compatible (::a.b.c.d), NAT64 (64:ff9b::/96),
+     * 6to4 (2002::/16) or Teredo (2001::/32) one.
+     */
     private static byte[] embeddedIpv4(byte[] b) {
         boolean zeros = true;
         for (int i = 0; i < 10; i++) {
@@ -90,7 +93,18 @@ final class AddressGuard {
             // ::1 and :: are IPv6 loopback and unspecified, which the IPv4 check refuses too (0.0.0.x).
             return new byte[]{b[12], b[13], b[14], b[15]};
         }
-        return mapped || nat64 ? new byte[]{b[12], b[13], b[14], b[15]} : null;
+        if (mapped || nat64) {
+            return new byte[]{b[12], b[13], b[14], b[15]};
+        }
+        if ((b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x02) {
+            // 6to4 (2002::/16): the relay delivers to the IPv4 address in the next 32 bits.
+            return new byte[]{b[2], b[3], b[4], b[5]};
+        }
+        if ((b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x01 && b[2] == 0 && b[3] == 0) {
+            // Teredo (2001::/32): the client's IPv4 address, inverted, in the last 32 bits.
+            return new byte[]{(byte) ~b[12], (byte) ~b[13], (byte) ~b[14], (byte) ~b[15]};
+        }
+        return null;
     }
 
     private static boolean isPrivateIpv4(byte[] b) {

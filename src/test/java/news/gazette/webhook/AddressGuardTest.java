@@ -18,11 +18,15 @@ class AddressGuardTest {
     void privateAndSpecialAddressesAreTold() throws Exception {
         for (String literal : new String[]{"127.0.0.1", "127.8.9.10", "10.1.2.3", "172.16.0.1", "172.31.255.255",
                 "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "224.0.0.1", "255.255.255.255", "::1", "::",
-                "fe80::1", "fc00::1", "fd12:3456::1", "ff02::1", "::ffff:10.0.0.1", "::127.0.0.1", "64:ff9b::a00:1"}) {
+                "fe80::1", "fc00::1", "fd12:3456::1", "ff02::1", "::ffff:10.0.0.1", "::127.0.0.1", "64:ff9b::a00:1",
+                "::ffff:127.0.0.1", "64:ff9b::7f00:1", "0.1.2.3", "198.18.0.1", "198.19.255.255", "240.0.0.1",
+                "239.1.1.1", "ff0e::1", "fec0::1", "febf::1",
+                // 6to4 embedding 127.0.0.1, 10.0.0.1 and 169.254.169.254; Teredo with client 127.0.0.1 (inverted)
+                "2002:7f00:1::1", "2002:a00:1::", "2002:a9fe:a9fe::1", "2001:0:4136:e378:8000:63bf:80ff:fffe"}) {
             assertThat(AddressGuard.isPrivate(ip(literal))).as(literal).isTrue();
         }
         for (String literal : new String[]{"93.184.216.34", "8.8.8.8", "172.32.0.1", "100.128.0.1", "2606:4700::1111",
-                "::ffff:8.8.8.8", "64:ff9b::808:808"}) {
+                "::ffff:8.8.8.8", "64:ff9b::808:808", "2002:808:808::1", "2001:0:4136:e378:8000:63bf:f7f7:f7f7"}) {
             assertThat(AddressGuard.isPrivate(ip(literal))).as(literal).isFalse();
         }
     }
