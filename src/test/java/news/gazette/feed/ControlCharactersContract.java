@@ -99,8 +99,8 @@ abstract class ControlCharactersContract {
             }
         }
         parsed("/sitemap.xml");
-        parsed("/sitemaps/en-1.xml");
-        assertThat(parsed("/sitemaps/news.xml")).contains("Headline");
+        parsed("/sitemap-en-1.xml");
+        assertThat(parsed("/sitemap-news.xml")).contains("Headline");
     }
 
     private String stored(String sql, long id) {
