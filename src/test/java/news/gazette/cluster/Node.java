@@ -23,7 +23,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class Node implements AutoCloseable {
 
     static final String ADMIN = "chief@example.org";
-    static final String ADMIN_PASSWORD = "first-admin-secret-1";
+    static final String ADMIN_PASSWORD = "night ferry lanterns over Sevan 1987";
 
     private static final Semaphore SETTING_UP_LOGGING = new Semaphore(1);
 
