@@ -75,6 +75,12 @@ class StoryRefusals {
                 ? "revisions.choose-two" : "editor.invalid." + e.field().toLowerCase(Locale.ROOT));
     }
 
+    /** Parameters Tomcat refused to read (a malformed {@code %} escape): bad input, not a refused step. */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ResponseEntity<byte[]> unreadable(HttpServletRequest request) {
+        return screens.message(request, HttpStatus.BAD_REQUEST, "newsroom.problem.bad-request");
+    }
+
     @ExceptionHandler(IllegalStateException.class)
     ResponseEntity<byte[]> notNow(HttpServletRequest request) {
         return screens.message(request, HttpStatus.CONFLICT, "newsroom.desk.refused");

@@ -166,10 +166,17 @@ class ErrorPages {
         return failed != null ? failed.toString() : forwarded != null ? forwarded.toString() : request.getRequestURI();
     }
 
+    /** The status of parameters Tomcat refused: its own code when it gave a client error (413), else 400. */
+    static HttpStatus statusOf(InvalidParameterException refused) {
+        HttpStatus status = HttpStatus.resolve(refused.getErrorCode());
+        return status != null && status.is4xxClientError() ? status : HttpStatus.BAD_REQUEST;
+    }
+
     static HttpStatus statusOf(HttpServletRequest request) {
-        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof InvalidParameterException) {
-            // A filter read the parameters of a query or form whose % escapes do not decode: bad input, not our fault.
-            return HttpStatus.BAD_REQUEST;
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof InvalidParameterException refused) {
+            // A filter read the parameters of a query or form whose % escapes do not decode, or of a form over the
+            // size limits: bad input, not our fault.
+            return statusOf(refused);
         }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         if (code instanceof Integer value) {

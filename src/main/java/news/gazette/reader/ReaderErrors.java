@@ -44,11 +44,19 @@ class ReaderErrors {
         return pages.answer(request, HttpStatus.NOT_FOUND);
     }
 
-    /** Also a query or form whose {@code %} escapes do not decode: Tomcat refuses to read its parameters at all. */
     @ExceptionHandler({BadRequestException.class, MethodArgumentTypeMismatchException.class,
-            MissingServletRequestParameterException.class, InvalidParameterException.class})
+            MissingServletRequestParameterException.class})
     ResponseEntity<?> badRequest(HttpServletRequest request, Exception e) {
         return pages.answer(request, HttpStatus.BAD_REQUEST, e);
+    }
+
+    /**
+     * Parameters Tomcat refused to read: a query or form whose {@code %} escapes do not decode (400), or a form over
+     * the container's size limits, which Tomcat reports with its own status (413).
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<?> unreadableParameters(HttpServletRequest request, InvalidParameterException e) {
+        return pages.answer(request, ErrorPages.statusOf(e), e);
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)

@@ -115,7 +115,7 @@ class NodeKilledMidPublishTest {
                     .query(Long.class).single();
             long viewed = jdbc.sql("select id from stories where edition = 'en' and status = 'published' order by id limit 1")
                     .query(Long.class).single();
-            var desk = b.bean(Accounts.class).create("crash-desk@example.org", "Crash desk", "crash-desk-secret-1",
+            var desk = b.bean(Accounts.class).create("crash-desk@example.org", "Crash desk", "lighthouse keepers count the gulls",
                     Role.EDITOR);
             String token = b.bean(ApiTokens.class).create(desk.id(), "crash test", null).secret();
 
