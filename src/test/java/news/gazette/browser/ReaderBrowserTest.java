@@ -300,11 +300,15 @@ class ReaderBrowserTest {
     void theKeyboardAloneReachesEveryControlAndFocusIsAlwaysVisible() {
         ChromeDriver driver = browser.newPage(base());
         driver.get(leadStory("hy"));
-        @SuppressWarnings("unchecked")
-        List<String> controls = (List<String>) js(driver, """
+        // The page's script has run (it shows the theme toggle) and the page is laid out before the controls are counted.
+        Browser.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-theme-toggle]")));
+        String visibleControls = """
                 return [...document.querySelectorAll('a[href], button, input, select, textarea')]
                   .filter(e => e.tabIndex >= 0 && !e.disabled && e.offsetParent !== null)
-                  .map(e => e.outerHTML.slice(0, 120));""");
+                  .map(e => e.outerHTML.slice(0, 120));""";
+        Browser.waitFor(driver).until(d -> ((List<?>) js(driver, visibleControls)).size() > 30);
+        @SuppressWarnings("unchecked")
+        List<String> controls = (List<String>) js(driver, visibleControls);
         assertThat(controls).hasSizeGreaterThan(30);
         java.util.Set<String> reached = new java.util.LinkedHashSet<>();
         List<String> invisibleFocus = new java.util.ArrayList<>();
