@@ -40,6 +40,21 @@ class SearchBrowserTest {
         return "http://localhost:" + port;
     }
 
+    /**
+     * The index of a node that has just started may still be taking in the demo content; every test here searches
+     * it, so each starts once the index answers for a word of each edition.
+     */
+    @org.junit.jupiter.api.BeforeEach
+    void indexHasTakenInTheDemoContent() {
+        var http = java.net.http.HttpClient.newHttpClient();
+        for (String path : List.of("/ru/search?q=%D0%B0%D0%B1%D1%80%D0%B8%D0%BA%D0%BE%D1%81%D0%BE%D0%B2",
+                "/hy/search?q=%D4%B5%D6%80%D6%87%D5%A1%D5%B6")) {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> http.send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(base() + path)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body().contains("<li class=\"result\""));
+        }
+    }
+
     @Test
     void suggestionsAppearWhileTypingAndTheKeyboardChoosesOne() {
         ChromeDriver driver = browser.newPage(base());
@@ -71,7 +86,12 @@ class SearchBrowserTest {
     @Test
     void resultsHighlightTheWordsFoundInAnyGrammaticalForm() {
         ChromeDriver driver = browser.newPage(base());
-        driver.get(base() + "/ru/search?q=" + java.net.URLEncoder.encode("абрикосов", java.nio.charset.StandardCharsets.UTF_8));
+        String search = base() + "/ru/search?q=" + java.net.URLEncoder.encode("абрикосов", java.nio.charset.StandardCharsets.UTF_8);
+        // The index of a node that has just started may still be taking in the demo content: ask again until it has.
+        Browser.waitFor(driver).until(d -> {
+            d.get(search);
+            return !d.findElements(By.cssSelector(".results .result")).isEmpty();
+        });
         List<WebElement> results = driver.findElements(By.cssSelector(".results .result"));
         assertThat(results).isNotEmpty();
         List<WebElement> marks = driver.findElements(By.cssSelector(".results mark"));
