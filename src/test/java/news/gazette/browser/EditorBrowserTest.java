@@ -47,12 +47,7 @@ class EditorBrowserTest {
 
     private ChromeDriver signIn(ChromeDriver driver, String email, Role role) {
         accounts.create(email, "Browser " + role, PASSWORD, role);
-        driver.get(base() + "/newsroom/login");
-        driver.findElement(By.id("email")).sendKeys(email);
-        driver.findElement(By.id("password")).sendKeys(PASSWORD);
-        driver.findElement(By.cssSelector(".login-form button[type=submit]")).click();
-        Browser.waitFor(driver).until(ExpectedConditions.urlToBe(base() + "/newsroom"));
-        return driver;
+        return Browser.signIn(driver, base(), email, PASSWORD);
     }
 
     /** Clicks a workflow button of the editor's form ("submit", "publish"), which saves what is on screen first. */

@@ -47,13 +47,7 @@ class EditsLoseNothingBrowserTest {
 
     private ChromeDriver editor(String email) {
         accounts.create(email, "Desk editor", PASSWORD, Role.EDITOR);
-        ChromeDriver driver = browser.newPage(base());
-        driver.get(base() + "/newsroom/login");
-        driver.findElement(By.id("email")).sendKeys(email);
-        driver.findElement(By.id("password")).sendKeys(PASSWORD);
-        driver.findElement(By.cssSelector(".login-form button[type=submit]")).click();
-        Browser.waitFor(driver).until(ExpectedConditions.urlToBe(base() + "/newsroom"));
-        return driver;
+        return Browser.signIn(browser.newPage(base()), base(), email, PASSWORD);
     }
 
     /** The oldest demo story with a lead image, its image pushed out of the newest 200 by a busy library. */
