@@ -178,6 +178,41 @@ abstract class SavesKeepEverythingContract extends EditorRequests {
         assertThat(revisions(id)).isZero();
     }
 
+    /**
+     * The probe of issue 20 (item 2): an author saving bodies of about a megabyte as fast as they can. A body over the
+     * limit is refused with the field named; past the account's save budget each save is refused with 429 and the
+     * wait, so no account can grow the database without bound.
+     */
+    @Test
+    void anAuthorFloodingLargeSavesIsHeldBackAndAnOversizedBodyIsRefused() throws Exception {
+        var flooder = as(Role.AUTHOR, "flooder@example.org");
+        long id = create(flooder, "Saved again and again");
+        var oversized = mvc.perform(form(post("/newsroom/stories/" + id), "Saved again and again",
+                "<p>" + "y".repeat(1_000_001) + "</p>").param("version", String.valueOf(version(id))).with(flooder))
+                .andReturn().getResponse();
+        assertThat(oversized.getStatus()).isEqualTo(400);
+
+        String large = "<p>" + "x".repeat(900_000) + "</p>";
+        int refusedAt = -1;
+        String retryAfter = null;
+        for (int i = 0; i < 40 && refusedAt < 0; i++) {
+            var answer = mvc.perform(form(post("/newsroom/stories/" + id), "Saved again and again " + i, large)
+                    .param("version", String.valueOf(version(id))).with(flooder)).andReturn().getResponse();
+            if (answer.getStatus() == 429) {
+                refusedAt = i;
+                retryAfter = answer.getHeader("Retry-After");
+            } else {
+                assertThat(answer.getStatus()).as("save %s", i).isEqualTo(303);
+            }
+        }
+        assertThat(refusedAt).as("saves of 900,000 characters taken before the budget of 20 million refused one")
+                .isBetween(15, 25);
+        assertThat(Long.parseLong(retryAfter)).isPositive();
+        assertThat(status(form(post("/newsroom/stories/" + id), "Another account", "<p>Short.</p>")
+                .param("version", String.valueOf(version(id))).with(as(Role.EDITOR, "calm-editor@example.org"))))
+                .as("another account is not held back").isEqualTo(303);
+    }
+
     int revisions(long id) {
         return jdbc.sql("select count(*) from story_revisions where story_id = ?").param(id).query(Integer.class).single();
     }
