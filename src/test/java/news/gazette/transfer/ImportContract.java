@@ -6,8 +6,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.doThrow;
 
 import java.awt.Color;
 import java.io.IOException;
@@ -24,7 +22,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import news.gazette.media.OrphanFiles;
 import news.gazette.section.Sections;
 import news.gazette.transfer.ImportReport.Kind;
 import org.apache.commons.compress.archivers.zip.UnixStat;
@@ -38,7 +35,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.context.MessageSource;
@@ -62,8 +58,6 @@ abstract class ImportContract {
     @Autowired JdbcClient jdbc;
     @Autowired Sections sections;
     @Autowired MessageSource messages;
-    @Autowired OrphanFiles orphanFiles;
-    @MockitoSpyBean ImportWriter writer;
     @Value("${gazette.data-dir}") Path dataDir;
     @TempDir Path temp;
 
@@ -507,84 +501,5 @@ abstract class ImportContract {
                 .with(csrf()).with(user("chief").roles("ADMIN", "EDITOR", "AUTHOR", "CONTRIBUTOR"))).andReturn();
         assertThat(empty.getResponse().getStatus()).isEqualTo(400);
         assertThat(jdbc.sql("select count(*) from stories").query(Long.class).single()).isZero();
-    }
-
-    private List<String> mediaFiles() throws IOException {
-        Path media = dataDir.resolve("media");
-        if (!Files.isDirectory(media)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(media)) {
-            return files.map(p -> p.getFileName().toString()).sorted().toList();
-        }
-    }
-
-    /** The file names the media rows name, originals and variants. */
-    private List<String> namedFiles() {
-        List<String> named = new ArrayList<>();
-        jdbc.sql("select file_name, variant_widths from media").query(rs -> {
-            String name = rs.getString(1);
-            named.add(name);
-            String widths = rs.getString(2);
-            if (widths != null && !widths.isBlank()) {
-                for (String w : widths.split(",")) {
-                    int dot = name.lastIndexOf('.');
-                    named.add(name.substring(0, dot) + "-" + w.strip() + "w" + name.substring(dot));
-                }
-            }
-        });
-        return named;
-    }
-
-    /**
-     * An import that fails after its images are stored, while writing its stories: by an exception, or by an error
-     * such as running out of memory (which the import's clean-up once let pass, leaving the files without rows).
-     */
-    @Test
-    void anImportThatFailsMidWayLeavesNoFileWithoutARow() throws Exception {
-        doThrow(new IllegalStateException("simulated failure")).when(writer).create(any());
-        assertThatThrownBy(() -> wordpress(ImportFixtures.text(ImportFixtures.WORDPRESS),
-                ImportFixtures.wordpressUploads(temp), "en")).isInstanceOf(ImportRefused.class);
-        assertThat(jdbc.sql("select count(*) from media").query(Long.class).single()).isZero();
-        assertThat(mediaFiles()).as("files without a row after an exception").isEmpty();
-
-        doThrow(new OutOfMemoryError("simulated")).when(writer).create(any());
-        assertThatThrownBy(() -> wordpress(ImportFixtures.text(ImportFixtures.WORDPRESS),
-                ImportFixtures.wordpressUploads(temp), "en")).isInstanceOf(OutOfMemoryError.class);
-        assertThat(jdbc.sql("select count(*) from media").query(Long.class).single()).isZero();
-        assertThat(mediaFiles()).as("files without a row after an error").isEmpty();
-    }
-
-    /**
-     * A process killed in the middle of an import (or an upload) leaves files its rolled-back rows named; the next
-     * start removes those old enough that no transaction can still be writing them, and nothing a row names.
-     */
-    @Test
-    void filesAKilledImportLeftAreRemovedAtTheNextStart() throws Exception {
-        wordpress(ImportFixtures.text(ImportFixtures.WORDPRESS), ImportFixtures.wordpressUploads(temp), "en");
-        List<String> kept = mediaFiles();
-        assertThat(kept).isNotEmpty().containsExactlyInAnyOrderElementsOf(namedFiles());
-        Path media = dataDir.resolve("media");
-        byte[] png = ImportFixtures.image("png", Color.BLUE);
-        for (String orphan : List.of("c0ffee0123456789abcdef0123456789.png", "c0ffee0123456789abcdef0123456789-320w.png",
-                "upload1234567890.tmp", "young0123456789abcdef0123456789a.png")) {
-            Files.write(media.resolve(orphan), png);
-        }
-        java.nio.file.attribute.FileTime twoHoursAgo = java.nio.file.attribute.FileTime.from(
-                Instant.now().minus(java.time.Duration.ofHours(2)));
-        try (Stream<Path> files = Files.list(media)) {
-            for (Path file : files.toList()) {
-                if (!file.getFileName().toString().startsWith("young")) {
-                    Files.setLastModifiedTime(file, twoHoursAgo);
-                }
-            }
-        }
-
-        assertThat(orphanFiles.sweep()).isEqualTo(3);
-
-        List<String> expected = new ArrayList<>(kept);
-        expected.add("young0123456789abcdef0123456789a.png");
-        assertThat(mediaFiles()).containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(orphanFiles.sweep()).as("nothing left to remove").isZero();
     }
 }
