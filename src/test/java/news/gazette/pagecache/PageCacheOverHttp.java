@@ -23,15 +23,18 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * What the tests of cache hits through the real servlet container share: the server on a random port, a plain HTTP/1.1
- * client, the cache's hit counter, and where each request entered the server ({@link RequestEntries}).
+ * client, the cache's hit counter, and where each request entered the server ({@link RequestEntries}). Each test class
+ * gets a server of its own, with an empty cache.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(RequestEntries.class)
+@DirtiesContext
 abstract class PageCacheOverHttp {
 
     /** Every response must carry these (platform/SecurityConfiguration). */
