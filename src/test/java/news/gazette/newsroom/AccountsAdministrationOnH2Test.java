@@ -4,10 +4,10 @@ import news.gazette.support.TestDatabases;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-class EditorOnPostgresTest extends EditorContract {
+class AccountsAdministrationOnH2Test extends AccountsAdministrationContract {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        TestDatabases.postgres(registry);
+        TestDatabases.h2(registry);
     }
 }

@@ -4,10 +4,10 @@ import news.gazette.support.TestDatabases;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-class AdministrationOnH2Test extends AdministrationContract {
+class EditorPreviewOnPostgresTest extends EditorPreviewContract {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        TestDatabases.h2(registry);
+        TestDatabases.postgres(registry);
     }
 }
