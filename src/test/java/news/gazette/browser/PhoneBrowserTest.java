@@ -70,6 +70,12 @@ class PhoneBrowserTest {
         return ((Number) value).doubleValue();
     }
 
+    static double middle(ChromeDriver driver, String selector) {
+        Object value = driver.executeScript("var r = document.querySelector(arguments[0]).getBoundingClientRect();"
+                + "return r.top + r.height / 2 + window.scrollY;", selector);
+        return ((Number) value).doubleValue();
+    }
+
     /** Whatever stays on screen while reading (sticky or fixed and visible) is at most 56 px tall; no sideways scroll. */
     static void assertFitsThePhone(ChromeDriver driver) {
         assertThat(((Number) driver.executeScript("return document.documentElement.scrollWidth")).intValue())
@@ -93,9 +99,10 @@ class PhoneBrowserTest {
         for (String edition : List.of("en", "ru", "hy")) {
             driver.get(origin() + "/" + edition + "/");
             // Logo, edition switcher, search and menu buttons on one row.
-            double row = top(driver, ".brand");
+            double row = middle(driver, ".brand");
+            assertThat(top(driver, ".brand")).isLessThan(8);
             for (String control : List.of(".languages a", ".search-button", ".menu-button")) {
-                assertThat(Math.abs(top(driver, control) - row)).as("%s on the logo's row (%s)", control, edition)
+                assertThat(Math.abs(middle(driver, control) - row)).as("%s on the logo's row (%s)", control, edition)
                         .isLessThan(8);
             }
             assertThat(driver.findElement(By.cssSelector(".theme-toggle")).isDisplayed()).isFalse();
@@ -178,7 +185,12 @@ class PhoneBrowserTest {
             report.add(String.format("%s CLS %.4f", path, cls));
             assertThat(cls).as("cumulative layout shift of %s with 6× CPU throttling", path).isLessThan(0.02);
         }
-        System.out.println("Layout shift on a 390×844 phone, CPU 6× slower:\n  " + String.join("\n  ", report));
+        for (String path : paths.subList(0, 3)) {
+            double cls = LayoutShift.measure(browser.newPage(origin()), origin() + path, 6);
+            report.add(String.format("%s on a 1280×900 desktop CLS %.4f", path, cls));
+            assertThat(cls).as("cumulative layout shift of %s on a desktop with 6× CPU throttling", path).isLessThan(0.02);
+        }
+        System.out.println("Layout shift, CPU 6× slower (390×844 phone unless said):\n  " + String.join("\n  ", report));
     }
 
     @Test
@@ -186,9 +198,11 @@ class PhoneBrowserTest {
         ChromeDriver driver = phone();
         Browser.cdp(driver, "Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
                 addEventListener('load', function () {
-                  var block = document.createElement('div');
-                  block.style.height = '200px';
-                  document.querySelector('main').prepend(block);
+                  setTimeout(function () {
+                    var block = document.createElement('div');
+                    block.style.height = '200px';
+                    document.querySelector('main').prepend(block);
+                  }, 300);
                 });"""));
         assertThat(LayoutShift.measure(driver, origin() + leadStory("en"), 6)).isGreaterThan(0.02);
     }
