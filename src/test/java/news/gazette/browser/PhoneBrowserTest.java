@@ -107,13 +107,18 @@ class PhoneBrowserTest {
             }
             assertThat(driver.findElement(By.cssSelector(".theme-toggle")).isDisplayed()).isFalse();
             assertThat(driver.findElement(By.cssSelector(".search-form")).isDisplayed()).isFalse();
-            assertThat(top(driver, ".lead .teaser")).as("lead story on /%s/", edition).isLessThanOrEqualTo(120);
-            assertThat(top(driver, ".lead .teaser-headline")).as("lead headline on /%s/", edition).isLessThanOrEqualTo(400);
+            double lead = top(driver, ".lead .teaser");
+            double leadHeadline = top(driver, ".lead .teaser-headline");
+            assertThat(lead).as("lead story on /%s/", edition).isLessThanOrEqualTo(120);
+            assertThat(leadHeadline).as("lead headline on /%s/", edition).isLessThanOrEqualTo(400);
             assertFitsThePhone(driver);
 
             driver.get(origin() + leadStory(edition));
-            assertThat(top(driver, ".story-headline")).as("story headline in %s", edition).isLessThanOrEqualTo(200);
+            double headline = top(driver, ".story-headline");
+            assertThat(headline).as("story headline in %s", edition).isLessThanOrEqualTo(200);
             assertFitsThePhone(driver);
+            System.out.printf("Phone 390×844, %s: lead story at %.0f px, its headline at %.0f px; story headline at %.0f px%n",
+                    edition, lead, leadHeadline, headline);
         }
     }
 
