@@ -145,4 +145,37 @@ class EditsLoseNothingBrowserTest {
         assertThat(column("status", id)).isEqualTo("scheduled");
         assertThat(column("headline", id)).endsWith(" tomorrow");
     }
+
+    @Test
+    void translatingRightAfterAnEditKeepsTheEditAndOpensTheTranslation() {
+        ChromeDriver driver = editor("translator@example.org");
+        long id = jdbc.sql("select id from stories s where edition = 'en' and status = 'published' and not exists ("
+                        + "select 1 from stories t where t.translation_group = s.translation_group and t.edition = 'hy') "
+                        + "order by published_at limit 1").query(Long.class).single();
+        openEditor(driver, id);
+        appendToHeadline(driver, " (checked)");
+        driver.findElement(By.cssSelector("#story-form button[name=intent][value=translate-hy]")).click();
+        Browser.waitFor(driver).until(ExpectedConditions.not(ExpectedConditions.urlContains("/stories/" + id + "/")));
+
+        assertThat(column("headline", id)).endsWith(" (checked)");
+        long translation = jdbc.sql("select t.id from stories t join stories s on t.translation_group = s.translation_group "
+                + "where s.id = ? and t.edition = 'hy'").param(id).query(Long.class).single();
+        assertThat(driver.getCurrentUrl()).contains("/newsroom/stories/" + translation + "/edit");
+        assertThat(column("status", translation)).isEqualTo("draft");
+    }
+
+    @Test
+    void leavingTheEditorWithUnsavedChangesAsksFirstAndStayingKeepsThem() {
+        ChromeDriver driver = editor("leaving@example.org");
+        long id = jdbc.sql("select id from stories where edition = 'en' and status = 'published' order by published_at limit 1 offset 2")
+                .query(Long.class).single();
+        openEditor(driver, id);
+        appendToHeadline(driver, " draft words");
+        driver.findElement(By.cssSelector("a[href='/newsroom']")).click();
+        Browser.waitFor(driver).until(ExpectedConditions.alertIsPresent()).dismiss();
+
+        assertThat(driver.getCurrentUrl()).contains("/newsroom/stories/" + id + "/edit");
+        assertThat(driver.findElement(By.id("headline")).getDomProperty("value")).endsWith(" draft words");
+        assertThat(column("headline", id)).doesNotEndWith(" draft words");
+    }
 }
