@@ -15,7 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-import news.gazette.platform.Texts;
+import news.gazette.platform.text.Texts;
 import news.gazette.story.StoryDays;
 import org.springframework.stereotype.Component;
 

@@ -6,7 +6,7 @@ import java.util.Map;
 import news.gazette.edition.Edition;
 import news.gazette.edition.Editions;
 import news.gazette.pagecache.CacheTags;
-import news.gazette.platform.Texts;
+import news.gazette.platform.text.Texts;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
