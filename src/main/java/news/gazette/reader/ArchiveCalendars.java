@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import news.gazette.platform.text.Texts;
+import news.gazette.platform.web.Permalinks;
 import news.gazette.story.StoryDays;
 import org.springframework.stereotype.Component;
 
@@ -30,10 +31,12 @@ class ArchiveCalendars {
 
     private final StoryDays days;
     private final Dates dates;
+    private final Permalinks links;
 
-    ArchiveCalendars(StoryDays days, Dates dates) {
+    ArchiveCalendars(StoryDays days, Dates dates, Permalinks links) {
         this.days = days;
         this.dates = dates;
+        this.links = links;
     }
 
     ZoneId zone() {
@@ -73,7 +76,7 @@ class ArchiveCalendars {
         for (int number = 1; number <= month.lengthOfMonth(); number++) {
             LocalDate day = month.atDay(number);
             int stories = counts.getOrDefault(number, 0);
-            week.add(new ArchivePage.Day(number, stories > 0 ? ArchivePaths.day(edition, day) : null, stories,
+            week.add(new ArchivePage.Day(number, stories > 0 ? links.day(edition, day) : null, stories,
                     day.equals(current)));
             if (week.size() == 7) {
                 weeks.add(week);
@@ -88,9 +91,9 @@ class ArchiveCalendars {
         }
         YearMonth previous = month.minusMonths(1);
         YearMonth next = month.plusMonths(1);
-        return new ArchivePage.Calendar(monthName(month, t), ArchivePaths.month(edition, month),
-                previous.isBefore(FIRST) ? null : ArchivePaths.month(edition, previous),
-                next.isAfter(YearMonth.from(today)) ? null : ArchivePaths.month(edition, next), weekdays, weeks);
+        return new ArchivePage.Calendar(monthName(month, t), links.month(edition, month),
+                previous.isBefore(FIRST) ? null : links.month(edition, previous),
+                next.isAfter(YearMonth.from(today)) ? null : links.month(edition, next), weekdays, weeks);
     }
 
     /** "May 2024", "Май 2024", "Մայիս 2024": the month's own (nominative) name. */

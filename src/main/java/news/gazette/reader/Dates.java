@@ -37,11 +37,6 @@ class Dates {
         return new TimeView(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(local.withNano(0)), text);
     }
 
-    /** The date archive's page of the day this moment falls on in the outlet's time zone. */
-    String dayPath(String edition, Instant instant) {
-        return instant == null ? null : ArchivePaths.day(edition, instant.atZone(zone).toLocalDate());
-    }
-
     ZoneId zone() {
         return zone;
     }

@@ -12,6 +12,7 @@ import news.gazette.edition.Editions;
 import news.gazette.pagecache.CacheTags;
 import news.gazette.platform.web.PageNotFoundException;
 import news.gazette.platform.text.Texts;
+import news.gazette.platform.web.Permalinks;
 import news.gazette.story.StoryDays;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -32,9 +33,11 @@ class DayArchive {
     private final ReaderViews views;
     private final Renderer renderer;
     private final Clock clock;
+    private final Permalinks links;
 
     DayArchive(Editions editions, StoryDays days, ArchiveCalendars calendars, ReaderViews views, Renderer renderer,
-               Clock clock) {
+               Clock clock, Permalinks links) {
+        this.links = links;
         this.editions = editions;
         this.days = days;
         this.calendars = calendars;
@@ -56,9 +59,9 @@ class DayArchive {
         LocalDate previous = date.minusDays(1);
         ArchivePage page = new ArchivePage("day", heading, teasers, t.get("archive.day-empty"),
                 calendars.calendar(e.code(), YearMonth.from(date), date, today, t),
-                YearMonth.from(previous).isBefore(ArchiveCalendars.FIRST) ? null : ArchivePaths.day(e.code(), previous),
-                date.equals(today) ? null : ArchivePaths.day(e.code(), date.plusDays(1)));
-        String path = ArchivePaths.day(e.code(), date);
+                YearMonth.from(previous).isBefore(ArchiveCalendars.FIRST) ? null : links.day(e.code(), previous),
+                date.equals(today) ? null : links.day(e.code(), date.plusDays(1)));
+        String path = links.day(e.code(), date);
         Chrome chrome = views.chrome(e, t, t.get("archive.day-title", heading), t.get("archive.day-description",
                 heading, e.outletName()), path, null, Map.of(), null);
         return renderer.page("archive.jte", Map.of("chrome", chrome, "t", t, "archive", page),
@@ -74,7 +77,7 @@ class DayArchive {
         ArchivePage.Calendar calendar = calendars.calendar(e.code(), date, null, today, t);
         ArchivePage page = new ArchivePage("month", calendar.heading(), List.of(), t.get("archive.month-empty"),
                 calendar, calendar.previousHref(), calendar.nextHref());
-        String path = ArchivePaths.month(e.code(), date);
+        String path = links.month(e.code(), date);
         Chrome chrome = views.chrome(e, t, t.get("archive.day-title", calendar.heading()),
                 t.get("archive.day-description", calendar.heading(), e.outletName()), path, null, Map.of(), null);
         return renderer.page("archive.jte", Map.of("chrome", chrome, "t", t, "archive", page),

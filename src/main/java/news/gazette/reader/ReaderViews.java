@@ -211,7 +211,9 @@ class ReaderViews {
                 dates.of(story.publishedAt(), t), story.wasUpdated() ? dates.of(story.updatedAt(), t) : null,
                 bylines, tagLinks, source, story.views() + counter.pending(story.id()), figure, story.breaking(),
                 url, links.viewBeacon(story.id()), share(url, story.headline()), follow(story.edition(), t), more,
-                readingMinutes(story), dates.dayPath(story.edition(), story.publishedAt()), language(story));
+                readingMinutes(story), story.publishedAt() == null ? null
+                        : links.day(story.edition(), story.publishedAt().atZone(dates.zone()).toLocalDate()),
+                language(story));
     }
 
     private String language(Story story) {
