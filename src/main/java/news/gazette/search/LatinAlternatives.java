@@ -72,6 +72,20 @@ final class LatinAlternatives {
         return List.copyOf(out);
     }
 
+    /** Whether the word as typed is a word of the edition's index (a name or brand written in Latin letters). */
+    boolean known(String word, IndexReader reader) {
+        try {
+            for (String stem : QueryBuilding.analyze(text, word)) {
+                if (reader.docFreq(new Term(StoryDocuments.TEXT, stem)) > 0) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /**
      * Native spellings of a word still being typed that some word of the given plain field starts with (headlines,
      * names), likelier first.

@@ -36,9 +36,9 @@ final class QueryBuilding {
     private static final int MIN_FUZZY = 5;
     private static final int LONG_FUZZY = 8;
 
-    /** How a native reading of a Latin word weighs against the word as typed (ADR 55): always less. */
+    /** How a native reading of a Latin word weighs where the word as typed is in the index too (ADR 55). */
     static final float LATIN_BOOST = 0.4f;
-    private static final float LATIN_PREFIX_BOOST = 0.5f;
+    private static final float PREFIX_BOOST = 2f;
 
     private final Analyzer text;
     private final Analyzer plain;
@@ -136,7 +136,7 @@ final class QueryBuilding {
                 alternatives.add(new BoostQuery(fuzzy, 1.5f));
             }
             if (typing && length >= MIN_PREFIX) {
-                alternatives.add(new BoostQuery(new PrefixQuery(new Term(StoryDocuments.PLAIN, form)), 2f));
+                alternatives.add(new BoostQuery(new PrefixQuery(new Term(StoryDocuments.PLAIN, form)), PREFIX_BOOST));
             }
         }
         alternatives.addAll(readings);
@@ -146,15 +146,20 @@ final class QueryBuilding {
         return new DisjunctionMaxQuery(alternatives, 0.2f);
     }
 
-    /** The native words a Latin word may stand for, each weighing less than the word as typed. */
+    /**
+     * The native words a Latin word may stand for. Where the word as typed is a word of the edition too (a name,
+     * a brand), its readings weigh less, so the stories with the word as typed come first; where it is not, they
+     * stand in for it and rank as the native word would.
+     */
     private List<Query> latinReadings(String word, boolean typing, IndexReader reader) {
         List<Query> out = new ArrayList<>();
+        float weight = latin.known(word, reader) ? LATIN_BOOST : 1f;
         for (String stem : latin.stems(word, reader)) {
-            out.add(new BoostQuery(new TermQuery(new Term(StoryDocuments.TEXT, stem)), LATIN_BOOST));
+            out.add(new BoostQuery(new TermQuery(new Term(StoryDocuments.TEXT, stem)), weight));
         }
         if (typing) {
             for (String prefix : latin.prefixes(word, reader, StoryDocuments.PLAIN)) {
-                out.add(new BoostQuery(new PrefixQuery(new Term(StoryDocuments.PLAIN, prefix)), LATIN_PREFIX_BOOST));
+                out.add(new BoostQuery(new PrefixQuery(new Term(StoryDocuments.PLAIN, prefix)), PREFIX_BOOST * weight));
             }
         }
         return out;
