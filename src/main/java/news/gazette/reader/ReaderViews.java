@@ -210,7 +210,8 @@ class ReaderViews {
                 links.section(story.edition(), section.slug()), section.description(),
                 dates.of(story.publishedAt(), t), story.wasUpdated() ? dates.of(story.updatedAt(), t) : null,
                 bylines, tagLinks, source, story.views() + counter.pending(story.id()), figure, story.breaking(),
-                url, links.viewBeacon(story.id()), share(url, story.headline()), follow(story.edition(), t), more);
+                url, links.viewBeacon(story.id()), share(url, story.headline()), follow(story.edition(), t), more,
+                List.of());
     }
 
     private StoryPage.Share share(String url, String headline) {

@@ -14,7 +14,14 @@ public record StoryPage(long id, String headline, String standfirst, String body
                         String sectionHref, String sectionDescription, TimeView published, TimeView updated,
                         List<Link> authors, List<Link> tags, Link source, long views, Figure figure,
                         boolean breaking, String url, String beaconUrl, Share share, Follow follow,
-                        List<Teaser> moreFromSection) {
+                        List<Teaser> moreFromSection, List<Teaser> related) {
+
+    /** The page with the stories most alike this one. */
+    public StoryPage withRelated(List<Teaser> teasers) {
+        return new StoryPage(id, headline, standfirst, bodyHtml, sectionName, sectionHref, sectionDescription,
+                published, updated, authors, tags, source, views, figure, breaking, url, beaconUrl, share, follow,
+                moreFromSection, teasers);
+    }
 
     /** A named link. */
     public record Link(String name, String href) {
