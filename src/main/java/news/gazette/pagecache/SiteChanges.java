@@ -5,9 +5,9 @@ import java.util.Set;
 
 import news.gazette.author.AuthorEvent;
 import news.gazette.author.Authors;
-import news.gazette.platform.DomainEvent;
-import news.gazette.platform.OnEveryNode;
-import news.gazette.platform.OncePerCluster;
+import news.gazette.platform.nodes.DomainEvent;
+import news.gazette.platform.nodes.OnEveryNode;
+import news.gazette.platform.nodes.OncePerCluster;
 import news.gazette.section.SectionEvent;
 import news.gazette.site.SiteSettingsChanged;
 import news.gazette.story.TagEvent;

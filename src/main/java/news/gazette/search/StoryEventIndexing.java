@@ -3,7 +3,7 @@ package news.gazette.search;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import news.gazette.platform.OnEveryNode;
+import news.gazette.platform.nodes.OnEveryNode;
 import news.gazette.section.SectionEvent;
 import news.gazette.story.Stories;
 import news.gazette.story.Story;
