@@ -12,7 +12,7 @@ import java.util.List;
  */
 public record StoryPage(long id, String headline, String standfirst, String bodyHtml, String sectionName,
                         String sectionHref, String sectionDescription, TimeView published, TimeView updated,
-                        List<Link> authors, List<Link> tags, Link source, long views, Figure figure,
+                        List<Byline> authors, List<Link> tags, Link source, long views, Figure figure,
                         boolean breaking, String url, String beaconUrl, Share share, Follow follow,
                         List<Teaser> moreFromSection, List<Teaser> related) {
 
@@ -25,6 +25,10 @@ public record StoryPage(long id, String headline, String standfirst, String body
 
     /** A named link. */
     public record Link(String name, String href) {
+    }
+
+    /** An author in the byline: name, page, and their photo's small variant or {@code null}. */
+    public record Byline(String name, String href, String photo) {
     }
 
     /** The lead image with its caption and credit. */
