@@ -10,6 +10,7 @@ import news.gazette.author.Authors;
 import news.gazette.edition.Edition;
 import news.gazette.edition.Editions;
 import news.gazette.pagecache.CacheTags;
+import news.gazette.search.RelatedStories;
 import news.gazette.platform.web.BadRequestException;
 import news.gazette.platform.web.PageNotFoundException;
 import news.gazette.platform.web.Permalinks;
@@ -50,8 +51,11 @@ class StoriesApi {
     private final Permalinks links;
     private final ZoneId zone;
 
+    private final RelatedStories related;
+
     StoriesApi(Editions editions, Stories stories, StoryPaging paging, Sections sections, Authors authors, Tags tags, MostRead mostRead,
-               StoryRepresentations representations, Permalinks links, SiteProperties site) {
+               StoryRepresentations representations, Permalinks links, SiteProperties site, RelatedStories related) {
+        this.related = related;
         this.editions = editions;
         this.stories = stories;
         this.paging = paging;
@@ -134,9 +138,13 @@ class StoriesApi {
                 List.of(CacheTags.front(code), CacheTags.edition(code)));
     }
 
+    /** A story in full, with the summaries of its related stories; a change to any of them ends the cached answer. */
     private ResponseEntity<ApiJson.StoryJson> single(Story story) {
-        List<String> cacheTags = List.of(CacheTags.story(story.id()), CacheTags.edition(story.edition()));
-        return ApiAnswers.ok(representations.of(List.of(story)).get(0), cacheTags);
+        List<String> cacheTags = new ArrayList<>(List.of(CacheTags.story(story.id()), CacheTags.edition(story.edition())));
+        List<Story> alike = stories.publishedByIds(related.of(story));
+        alike.forEach(s -> cacheTags.add(CacheTags.story(s.id())));
+        return ApiAnswers.ok(representations.of(List.of(story)).get(0)
+                .withRelated(representations.of(alike, false)), cacheTags);
     }
 
     private static String nextPath(Map<String, String> params, String cursor) {

@@ -20,7 +20,7 @@ public class Authors {
 
     private static final RowMapper<Author> ROW = (rs, n) -> new Author(rs.getLong("id"), rs.getString("edition"),
             rs.getString("slug"), rs.getString("name"), rs.getString("bio"), (Long) rs.getObject("photo_id", Long.class),
-            (Long) rs.getObject("account_id", Long.class));
+            (Long) rs.getObject("account_id", Long.class), rs.getString("role"));
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
@@ -58,13 +58,24 @@ public class Authors {
 
     @Transactional
     public Author create(String edition, String slug, String name, String bio, Long photoId) {
+        return create(edition, slug, name, bio, photoId, null);
+    }
+
+    /** @param role what the person does, shown on their page; {@code null} or blank for none */
+    @Transactional
+    public Author create(String edition, String slug, String name, String bio, Long photoId, String role) {
         var keys = new GeneratedKeyHolder();
-        jdbc.sql("insert into authors (edition, slug, name, bio, photo_id) values (?, ?, ?, ?, ?)")
-                .params(edition, slug, XmlText.line(name), XmlText.clean(bio), photoId)
+        String kept = role(role);
+        jdbc.sql("insert into authors (edition, slug, name, bio, photo_id, role) values (?, ?, ?, ?, ?, ?)")
+                .params(edition, slug, XmlText.line(name), XmlText.clean(bio), photoId, kept)
                 .update(keys, "id");
         long id = keys.getKey().longValue();
         events.publishEvent(new AuthorEvent.Created(id, edition));
-        return new Author(id, edition, slug, XmlText.line(name), XmlText.clean(bio), photoId, null);
+        return new Author(id, edition, slug, XmlText.line(name), XmlText.clean(bio), photoId, null, kept);
+    }
+
+    private static String role(String role) {
+        return role == null || role.isBlank() ? null : XmlText.line(role);
     }
 
     public Optional<Author> byId(long id) {
@@ -75,8 +86,15 @@ public class Authors {
     @Transactional
     public void update(long id, String slug, String name, String bio, Long photoId, Long accountId) {
         Author before = byId(id).orElseThrow(() -> new IllegalArgumentException("No author " + id));
-        jdbc.sql("update authors set slug = ?, name = ?, bio = ?, photo_id = ?, account_id = ? where id = ?")
-                .params(slug, XmlText.line(name), XmlText.clean(bio), photoId, accountId, id).update();
+        update(id, slug, name, bio, photoId, accountId, before.role());
+    }
+
+    /** Changes an author's profile, role included ({@code null} or blank for none). */
+    @Transactional
+    public void update(long id, String slug, String name, String bio, Long photoId, Long accountId, String role) {
+        Author before = byId(id).orElseThrow(() -> new IllegalArgumentException("No author " + id));
+        jdbc.sql("update authors set slug = ?, name = ?, bio = ?, photo_id = ?, account_id = ?, role = ? where id = ?")
+                .params(slug, XmlText.line(name), XmlText.clean(bio), photoId, accountId, role(role), id).update();
         boolean bylineChanged = !before.name().equals(XmlText.line(name)) || !before.slug().equals(slug);
         events.publishEvent(new AuthorEvent.Changed(id, before.edition(), bylineChanged));
     }

@@ -10,5 +10,10 @@ import java.util.List;
  * @param emptyMessage what the page says when it lists nothing
  */
 public record Listing(String kind, String heading, String description, List<Teaser> teasers, Pager pager,
-                      String emptyMessage) {
+                      String emptyMessage, String role, Teaser.Picture photo) {
+
+    public Listing(String kind, String heading, String description, List<Teaser> teasers, Pager pager,
+                   String emptyMessage) {
+        this(kind, heading, description, teasers, pager, emptyMessage, null, null);
+    }
 }

@@ -57,7 +57,7 @@ class ListingPages {
         Texts t = views.texts(e);
         Listing listing = new Listing("author", author.name(), author.bio(),
                 views.teasers(stories.byAuthor(author.id(), Pager.PAGE_SIZE, Pager.offset(number)), t), pager,
-                t.get("listing.empty"));
+                t.get("listing.empty"), author.role(), views.authorPhoto(author, 320));
         Chrome chrome = views.chrome(e, t, author.name(), author.bio(), path, null, Map.of(), null);
         return renderer.page("listing.jte", Map.of("chrome", chrome, "t", t, "listing", listing),
                 List.of(CacheTags.author(author.id()), CacheTags.edition(e.code())));

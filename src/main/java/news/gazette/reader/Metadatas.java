@@ -53,7 +53,7 @@ class Metadatas {
             json.array("image").string(null, image).endArray();
         }
         json.array("author");
-        for (StoryPage.Link author : page.authors()) {
+        for (StoryPage.Byline author : page.authors()) {
             json.object(null).string("@type", "Person").string("name", author.name())
                     .string("url", links.absolute(author.href())).endObject();
         }

@@ -183,17 +183,20 @@ class ReaderViews {
 
     StoryPage storyPage(Story story, Section section, Texts t) {
         List<Story> moreStories = newest.of(section.id()).stream().filter(s -> s.id() != story.id()).limit(4).toList();
-        // The lead image and the images of "more from this section" in one query.
+        List<Authors.Byline> byline = authors.bylines(List.of(story.id()));
+        // The lead image, the bylines' photos and the images of "more from this section" in one query.
         Set<Long> imageIds = new HashSet<>(imagesOf(moreStories));
         if (story.image() != null) {
             imageIds.add(story.image().mediaId());
         }
+        byline.stream().map(b -> b.author().photoId()).filter(Objects::nonNull).forEach(imageIds::add);
         Map<Long, Media> images = media.byIds(imageIds);
         Teaser.Picture picture = picture(story, images);
         String path = storyPath(story, section);
         String url = links.absolute(path);
-        List<StoryPage.Link> bylines = authors.bylines(List.of(story.id())).stream()
-                .map(b -> new StoryPage.Link(b.author().name(), links.author(story.edition(), b.author().slug())))
+        List<StoryPage.Byline> bylines = byline.stream()
+                .map(b -> new StoryPage.Byline(b.author().name(), links.author(story.edition(), b.author().slug()),
+                        photoSrc(images.get(b.author().photoId()), BYLINE_PHOTO)))
                 .toList();
         List<StoryPage.Link> tagLinks = tags.ofStories(List.of(story.id())).stream()
                 .map(st -> new StoryPage.Link(st.tag().name(), links.tag(story.edition(), st.tag().slug())))
@@ -213,7 +216,7 @@ class ReaderViews {
                 url, links.viewBeacon(story.id()), share(url, story.headline()), follow(story.edition(), t), more,
                 readingMinutes(story), story.publishedAt() == null ? null
                         : links.day(story.edition(), story.publishedAt().atZone(dates.zone()).toLocalDate()),
-                language(story));
+                language(story), List.of());
     }
 
     private String language(Story story) {
@@ -249,6 +252,22 @@ class ReaderViews {
         return list.stream().map(Story::edition).distinct()
                 .flatMap(e -> sections.inEdition(e).stream())
                 .collect(Collectors.toMap(Section::id, Function.identity()));
+    }
+
+    /** Photos in bylines are drawn 32 px wide; this variant is sharp on screens of twice the density. */
+    private static final int BYLINE_PHOTO = 64;
+
+    private String photoSrc(Media m, int width) {
+        return m == null ? null : links.media(m.fileNameFor(width));
+    }
+
+    /** An author's photo for their page, or {@code null}. */
+    Teaser.Picture authorPhoto(news.gazette.author.Author author, int width) {
+        if (author.photoId() == null) {
+            return null;
+        }
+        return media.byId(author.photoId()).map(m -> new Teaser.Picture(links.media(m.fileNameFor(width)),
+                m.srcset(links::media), "", m.width(), m.height())).orElse(null);
     }
 
     private Teaser.Picture picture(Story story, Map<Long, Media> images) {

@@ -15,12 +15,24 @@ import java.util.List;
  */
 public record StoryPage(long id, String headline, String standfirst, String bodyHtml, String sectionName,
                         String sectionHref, String sectionDescription, TimeView published, TimeView updated,
-                        List<Link> authors, List<Link> tags, Link source, long views, Figure figure,
+                        List<Byline> authors, List<Link> tags, Link source, long views, Figure figure,
                         boolean breaking, String url, String beaconUrl, Share share, Follow follow,
-                        List<Teaser> moreFromSection, int readingMinutes, String archiveHref, String language) {
+                        List<Teaser> moreFromSection, int readingMinutes, String archiveHref, String language,
+                        List<Teaser> related) {
+
+    /** The page with the stories most alike this one. */
+    public StoryPage withRelated(List<Teaser> teasers) {
+        return new StoryPage(id, headline, standfirst, bodyHtml, sectionName, sectionHref, sectionDescription,
+                published, updated, authors, tags, source, views, figure, breaking, url, beaconUrl, share, follow,
+                moreFromSection, readingMinutes, archiveHref, language, teasers);
+    }
 
     /** A named link. */
     public record Link(String name, String href) {
+    }
+
+    /** An author in the byline: name, page, and their photo's small variant or {@code null}. */
+    public record Byline(String name, String href, String photo) {
     }
 
     /** The lead image with its caption and credit. */

@@ -1,6 +1,7 @@
 package news.gazette.reader;
 
 import news.gazette.platform.text.Texts;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import news.gazette.edition.Editions;
 import news.gazette.pagecache.CacheTags;
 import news.gazette.platform.web.PageNotFoundException;
 import news.gazette.platform.web.Permalinks;
+import news.gazette.search.RelatedStories;
 import news.gazette.section.Section;
 import news.gazette.section.Sections;
 import news.gazette.story.Stories;
@@ -38,10 +40,12 @@ class StoryPages {
     private final Renderer renderer;
     private final Permalinks links;
     private final Metadatas metadatas;
+    private final RelatedStories related;
 
     StoryPages(Editions editions, Sections sections, Stories stories, ReaderViews views, Renderer renderer,
-               Permalinks links, Metadatas metadatas) {
+               Permalinks links, Metadatas metadatas, RelatedStories related) {
         this.metadatas = metadatas;
+        this.related = related;
         this.editions = editions;
         this.sections = sections;
         this.stories = stories;
@@ -94,7 +98,11 @@ class StoryPages {
                     .header("Location", views.storyPath(story, section)).build();
         }
         Texts t = views.texts(e);
-        StoryPage page = views.storyPage(story, section, t);
+        // The stories most alike, shown under this one; a change to any of them purges this page too.
+        List<Story> alike = stories.publishedByIds(related.of(story));
+        StoryPage page = views.storyPage(story, section, t).withRelated(views.teasers(alike, t));
+        List<String> cacheTags = new ArrayList<>(List.of(CacheTags.story(story.id()), CacheTags.edition(e.code())));
+        alike.forEach(s -> cacheTags.add(CacheTags.story(s.id())));
         Map<String, String> translations = new HashMap<>();
         for (Story translation : stories.translationsOf(story)) {
             translations.put(translation.edition(), views.storyPath(translation));
@@ -105,8 +113,7 @@ class StoryPages {
         Map<String, String> everyEdition = new HashMap<>(translations);
         everyEdition.put(e.code(), views.storyPath(story, section));
         chrome = chrome.withMetadata(metadatas.story(story, section, page, everyEdition, e));
-        return renderer.page("story.jte", Map.of("chrome", chrome, "t", t, "story", page),
-                List.of(CacheTags.story(story.id()), CacheTags.edition(e.code())));
+        return renderer.page("story.jte", Map.of("chrome", chrome, "t", t, "story", page), cacheTags);
     }
 
     private static ResponseEntity<Void> redirect(String location) {

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -35,20 +36,44 @@ final class QueryBuilding {
     private static final int MIN_FUZZY = 5;
     private static final int LONG_FUZZY = 8;
 
+    /** How a native reading of a Latin word weighs where the word as typed is in the index too (ADR 55). */
+    static final float LATIN_BOOST = 0.4f;
+    private static final float PREFIX_BOOST = 2f;
+
     private final Analyzer text;
     private final Analyzer plain;
+    private final LatinAlternatives latin;
 
     QueryBuilding(Analyzer text, Analyzer plain) {
+        this(text, plain, null);
+    }
+
+    /** @param latin the native readings of Latin words, or {@code null} where the edition is written in Latin */
+    QueryBuilding(Analyzer text, Analyzer plain, LatinAlternatives latin) {
         this.text = text;
         this.plain = plain;
+        this.latin = latin;
     }
 
     /** The text part of the query, or {@code null} when nothing in the input can match anything. */
     Query build(ReaderQuery query, boolean typos) {
+        return build(query, typos, null);
+    }
+
+    /** True when some word of the query may be a Russian or Armenian word typed with Latin letters. */
+    boolean readsLatin(ReaderQuery query) {
+        return latin != null && query.words().stream().anyMatch(latin::applies);
+    }
+
+    /**
+     * The text part of the query; with an index reader, a word typed with Latin letters in a Russian or Armenian
+     * edition also matches, weighing less, the native words it may stand for that the index holds.
+     */
+    Query build(ReaderQuery query, boolean typos, IndexReader reader) {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         int should = 0;
         for (String word : query.words()) {
-            Query clause = word(word, word.equals(query.prefix()), typos);
+            Query clause = word(word, word.equals(query.prefix()), typos, reader);
             if (clause != null) {
                 all.add(clause, BooleanClause.Occur.SHOULD);
                 should++;
@@ -90,9 +115,10 @@ final class QueryBuilding {
         return query.words().stream().anyMatch(w -> w.codePointCount(0, w.length()) >= MIN_FUZZY);
     }
 
-    private Query word(String word, boolean typing, boolean typos) {
+    private Query word(String word, boolean typing, boolean typos, IndexReader reader) {
         List<String> stems = analyze(text, word);
-        if (stems.isEmpty()) {
+        List<Query> readings = reader == null || latin == null ? List.of() : latinReadings(word, typing, reader);
+        if (stems.isEmpty() && readings.isEmpty()) {
             // A stop word: it would match nearly everything, so it neither narrows nor ranks.
             return null;
         }
@@ -110,13 +136,33 @@ final class QueryBuilding {
                 alternatives.add(new BoostQuery(fuzzy, 1.5f));
             }
             if (typing && length >= MIN_PREFIX) {
-                alternatives.add(new BoostQuery(new PrefixQuery(new Term(StoryDocuments.PLAIN, form)), 2f));
+                alternatives.add(new BoostQuery(new PrefixQuery(new Term(StoryDocuments.PLAIN, form)), PREFIX_BOOST));
             }
         }
+        alternatives.addAll(readings);
         if (alternatives.size() == 1) {
             return alternatives.get(0);
         }
         return new DisjunctionMaxQuery(alternatives, 0.2f);
+    }
+
+    /**
+     * The native words a Latin word may stand for. Where the word as typed is a word of the edition too (a name,
+     * a brand), its readings weigh less, so the stories with the word as typed come first; where it is not, they
+     * stand in for it and rank as the native word would.
+     */
+    private List<Query> latinReadings(String word, boolean typing, IndexReader reader) {
+        List<Query> out = new ArrayList<>();
+        float weight = latin.known(word, reader) ? LATIN_BOOST : 1f;
+        for (String stem : latin.stems(word, reader)) {
+            out.add(new BoostQuery(new TermQuery(new Term(StoryDocuments.TEXT, stem)), weight));
+        }
+        if (typing) {
+            for (String prefix : latin.prefixes(word, reader, StoryDocuments.PLAIN)) {
+                out.add(new BoostQuery(new PrefixQuery(new Term(StoryDocuments.PLAIN, prefix)), PREFIX_BOOST * weight));
+            }
+        }
+        return out;
     }
 
     /**

@@ -14,6 +14,7 @@ import news.gazette.platform.SiteProperties;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PointValues;
 import org.apache.lucene.index.ReaderUtil;
@@ -57,6 +58,8 @@ public class StorySearch {
 
     private final FirstPageCache cache;
     private final SearchGate gate;
+    /** Whether Latin-typed words are also read as Russian or Armenian ones (on unless a benchmark compares). */
+    private final boolean latinKeyboard = !Boolean.getBoolean("gazette.search.latin-keyboard.off");
 
     @Autowired
     public StorySearch(SearchIndex index, Clock clock, SiteProperties site,
@@ -81,7 +84,9 @@ public class StorySearch {
         this.zone = zone;
         this.cache = new FirstPageCache(cacheSize);
         for (EditionIndex edition : index.all()) {
-            builders.put(edition.edition(), new QueryBuilding(Analysis.text(edition.language()), plain));
+            Analyzer text = Analysis.text(edition.language());
+            builders.put(edition.edition(), new QueryBuilding(text, plain,
+                    LatinAlternatives.forEdition(edition.language(), text)));
         }
     }
 
@@ -110,10 +115,14 @@ public class StorySearch {
             // Searches take turns on the processors (SearchGate): each runs through rather than being sliced.
             gate.enter();
             try {
-                results = run(searcher, edition, request, query, text, page, now);
+                // A word typed with Latin letters in a Russian or Armenian edition: look up what it may stand for.
+                IndexReader latin = latinKeyboard && building.readsLatin(query) ? searcher.getIndexReader() : null;
+                Query first = latin == null ? text : building.build(query, false, latin);
+                results = run(searcher, edition, request, query, first, page, now);
                 if (results.total() < TYPO_RETRY_BELOW && page == 1 && text != null && building.allowsTypos(query)) {
                     // Few or no matches: perhaps a typo. Only now pay for typo-tolerant matching of the longer words.
-                    SearchResults tolerant = run(searcher, edition, request, query, building.build(query, true), page, now);
+                    SearchResults tolerant = run(searcher, edition, request, query, building.build(query, true, latin),
+                            page, now);
                     if (tolerant.total() > results.total()) {
                         results = tolerant;
                     }

@@ -56,6 +56,10 @@ public class Suggestions {
         }
         return index.read(edition, (searcher, e) -> {
             List<Suggestion> out = new ArrayList<>(headlines(searcher, e.analyzer(), input));
+            LatinAlternatives latin = LatinAlternatives.forEdition(e.language(), e.analyzer());
+            if (latin != null && out.size() < HEADLINES) {
+                latinHeadlines(searcher, latin, input, out);
+            }
             out.addAll(names(searcher, StoryDocuments.SUGGEST_SECTION, Suggestion.Kind.SECTION, typed));
             out.addAll(names(searcher, StoryDocuments.SUGGEST_TAG, Suggestion.Kind.TAG, typed));
             out.addAll(names(searcher, StoryDocuments.SUGGEST_AUTHOR, Suggestion.Kind.AUTHOR, typed));
@@ -86,6 +90,39 @@ public class Suggestions {
             }
         }
         return out;
+    }
+
+    /**
+     * Stories for words typed with Latin letters in a Russian or Armenian edition ("poezd", "gjtpl", "gnacq"): each
+     * Latin word stands for the native words it may be read as (the word being typed also for those starting so in a
+     * headline); other words as typed.
+     */
+    private void latinHeadlines(IndexSearcher searcher, LatinAlternatives latin, String input, List<Suggestion> out)
+            throws IOException {
+        String cut = input.length() > MAX_INPUT ? input.substring(0, MAX_INPUT) : input;
+        ReaderQuery typed = ReaderQuery.read(cut);
+        if (typed.words().stream().noneMatch(latin::applies)) {
+            return;
+        }
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        var reader = searcher.getIndexReader();
+        for (String word : typed.words()) {
+            BooleanQuery.Builder either = new BooleanQuery.Builder();
+            QueryBuilding.analyze(plain, word).forEach(w ->
+                    either.add(new TermQuery(new Term(StoryDocuments.HEADLINE_PLAIN, w)), BooleanClause.Occur.SHOULD));
+            latin.stems(word, reader).forEach(stem ->
+                    either.add(new TermQuery(new Term(StoryDocuments.TEXT, stem)), BooleanClause.Occur.SHOULD));
+            if (word.equals(typed.prefix())) {
+                latin.prefixes(word, reader, StoryDocuments.HEADLINE_PLAIN).forEach(p ->
+                        either.add(new PrefixQuery(new Term(StoryDocuments.HEADLINE_PLAIN, p)), BooleanClause.Occur.SHOULD));
+            }
+            query.add(either.build(), BooleanClause.Occur.MUST);
+        }
+        for (Suggestion found : found(searcher, query, HEADLINES)) {
+            if (out.size() < HEADLINES && out.stream().noneMatch(s -> s.storyId() == found.storyId())) {
+                out.add(found);
+            }
+        }
     }
 
     private List<Suggestion> prefixed(IndexSearcher searcher, List<String> words, String input) throws IOException {

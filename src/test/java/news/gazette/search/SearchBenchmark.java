@@ -247,10 +247,10 @@ public final class SearchBenchmark {
         return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
     }
 
-    /** Queries of four kinds, in equal parts, in every edition. */
+    /** Queries of five kinds, in equal parts, in every edition ("latin": a word typed with Latin letters). */
     private static List<Probe> probes(Map<String, Vocabulary> vocabularies, int count, Random random) {
         List<Probe> probes = new ArrayList<>(count);
-        String[] kinds = {"word", "phrase", "prefix", "filtered"};
+        String[] kinds = {"word", "phrase", "prefix", "filtered", "latin"};
         for (int i = 0; i < count; i++) {
             String edition = EDITIONS.get(i % EDITIONS.size());
             Vocabulary v = vocabularies.get(edition);
@@ -264,6 +264,7 @@ public final class SearchBenchmark {
                     int cut = Math.min(w.length(), 3 + random.nextInt(3));
                     yield SearchRequest.of(edition, (random.nextBoolean() ? v.queryWord(random) + " " : "") + w.substring(0, cut));
                 }
+                case "latin" -> SearchRequest.of(edition, latin(edition, v.queryWord(random), random) + " ");
                 default -> {
                     LocalDate to = LocalDate.now().minusDays(random.nextInt(700));
                     yield new SearchRequest(edition, v.queryWord(random) + " ", v.sections[random.nextInt(v.sections.length)][0],
@@ -273,6 +274,39 @@ public final class SearchBenchmark {
             probes.add(new Probe(kind, request));
         }
         return probes;
+    }
+
+    private static final String CYRILLIC = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя";
+    private static final String[] CYRILLIC_LATIN = {"a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l",
+        "m", "n", "o", "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "'", "e", "yu", "ya"};
+    private static final String ARMENIAN = "աբգդեզէըթժիլխծկհձղճմյնշոչպջռսվտրցւփքօֆ";
+    private static final String[] ARMENIAN_LATIN = {"a", "b", "g", "d", "e", "z", "e", "y", "t", "zh", "i", "l", "kh",
+        "ts", "k", "h", "dz", "gh", "ch", "m", "y", "n", "sh", "o", "ch", "p", "j", "r", "s", "v", "t", "r", "c", "v",
+        "p", "q", "o", "f"};
+
+    /** A word as a reader abroad types it: romanized, or (Russian, one time in three) on the Latin key layout. */
+    private static String latin(String edition, String word, Random random) {
+        String lower = word.toLowerCase(Locale.ROOT);
+        boolean russian = edition.equals("ru");
+        if (russian && random.nextInt(3) == 0) {
+            StringBuilder keys = new StringBuilder();
+            lower.chars().forEach(c -> keys.append(c < 128 ? (char) c
+                    : "f,dult`;pbqrkvyjghcnea[wxio]sm'.z".charAt(Math.max(0, CYRILLIC.indexOf(c)))));
+            return keys.toString();
+        }
+        String from = russian ? CYRILLIC : edition.equals("hy") ? ARMENIAN : "";
+        String[] to = russian ? CYRILLIC_LATIN : ARMENIAN_LATIN;
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < lower.length(); i++) {
+            int at = from.indexOf(lower.charAt(i));
+            if (lower.startsWith("ու", i)) {
+                out.append('u');
+                i++;
+            } else {
+                out.append(at < 0 ? String.valueOf(lower.charAt(i)) : to[at]);
+            }
+        }
+        return out.toString();
     }
 
     private record Probe(String kind, SearchRequest request) {

@@ -1,5 +1,10 @@
 package news.gazette.newsroom.administration;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Objects;
+import news.gazette.media.MediaLibrary;
+import news.gazette.platform.web.Permalinks;
 import news.gazette.newsroom.FormState;
 import news.gazette.newsroom.Refusal;
 import news.gazette.newsroom.Screens;
@@ -32,8 +37,16 @@ class AuthorScreens extends CatalogueRefusals {
     private final Authors authors;
     private final Accounts accounts;
 
-    AuthorScreens(Screens screens, Catalogue catalogue, Authors authors, Accounts accounts) {
+    private static final int PHOTO_CHOICES = 48;
+
+    private final MediaLibrary media;
+    private final Permalinks links;
+
+    AuthorScreens(Screens screens, Catalogue catalogue, Authors authors, Accounts accounts, MediaLibrary media,
+                  Permalinks links) {
         super(screens);
+        this.media = media;
+        this.links = links;
         this.catalogue = catalogue;
         this.authors = authors;
         this.accounts = accounts;
@@ -65,7 +78,7 @@ class AuthorScreens extends CatalogueRefusals {
     private static Catalogue.AuthorForm form(Map<String, String> form) {
         return new Catalogue.AuthorForm(form.get("slug"), form.get("name"), form.get("bio"),
                 optionalId(form.get("photoId"), "newsroom.authors.bad-photo"),
-                optionalId(form.get("accountId"), "newsroom.authors.bad-account"));
+                optionalId(form.get("accountId"), "newsroom.authors.bad-account"), form.get("role"));
     }
 
     static Long optionalId(String value, String key) {
@@ -84,8 +97,21 @@ class AuthorScreens extends CatalogueRefusals {
 
     private ResponseEntity<byte[]> page(HttpStatus status, String edition, FormState state, HttpServletRequest request,
                                         CsrfToken csrf) {
+        List<Author> rows = authors.inEdition(edition);
         return screens.page(status, "newsroom/authors.jte", request, Map.of("csrf", csrf, "edition", edition,
-                "editions", screens.editionCodes(), "rows", authors.inEdition(edition), "state", state,
-                "accounts", accounts.all()));
+                "editions", screens.editionCodes(), "rows", rows, "state", state,
+                "accounts", accounts.all(), "photos", photos(rows)));
+    }
+
+    /**
+     * The photos a profile can be given, picked by what they show: the library's newest images, and every profile's
+     * current photo however far back it is (a form that could not show it would take it away).
+     */
+    private List<AuthorPhoto> photos(List<Author> rows) {
+        Map<Long, AuthorPhoto> out = new LinkedHashMap<>();
+        List<Long> current = rows.stream().map(Author::photoId).filter(Objects::nonNull).toList();
+        media.byIds(current).values().forEach(m -> out.put(m.id(), AuthorPhoto.of(m, links)));
+        media.recentUsable(PHOTO_CHOICES).forEach(m -> out.putIfAbsent(m.id(), AuthorPhoto.of(m, links)));
+        return List.copyOf(out.values());
     }
 }

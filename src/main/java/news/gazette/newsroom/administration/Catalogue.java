@@ -148,7 +148,7 @@ public class Catalogue {
         }
         Author author;
         try {
-            author = authors.create(edition, form.slug(), form.name(), form.bio(), form.photoId());
+            author = authors.create(edition, form.slug(), form.name(), form.bio(), form.photoId(), form.role());
             authors.linkAccount(author.id(), form.accountId());
         } catch (DataIntegrityViolationException taken) {
             throw Refusal.conflict("newsroom.authors.slug-taken");
@@ -164,7 +164,7 @@ public class Catalogue {
             throw Refusal.conflict("newsroom.authors.slug-taken");
         }
         try {
-            authors.update(id, form.slug(), form.name(), form.bio(), form.photoId(), form.accountId());
+            authors.update(id, form.slug(), form.name(), form.bio(), form.photoId(), form.accountId(), form.role());
         } catch (DataIntegrityViolationException taken) {
             throw Refusal.conflict("newsroom.authors.slug-taken");
         }
@@ -184,6 +184,7 @@ public class Catalogue {
         if (form.bio().length() > 1000 || form.bio().chars().anyMatch(c -> c < ' ' && c != '\n' && c != '\r')) {
             throw Refusal.invalid("newsroom.authors.bad-bio");
         }
+        checkText(form.role(), 0, 160, "newsroom.authors.bad-role");
         if (form.photoId() != null && media.byId(form.photoId()).isEmpty()) {
             throw Refusal.invalid("newsroom.authors.bad-photo");
         }
@@ -206,12 +207,18 @@ public class Catalogue {
     }
 
     /** An author profile as a form or a request gives it. */
-    public record AuthorForm(String slug, String name, String bio, Long photoId, Long accountId) {
+    public record AuthorForm(String slug, String name, String bio, Long photoId, Long accountId, String role) {
 
         public AuthorForm {
             slug = slug == null ? "" : slug.strip();
             name = name == null ? "" : name.strip();
             bio = bio == null ? "" : bio.strip();
+            role = role == null ? "" : role.strip();
+        }
+
+        /** A profile without a role (the newsroom API's form). */
+        public AuthorForm(String slug, String name, String bio, Long photoId, Long accountId) {
+            this(slug, name, bio, photoId, accountId, "");
         }
     }
 }
