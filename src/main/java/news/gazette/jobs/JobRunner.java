@@ -15,9 +15,9 @@ import java.util.stream.Collectors;
 
 import jakarta.annotation.PreDestroy;
 
-import news.gazette.platform.ClusterLocks;
-import news.gazette.platform.ClusterNode;
-import news.gazette.platform.DatabaseOutage;
+import news.gazette.platform.nodes.ClusterLocks;
+import news.gazette.platform.nodes.ClusterNode;
+import news.gazette.platform.database.DatabaseOutage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;

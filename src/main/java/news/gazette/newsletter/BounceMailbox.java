@@ -11,7 +11,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 
-import news.gazette.platform.ClusterLocks;
+import news.gazette.platform.nodes.ClusterLocks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;

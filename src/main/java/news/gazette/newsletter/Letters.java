@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.Map;
 
 import news.gazette.edition.Edition;
-import news.gazette.platform.Templates;
-import news.gazette.platform.Texts;
+import news.gazette.platform.web.Templates;
+import news.gazette.platform.text.Texts;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 

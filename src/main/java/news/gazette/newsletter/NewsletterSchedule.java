@@ -5,7 +5,7 @@ import java.time.Duration;
 
 import news.gazette.edition.Edition;
 import news.gazette.edition.Editions;
-import news.gazette.platform.ClusterLocks;
+import news.gazette.platform.nodes.ClusterLocks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;

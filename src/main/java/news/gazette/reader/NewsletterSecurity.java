@@ -1,6 +1,6 @@
 package news.gazette.reader;
 
-import news.gazette.platform.SecurityConfiguration;
+import news.gazette.platform.web.SecurityConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;

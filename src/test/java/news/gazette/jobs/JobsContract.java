@@ -14,8 +14,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
-import news.gazette.platform.ClusterLocks;
-import news.gazette.platform.ClusterNode;
+import news.gazette.platform.nodes.ClusterLocks;
+import news.gazette.platform.nodes.ClusterNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
