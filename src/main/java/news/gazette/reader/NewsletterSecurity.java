@@ -20,7 +20,7 @@ class NewsletterSecurity {
 
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE - 1)
-    SecurityFilterChain newsletterPages(HttpSecurity http) throws Exception {
+    SecurityFilterChain newsletterChain(HttpSecurity http) throws Exception {
         SecurityConfiguration.applyBaseline(http);
         http.securityMatcher("/newsletter/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
