@@ -111,8 +111,8 @@ class JobRunner {
 
     private void drain(Lane lane) {
         String queue = lane.handler.queue();
-        int recovered = jobs.recover(queue, lane.handler.atMostOnce(), clock.instant(), node.name(),
-                lane.recovered ? node.instance() + "\u0000" : node.instance());
+        int recovered = jobs.recover(queue, lane.handler.atMostOnce(), clock.instant(),
+                lane.recovered ? null : node.name(), node.instance());
         lane.recovered = true;
         if (recovered > 0) {
             log.info("Queue {}: {} messages of a stopped run recovered", queue, recovered);

@@ -115,13 +115,13 @@ public class Jobs {
 
     /**
      * Messages whose lease ended (their node stopped or stalled), or that an earlier run of this node held
-     * ({@code node} like {@code name/%} but not {@code instance}): claimed ones that were never begun go back to the
+     * ({@code node} like {@code name/%} but not {@code instance}; {@code name} null once they are recovered): claimed ones that were never begun go back to the
      * queue; begun ones are run again, or, for an at-most-once queue, left as unknown.
      */
     int recover(String queue, boolean atMostOnce, Instant now, String name, String instance) {
         Timestamp at = Timestamp.from(now);
         String stale = "queue = ? and state = ? and (lease_until < ? or (node like ? and node <> ?))";
-        String earlier = escapeLike(name) + "/%";
+        String earlier = name == null ? "" : escapeLike(name) + "/%";
         int back = jdbc.sql("update jobs set state = 'pending', node = null, lease_until = null where " + stale)
                 .params(queue, "claimed", at, earlier, instance).update();
         String begun = atMostOnce

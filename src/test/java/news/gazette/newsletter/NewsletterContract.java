@@ -228,12 +228,40 @@ abstract class NewsletterContract {
         });
     }
 
+    @Test
+    void theNewsroomScreenCountsTestsExportsAndRemovesForAdminsOnly() throws Exception {
+        confirmedSubscriber("en", "asks@example.org", true, true);
+        var admin = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .user("admin@example.org").roles("ADMIN", "EDITOR", "AUTHOR", "CONTRIBUTOR");
+        var editor = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .user("editor@example.org").roles("EDITOR", "AUTHOR", "CONTRIBUTOR");
+        var csrf = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
+        assertThat(mvc.perform(get("/newsroom/newsletters").with(editor)).andReturn().getResponse().getStatus())
+                .isEqualTo(403);
+        String screen = mvc.perform(get("/newsroom/newsletters").with(admin)).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(screen).contains("test._domainkey.news.example").contains(signer.record())
+                .doesNotContain("asks@example.org");
+        mvc.perform(post("/newsroom/newsletters/test").with(admin).with(csrf).param("edition", "en")
+                .param("kind", "digest").param("address", "me@newsroom.example")).andReturn();
+        MimeMessage test = awaitMails("me@newsroom.example", 1).get(0);
+        assertThat(part(test, "text/html")).contains(escapeHtml(front.of("en").lead().headline()));
+        String export = mvc.perform(post("/newsroom/newsletters/export").with(admin).with(csrf)
+                .param("address", "ASKS@example.org")).andReturn().getResponse().getContentAsString();
+        assertThat(export).contains("\"address\":\"asks@example.org\"").contains("\"breakingAlerts\":true");
+        mvc.perform(post("/newsroom/newsletters/remove").with(admin).with(csrf).param("address", "asks@example.org"))
+                .andReturn();
+        assertThat(subscriptions.ofAddress("asks@example.org")).isEmpty();
+        assertThat(jdbc.sql("select count(*) from audit_log where action like 'newsletter.%' and detail like '%@%'")
+                .query(Long.class).single()).as("no address in the audit log").isZero();
+    }
+
     // --- helpers
 
     MvcResult subscribe(String edition, String address, boolean digest, boolean breaking) throws Exception {
         return mvc.perform(post("/newsletter/" + edition + "/subscribe").header("Sec-Fetch-Site", "same-origin")
-                .param("address", address).param("digest", String.valueOf(digest))
-                .param("breaking", String.valueOf(breaking))).andReturn();
+                .param("address", address).param("digest", digest ? "on" : "")
+                .param("breaking", breaking ? "on" : "")).andReturn();
     }
 
     long confirmedSubscriber(String edition, String address, boolean digest, boolean breaking) throws Exception {
