@@ -13,7 +13,7 @@ final class HitRules {
 
     /** Paths never served from the cache nor kept in it: the beacon, assets, newsroom, previews, errors… */
     private static final List<String> NEVER = List.of("/views/", "/assets/", "/media/", "/actuator", "/error",
-            "/newsroom", "/preview", "/switch/");
+            "/newsroom", "/preview", "/switch/", "/newsletter/");
     /** The API: its answers from the cache still count against the client's rate limit (api/ApiGate, a filter). */
     static final String API = "/api/";
     /** Query parameters that only tell analytics where a reader came from; they do not change the page. */

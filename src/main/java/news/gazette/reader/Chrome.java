@@ -21,6 +21,11 @@ public record Chrome(String edition, String lang, String outletName, String titl
                 headScriptUrl, scriptUrl, iconUrl, suggestUrl, feeds, replacement);
     }
 
+    /** Where the edition's newsletter form posts (no JavaScript needed; see newsletter/). */
+    public String newsletterUrl() {
+        return news.gazette.newsletter.MailLinks.subscribe(edition);
+    }
+
     /** A feed of the page's subject, announced with {@code <link rel="alternate">}. */
     public record FeedLink(String type, String title, String href) {
     }

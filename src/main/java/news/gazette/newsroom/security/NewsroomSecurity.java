@@ -37,6 +37,7 @@ class NewsroomSecurity {
                         .requestMatchers("/newsroom/audit", "/newsroom/search/rebuild", "/newsroom/import",
                                 "/newsroom/archive/*").hasRole("ADMIN")
                         .requestMatchers("/newsroom/webhooks", "/newsroom/webhooks/**").hasRole("ADMIN")
+                        .requestMatchers("/newsroom/newsletters", "/newsroom/newsletters/**").hasRole("ADMIN")
                         .requestMatchers("/newsroom/app-keys", "/newsroom/app-keys/**").hasRole("ADMIN")
                         .requestMatchers("/newsroom/accounts", "/newsroom/accounts/**", "/newsroom/settings",
                                 "/newsroom/settings/**").hasRole("ADMIN")

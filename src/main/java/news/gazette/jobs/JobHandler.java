@@ -1,0 +1,25 @@
+package news.gazette.jobs;
+
+/**
+ * Runs the messages of one queue. A bean of this type is all a queue needs; its settings are
+ * {@code gazette.jobs.queues.<queue>.*} ({@link JobsProperties}).
+ */
+public interface JobHandler {
+
+    /** The queue's name, as stored with each message. */
+    String queue();
+
+    /**
+     * Whether a message that may have started when its node stopped is left alone (state {@code unknown}) instead of
+     * being run again. Right for anything that cannot be taken back, like a mail handed to a server.
+     */
+    default boolean atMostOnce() {
+        return true;
+    }
+
+    /**
+     * Runs one message. Returning counts as done; {@link JobFailure} with {@code permanent} ends it as failed at once;
+     * any other exception is retried with backoff until the queue's last attempt.
+     */
+    void handle(Job job) throws Exception;
+}

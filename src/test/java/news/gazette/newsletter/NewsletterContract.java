@@ -1,0 +1,362 @@
+package news.gazette.newsletter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import news.gazette.story.FrontArrangement;
+import org.apache.james.jdkim.DKIMVerifier;
+import org.apache.james.jdkim.api.SignatureRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+/**
+ * Newsletters end to end against a real SMTP and IMAP server in the test JVM (GreenMail), on each database by its
+ * subclasses: double opt-in from the reader's form, the digest's content, RFC 8058 one-click, a hard bounce read
+ * from the IMAP mailbox ending a subscription, and every DKIM signature checked by Apache James' verifier (not the
+ * code that signed).
+ */
+@SpringBootTest(properties = {"gazette.jobs.poll-interval=100ms", "gazette.newsletter.public-url=https://news.example",
+        "gazette.newsletter.from=letters@news.example", "gazette.newsletter.dkim.selector=test",
+        "gazette.newsletter.bounces.ssl=false", "gazette.newsletter.bounces.username=bounces@news.example",
+        "gazette.newsletter.bounces.password=secret", "gazette.newsletter.bounces.poll-interval=1h"})
+@AutoConfigureMockMvc
+abstract class NewsletterContract {
+
+    static final GreenMail MAIL = new GreenMail(new ServerSetup[]{ServerSetupTest.SMTP.dynamicPort(),
+            ServerSetupTest.IMAP.dynamicPort()});
+    static final Path KEY;
+    static final Duration WITHIN = Duration.ofSeconds(20);
+
+    static {
+        MAIL.start();
+        MAIL.setUser("bounces@news.example", "bounces@news.example", "secret");
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            KeyPair pair = generator.generateKeyPair();
+            KEY = Files.createTempFile("dkim", ".pem");
+            Files.writeString(KEY, "-----BEGIN PRIVATE KEY-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(pair.getPrivate().getEncoded())
+                    + "\n-----END PRIVATE KEY-----\n");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void mail(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+        registry.add("gazette.newsletter.bounces.host", () -> "127.0.0.1");
+        registry.add("gazette.newsletter.bounces.port", () -> MAIL.getImap().getPort());
+        registry.add("gazette.newsletter.dkim.private-key", KEY::toString);
+    }
+
+    @AfterAll
+    static void stopMail() {
+        MAIL.reset();
+    }
+
+    @Autowired MockMvc mvc;
+    @Autowired Subscriptions subscriptions;
+    @Autowired NewsletterSends sends;
+    @Autowired NewsletterDesk desk;
+    @Autowired FrontArrangement front;
+    @Autowired BounceMailbox bounceMailbox;
+    @Autowired DkimSigner signer;
+    @Autowired JdbcClient jdbc;
+
+    @BeforeEach
+    void emptyMailboxes() throws Exception {
+        MAIL.purgeEmailFromAllMailboxes();
+        jdbc.sql("delete from newsletter_subscriptions").update();
+    }
+
+    @Test
+    void doubleOptInAnswersAlikeForKnownAddressesAndSendsNothingElseBeforeTheReaderConfirms() throws Exception {
+        MvcResult first = subscribe("en", "Reader.One@Example.org", true, false);
+        String confirmUrl = confirmLink(awaitMails("reader.one@example.org", 1).get(0));
+        MvcResult again = subscribe("en", "reader.one@example.org", true, false);
+        assertThat(again.getResponse().getStatus()).isEqualTo(first.getResponse().getStatus()).isEqualTo(303);
+        assertThat(again.getResponse().getHeader("Location")).isEqualTo(first.getResponse().getHeader("Location"));
+        assertThat(again.getResponse().getContentAsString()).isEqualTo(first.getResponse().getContentAsString());
+        String sentPage = mvc.perform(get(first.getResponse().getHeader("Location"))).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(sentPage).doesNotContainIgnoringCase("reader.one@example.org");
+
+        // Within ten minutes a second request sends no second mail; nothing but the confirmation went out.
+        assertThat(subscriptions.find("en", "reader.one@example.org")).hasValueSatisfying(s -> assertThat(s.confirmed()).isFalse());
+        sends.sendDigest("en");
+        awaitQueueIdle();
+        assertThat(mailsTo("reader.one@example.org")).hasSize(1);
+
+        String path = confirmUrl.substring("https://news.example".length());
+        MvcResult page = mvc.perform(get(path)).andReturn();
+        assertThat(page.getResponse().getStatus()).as("a GET only shows the button").isEqualTo(200);
+        assertThat(page.getResponse().getHeader("Cache-Control")).contains("no-store");
+        assertThat(subscriptions.find("en", "reader.one@example.org").orElseThrow().confirmed()).isFalse();
+        String token = path.substring(path.indexOf("t=") + 2);
+        mvc.perform(post("/newsletter/confirm").param("t", token)).andReturn();
+        Subscriber confirmed = subscriptions.find("en", "reader.one@example.org").orElseThrow();
+        assertThat(confirmed.confirmed()).isTrue();
+        assertThat(confirmed.digest()).isTrue();
+        assertThat(confirmed.breaking()).isFalse();
+    }
+
+    @Test
+    void aSubscribeFromAnotherSiteOrWithABadAddressIsRefusedWithALocalizedPage() throws Exception {
+        MvcResult forged = mvc.perform(post("/newsletter/ru/subscribe").header("Sec-Fetch-Site", "cross-site")
+                .param("address", "victim@example.org").param("digest", "true")).andReturn();
+        assertThat(forged.getResponse().getStatus()).isEqualTo(403);
+        assertThat(forged.getResponse().getContentAsString()).contains("Подпишитесь");
+        MvcResult bad = mvc.perform(post("/newsletter/hy/subscribe").param("address", "not an address")
+                .param("digest", "true")).andReturn();
+        assertThat(bad.getResponse().getStatus()).isEqualTo(400);
+        assertThat(bad.getResponse().getContentAsString()).contains("name@example.org");
+        assertThat(subscriptions.ofAddress("victim@example.org")).isEmpty();
+    }
+
+    @Test
+    void theDigestCarriesTheFrontPageAndMostReadWithAbsoluteLinksAndAValidDkimSignature() throws Exception {
+        long id = confirmedSubscriber("en", "digest.reader@example.org", true, false);
+        long breakingOnly = confirmedSubscriber("en", "alerts.only@example.org", false, true);
+        assertThat(sends.sendDigest("en")).isPresent();
+        assertThat(sends.sendDigest("en")).as("one digest a day").isEmpty();
+        MimeMessage digest = awaitMails("digest.reader@example.org", 1).get(0);
+        awaitQueueIdle();
+        assertThat(mailsTo("alerts.only@example.org")).isEmpty();
+
+        String lead = front.of("en").lead().headline();
+        String raw = whole(digest);
+        String html = part(digest, "text/html");
+        String text = part(digest, "text/plain");
+        assertThat(html).contains(escapeHtml(lead)).contains("href=\"https://news.example/en/")
+                .containsPattern("<img src=\"https://news.example/media/[^\"]+\"");
+        assertThat(text).contains(lead).contains("https://news.example/en/");
+        assertThat(digest.getHeader("List-Unsubscribe")[0]).startsWith("<https://news.example/newsletter/unsubscribe?t=" + id + "-");
+        assertThat(digest.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
+        assertThat(html).contains("https://news.example/newsletter/unsubscribe?t=" + id + "-");
+        assertThat(digest.getHeader("Return-Path")[0]).matches("<?letters\\+\\d+\\." + id + "\\.[A-Za-z0-9_-]{12}@news\\.example>?");
+        List<SignatureRecord> verified = verifyDkim(raw);
+        assertThat(verified).hasSize(1);
+        assertThat(verified.get(0).getDToken().toString()).isEqualTo("news.example");
+        assertThat(breakingOnly).isPositive();
+
+        // The independent verifier does fail a message altered after signing.
+        String altered = raw.replaceFirst("(?m)^Subject: .*$", "Subject: Changed");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> verifyDkim(altered))
+                .isInstanceOf(org.apache.james.jdkim.exceptions.FailException.class);
+    }
+
+    @Test
+    void oneClickUnsubscribeEndsTheSubscriptionAtOnceWithoutAPageOrLogin() throws Exception {
+        confirmedSubscriber("ru", "leaving@example.org", true, true);
+        long storyId = front.of("ru").lead().id();
+        assertThat(sends.sendBreaking("ru", storyId)).isPresent();
+        assertThat(sends.sendBreaking("ru", storyId)).as("one alert per story").isEmpty();
+        MimeMessage alert = awaitMails("leaving@example.org", 1).get(0);
+        assertThat(verifyDkim(whole(alert))).hasSize(1);
+        String header = alert.getHeader("List-Unsubscribe")[0];
+        String path = header.substring("<https://news.example".length(), header.length() - 1);
+        MvcResult answer = mvc.perform(post(path).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .content("List-Unsubscribe=One-Click")).andReturn();
+        assertThat(answer.getResponse().getStatus()).isEqualTo(200);
+        assertThat(subscriptions.find("ru", "leaving@example.org")).isEmpty();
+        assertThat(mvc.perform(post(path).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .content("List-Unsubscribe=One-Click")).andReturn().getResponse().getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void aHardBounceEndsTheSubscriptionAndASoftOneCountsUntilTheLimit() throws Exception {
+        long hard = confirmedSubscriber("hy", "gone@example.org", true, false);
+        long soft = confirmedSubscriber("hy", "full@example.org", true, false);
+        long sendId = sends.sendDigest("hy").orElseThrow();
+        String hardReturn = returnPath(awaitMails("gone@example.org", 1).get(0));
+        String softReturn = returnPath(awaitMails("full@example.org", 1).get(0));
+        bounce(hardReturn, "gone@example.org", "5.1.1");
+        bounce(softReturn, "full@example.org", "4.2.2");
+        assertThat(bounceMailbox.read()).isEqualTo(2);
+        assertThat(subscriptions.find(hard)).isEmpty();
+        assertThat(subscriptions.find(soft)).hasValueSatisfying(s -> assertThat(s.softBounces()).isEqualTo(1));
+        bounce(softReturn, "full@example.org", "4.2.2");
+        bounce(softReturn, "full@example.org", "4.2.2");
+        bounceMailbox.read();
+        assertThat(subscriptions.find(soft)).as("ended after three soft bounces").isEmpty();
+        assertThat(desk.lastSends(5)).anySatisfy(report -> {
+            assertThat(report.id()).isEqualTo(sendId);
+            assertThat(report.delivered()).isEqualTo(2);
+            assertThat(report.bounced()).isEqualTo(4);
+        });
+    }
+
+    @Test
+    void theDnsRecordIsTheOneTheVerifierAccepts() {
+        assertThat(desk.dkimRecord()).hasValueSatisfying(record -> {
+            assertThat(record.name()).isEqualTo("test._domainkey.news.example");
+            assertThat(record.value()).startsWith("v=DKIM1; k=rsa; p=");
+        });
+    }
+
+    @Test
+    void theNewsroomScreenCountsTestsExportsAndRemovesForAdminsOnly() throws Exception {
+        confirmedSubscriber("en", "asks@example.org", true, true);
+        var admin = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .user("admin@example.org").roles("ADMIN", "EDITOR", "AUTHOR", "CONTRIBUTOR");
+        var editor = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .user("editor@example.org").roles("EDITOR", "AUTHOR", "CONTRIBUTOR");
+        var csrf = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
+        assertThat(mvc.perform(get("/newsroom/newsletters").with(editor)).andReturn().getResponse().getStatus())
+                .isEqualTo(403);
+        String screen = mvc.perform(get("/newsroom/newsletters").with(admin)).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(screen).contains("test._domainkey.news.example").contains(signer.record())
+                .doesNotContain("asks@example.org");
+        mvc.perform(post("/newsroom/newsletters/test").with(admin).with(csrf).param("edition", "en")
+                .param("kind", "digest").param("address", "me@newsroom.example")).andReturn();
+        MimeMessage test = awaitMails("me@newsroom.example", 1).get(0);
+        assertThat(part(test, "text/html")).contains(escapeHtml(front.of("en").lead().headline()));
+        String export = mvc.perform(post("/newsroom/newsletters/export").with(admin).with(csrf)
+                .param("address", "ASKS@example.org")).andReturn().getResponse().getContentAsString();
+        assertThat(export).contains("\"address\":\"asks@example.org\"").contains("\"breakingAlerts\":true");
+        mvc.perform(post("/newsroom/newsletters/remove").with(admin).with(csrf).param("address", "asks@example.org"))
+                .andReturn();
+        assertThat(subscriptions.ofAddress("asks@example.org")).isEmpty();
+        assertThat(jdbc.sql("select count(*) from audit_log where action like 'newsletter.%' and detail like '%@%'")
+                .query(Long.class).single()).as("no address in the audit log").isZero();
+    }
+
+    // --- helpers
+
+    MvcResult subscribe(String edition, String address, boolean digest, boolean breaking) throws Exception {
+        return mvc.perform(post("/newsletter/" + edition + "/subscribe").header("Sec-Fetch-Site", "same-origin")
+                .param("address", address).param("digest", digest ? "on" : "")
+                .param("breaking", breaking ? "on" : "")).andReturn();
+    }
+
+    long confirmedSubscriber(String edition, String address, boolean digest, boolean breaking) throws Exception {
+        subscribe(edition, address, digest, breaking);
+        String url = confirmLink(awaitMails(address, 1).get(0));
+        mvc.perform(post("/newsletter/confirm").param("t", url.substring(url.indexOf("t=") + 2))).andReturn();
+        MAIL.purgeEmailFromAllMailboxes();
+        Subscriber subscriber = subscriptions.find(edition, address).orElseThrow();
+        assertThat(subscriber.confirmed()).isTrue();
+        return subscriber.id();
+    }
+
+    static List<MimeMessage> mailsTo(String address) throws Exception {
+        return Arrays.stream(MAIL.getReceivedMessages()).filter(m -> {
+            try {
+                return m.getAllRecipients()[0].toString().equalsIgnoreCase(address);
+            } catch (Exception e) {
+                return false;
+            }
+        }).toList();
+    }
+
+    static List<MimeMessage> awaitMails(String address, int count) {
+        await().atMost(WITHIN).until(() -> mailsTo(address).size() >= count);
+        try {
+            return mailsTo(address);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void awaitQueueIdle() {
+        await().atMost(WITHIN).until(() -> jdbc.sql("select count(*) from jobs where queue = 'newsletter' and state in ('pending', 'claimed', 'running')")
+                .query(Long.class).single() == 0);
+    }
+
+    static String confirmLink(MimeMessage message) throws Exception {
+        Matcher m = Pattern.compile("https://news\\.example/newsletter/confirm\\?t=[0-9A-Za-z_-]+").matcher(part(message, "text/plain"));
+        assertThat(m.find()).isTrue();
+        return m.group();
+    }
+
+    static String returnPath(MimeMessage message) throws Exception {
+        return message.getHeader("Return-Path")[0].replace("<", "").replace(">", "").trim();
+    }
+
+    /** A delivery status notification (RFC 3464) as a reporting server writes it, into the bounce mailbox. */
+    static void bounce(String to, String recipient, String status) throws Exception {
+        String dsn = "From: MAILER-DAEMON@mx.example.org\r\nTo: " + to + "\r\nSubject: Undelivered Mail\r\n"
+                + "MIME-Version: 1.0\r\nContent-Type: multipart/report; report-type=delivery-status; boundary=\"b1\"\r\n\r\n"
+                + "--b1\r\nContent-Type: text/plain\r\n\r\nThe mail could not be delivered.\r\n"
+                + "--b1\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.example.org\r\n\r\n"
+                + "Final-Recipient: rfc822; " + recipient + "\r\nAction: failed\r\nStatus: " + status + "\r\n"
+                + "--b1--\r\n";
+        MimeMessage message = new MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties()),
+                new ByteArrayInputStream(dsn.getBytes(StandardCharsets.US_ASCII)));
+        MAIL.getUserManager().getUserByEmail("bounces@news.example").deliver(message);
+    }
+
+    static String whole(MimeMessage message) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        message.writeTo(out);
+        return out.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    static String part(MimeMessage message, String type) throws Exception {
+        return find(message.getContent(), type);
+    }
+
+    private static String find(Object content, String type) throws Exception {
+        if (content instanceof jakarta.mail.Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                jakarta.mail.BodyPart body = multipart.getBodyPart(i);
+                if (body.isMimeType(type)) {
+                    return (String) body.getContent();
+                }
+                String inner = find(body.getContent(), type);
+                if (inner != null) {
+                    return inner;
+                }
+            }
+        }
+        return null;
+    }
+
+    List<SignatureRecord> verifyDkim(String raw) throws Exception {
+        DKIMVerifier verifier = new DKIMVerifier((method, selector, domain) -> {
+            assertThat(selector + "._domainkey." + domain).isEqualTo(signer.recordName());
+            return List.of(signer.record());
+        });
+        return verifier.verify(new ByteArrayInputStream(raw.getBytes(StandardCharsets.ISO_8859_1)));
+    }
+
+    static String escapeHtml(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&#34;")
+                .replace("'", "&#39;");
+    }
+}
