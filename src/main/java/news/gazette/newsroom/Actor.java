@@ -6,13 +6,13 @@ import news.gazette.account.Role;
 /**
  * Who makes a newsroom change, and from where, for the rules and the audit log.
  */
-record Actor(Account account, String client) {
+public record Actor(Account account, String client) {
 
-    String email() {
+    public String email() {
         return account.email();
     }
 
-    boolean is(Role role) {
+    public boolean is(Role role) {
         return account.role().atLeast(role);
     }
 }

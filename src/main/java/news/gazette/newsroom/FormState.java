@@ -10,7 +10,7 @@ import java.util.Map;
  */
 public record FormState(String notice, String error, long editing, Map<String, String> typed) {
 
-    static final FormState CLEAN = new FormState("", "", 0, Map.of());
+    public static final FormState CLEAN = new FormState("", "", 0, Map.of());
 
     /** What a field of a row's form shows: what was typed when that form was refused, otherwise what is stored. */
     public String value(long id, String field, String stored) {

@@ -31,13 +31,13 @@ import org.springframework.web.servlet.resource.ResourceUrlProvider;
  * the rich-text editor needs (ADR 11).
  */
 @Component
-class Screens {
+public class Screens {
 
     /**
      * The baseline policy with inline styles allowed: TinyMCE positions its menus and dialogs and marks up the text
      * being edited with style attributes. Scripts stay {@code 'self'} only. Sent only with the editor's own pages.
      */
-    static final String EDITOR_POLICY = SecurityConfiguration.CONTENT_SECURITY_POLICY
+    public static final String EDITOR_POLICY = SecurityConfiguration.CONTENT_SECURITY_POLICY
             .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
             .replace("img-src 'self' data:", "img-src 'self' data: blob:");
 
@@ -47,7 +47,7 @@ class Screens {
     private final ResourceUrlProvider assets;
     private final Accounts accounts;
 
-    Screens(Templates templates, MessageSource messages, Editions editions, ResourceUrlProvider assets,
+    public Screens(Templates templates, MessageSource messages, Editions editions, ResourceUrlProvider assets,
             Accounts accounts) {
         this.templates = templates;
         this.messages = messages;
@@ -56,21 +56,21 @@ class Screens {
         this.accounts = accounts;
     }
 
-    Texts texts(HttpServletRequest request) {
+    public Texts texts(HttpServletRequest request) {
         return new Texts(messages, editions.bestFor(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)).locale());
     }
 
-    String lang(HttpServletRequest request) {
+    public String lang(HttpServletRequest request) {
         return editions.bestFor(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)).language();
     }
 
     /** The edition a screen is about: the one named, or the best for the reader's languages. */
-    Edition edition(String code, HttpServletRequest request) {
+    public Edition edition(String code, HttpServletRequest request) {
         return code == null ? editions.bestFor(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE))
                 : editions.find(code).orElseThrow(() -> new PageNotFoundException("No edition " + code));
     }
 
-    List<String> editionCodes() {
+    public List<String> editionCodes() {
         return editions.all().stream().map(Edition::code).toList();
     }
 
@@ -79,7 +79,7 @@ class Screens {
      * The account behind the request as the story module knows actors: its role is the one the security layer granted
      * the request (session or API token), its id the account's when it has one.
      */
-    StoryActor storyActor(HttpServletRequest request) {
+    public StoryActor storyActor(HttpServletRequest request) {
         Principal who = request.getUserPrincipal();
         Role role = null;
         for (Role candidate : Role.values()) {
@@ -94,11 +94,11 @@ class Screens {
         return new StoryActor(id, who.getName(), role, request.getRemoteAddr());
     }
 
-    Actor actor(Principal who, HttpServletRequest request) {
+    public Actor actor(Principal who, HttpServletRequest request) {
         return new Actor(accounts.byEmail(who.getName()).orElseThrow(Refusal::forbidden), request.getRemoteAddr());
     }
 
-    ResponseEntity<byte[]> page(HttpStatus status, String template, HttpServletRequest request,
+    public ResponseEntity<byte[]> page(HttpStatus status, String template, HttpServletRequest request,
                                 Map<String, Object> params) {
         Map<String, Object> all = new HashMap<>(params);
         all.put("t", texts(request));
@@ -109,7 +109,7 @@ class Screens {
     /**
      * A page from parameters that already hold its texts; {@code editor} sends the editor's policy with it.
      */
-    ResponseEntity<byte[]> page(HttpStatusCode status, String template, Map<String, Object> params, boolean editor) {
+    public ResponseEntity<byte[]> page(HttpStatusCode status, String template, Map<String, Object> params, boolean editor) {
         Map<String, Object> all = new HashMap<>(params);
         all.put("css", asset("/assets/css/site.css"));
         var response = ResponseEntity.status(status).contentType(Templates.HTML).cacheControl(CacheControl.noStore());
@@ -120,19 +120,28 @@ class Screens {
     }
 
     /** A short localized page saying why a request was refused. */
-    ResponseEntity<byte[]> message(HttpServletRequest request, HttpStatus status, String key) {
+    public ResponseEntity<byte[]> message(HttpServletRequest request, HttpStatus status, String key) {
         Texts t = texts(request);
         return page(status, "newsroom/message.jte", Map.of("t", t, "lang", lang(request),
                 "heading", t.get("newsroom.error." + status.value()), "message", t.get(key)), false);
     }
 
+    /** The 403 page that names what the signed-in role may do; for refused story steps and screens the role may not open. */
+    public ResponseEntity<byte[]> roleRefusal(HttpServletRequest request) {
+        Texts t = texts(request);
+        String role = request.isUserInRole("ADMIN") ? "admin" : request.isUserInRole("EDITOR") ? "editor"
+                : request.isUserInRole("AUTHOR") ? "author" : "contributor";
+        String message = t.get("newsroom.refused.story") + " " + t.get("newsroom.role.may." + role);
+        return page(HttpStatus.FORBIDDEN, "newsroom/refused.jte", request, Map.of("message", message));
+    }
+
     /** The address of a static file with its content hash, as the asset chain serves it. */
-    String asset(String path) {
+    public String asset(String path) {
         String versioned = assets.getForLookupPath(path);
         return versioned == null ? path : versioned;
     }
 
-    static <T> ResponseEntity<T> redirect(String location) {
+    public static <T> ResponseEntity<T> redirect(String location) {
         return ResponseEntity.status(HttpStatus.SEE_OTHER).header(HttpHeaders.LOCATION, location).build();
     }
 

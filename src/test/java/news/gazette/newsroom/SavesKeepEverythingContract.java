@@ -1,5 +1,7 @@
 package news.gazette.newsroom;
 
+import news.gazette.newsroom.editor.EditorIntent;
+import news.gazette.newsroom.editor.EditorScreen;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;

@@ -1,8 +1,0 @@
-package news.gazette.newsroom;
-
-/**
- * One delivery as an endpoint's delivery log shows it.
- */
-public record WebhookDeliveryRow(String created, String event, String story, String state, String attempts,
-                                 String next, String status, String response) {
-}

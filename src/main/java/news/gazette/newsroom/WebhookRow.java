@@ -1,7 +1,0 @@
-package news.gazette.newsroom;
-
-/**
- * A webhook endpoint as the admins' list shows it.
- */
-public record WebhookRow(long id, String url, String events, boolean allowPrivate) {
-}

@@ -1,0 +1,202 @@
+package news.gazette.newsroom.editor;
+
+import news.gazette.newsroom.Screens;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+import news.gazette.author.Authors;
+import news.gazette.edition.Edition;
+import news.gazette.edition.Editions;
+import news.gazette.media.Media;
+import news.gazette.media.MediaLibrary;
+import news.gazette.platform.Permalinks;
+import news.gazette.platform.Texts;
+import news.gazette.section.Sections;
+import news.gazette.story.PreviewTokens;
+import news.gazette.story.Stories;
+import news.gazette.story.StoryAction;
+import news.gazette.story.StoryPolicy;
+import news.gazette.story.Story;
+import news.gazette.story.StoryStatus;
+import news.gazette.story.Tags;
+import org.jsoup.Jsoup;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds the story editor's screen: the form with its values, the choices of section, bylines and image, the linked
+ * translations, the actions the person may take, and, after a refused save, what they sent and how it differs.
+ */
+@Component
+public class EditorScreen {
+
+    private final Screens screens;
+    private final Editions editions;
+    private final Stories stories;
+    private final Sections sections;
+    private final Authors authors;
+    private final Tags tags;
+    private final MediaLibrary media;
+    private final PreviewTokens previews;
+    private final Permalinks links;
+    private final StoryPolicy policy;
+
+    /** How many of the library's newest described images the editor offers as the lead image. */
+    public static final int LIBRARY_CHOICES = 200;
+
+    EditorScreen(Screens screens, Editions editions, Stories stories, Sections sections, Authors authors, Tags tags,
+                 MediaLibrary media, PreviewTokens previews, Permalinks links, StoryPolicy policy) {
+        this.policy = policy;
+        this.screens = screens;
+        this.editions = editions;
+        this.stories = stories;
+        this.sections = sections;
+        this.authors = authors;
+        this.tags = tags;
+        this.media = media;
+        this.previews = previews;
+        this.links = links;
+    }
+
+    /** The editor on a stored story, showing these values (the stored ones, or what was sent and refused). */
+    ResponseEntity<byte[]> of(HttpStatus status, Story story, EditorPage.Values values, long sectionId,
+                              List<Long> chosenAuthors, Long imageId, String notice, String error,
+                              List<EditorPage.Change> conflict, HttpServletRequest request, CsrfToken csrf) {
+        Texts t = screens.texts(request);
+        List<EditorPage.Linked> linked = new ArrayList<>();
+        Set<String> present = new HashSet<>();
+        for (Story version : stories.translationGroup(story)) {
+            present.add(version.edition());
+            if (version.id() != story.id()) {
+                linked.add(new EditorPage.Linked(version.edition(), version.headline(), status(t, version),
+                        "/newsroom/stories/" + version.id() + "/edit"));
+            }
+        }
+        List<String> translateInto = editions.all().stream().map(Edition::code).filter(c -> !present.contains(c)).toList();
+        Set<StoryAction> may = policy.allowed(screens.storyActor(request), story);
+        StoryStatus s = story.status();
+        EditorPage.Actions actions = new EditorPage.Actions(may.contains(StoryAction.EDIT),
+                may.contains(StoryAction.SUBMIT) && s.canMoveTo(StoryStatus.IN_REVIEW),
+                may.contains(StoryAction.PUBLISH) && s.canMoveTo(StoryStatus.PUBLISHED),
+                may.contains(StoryAction.UNPUBLISH) && s.canMoveTo(StoryStatus.UNPUBLISHED),
+                may.contains(StoryAction.SCHEDULE) && s.canMoveTo(StoryStatus.SCHEDULED),
+                may.contains(StoryAction.BACK_TO_DRAFT) && s.canMoveTo(StoryStatus.DRAFT),
+                may.contains(StoryAction.TRANSLATE), may.contains(StoryAction.RESTORE),
+                links.absolute(previews.path(story.id())));
+        return editor(status, story.id(), story.edition(), story.version(), status(t, story), values, sectionId,
+                chosenAuthors, imageId, linked, actions, notice, error, conflict, request, csrf, translateInto);
+    }
+
+    /** The editor on a story not saved yet: the blank form, or what was sent and refused. */
+    ResponseEntity<byte[]> unsaved(HttpStatus status, String edition, EditorPage.Values values, long sectionId,
+                                   List<Long> chosenAuthors, Long imageId, String error, HttpServletRequest request,
+                                   CsrfToken csrf) {
+        Texts t = screens.texts(request);
+        return editor(status, null, edition, 0, t.get("newsroom.status.draft"), values, sectionId, chosenAuthors,
+                imageId, List.of(), none(), "", error, List.of(), request, csrf, List.of());
+    }
+
+    /** The editor on a stored story as it is stored. */
+    ResponseEntity<byte[]> stored(HttpStatus status, Story story, String notice, HttpServletRequest request,
+                                  CsrfToken csrf) {
+        return of(status, story, values(story), story.sectionId(), bylines(story), image(story), notice, "", List.of(),
+                request, csrf);
+    }
+
+    /** The editor on a stored story showing what was sent, after the save was refused: nothing typed is lost. */
+    ResponseEntity<byte[]> refused(HttpStatus status, Story story, String error, List<EditorPage.Change> conflict,
+                                   HttpServletRequest request, CsrfToken csrf) {
+        return of(status, story, StoryForm.sent(request), StoryForm.sectionOf(request), StoryForm.authorsOf(request),
+                StoryForm.imageOf(request), "", error, conflict, request, csrf);
+    }
+
+    private ResponseEntity<byte[]> editor(HttpStatus status, Long id, String edition, int version, String statusText,
+                                          EditorPage.Values values, long sectionId, List<Long> chosenAuthors, Long imageId,
+                                          List<EditorPage.Linked> linked, EditorPage.Actions actions, String notice,
+                                          String error, List<EditorPage.Change> conflict, HttpServletRequest request,
+                                          CsrfToken csrf, List<String> translateInto) {
+        Texts t = screens.texts(request);
+        String lang = screens.lang(request);
+        List<EditorPage.Option> sectionOptions = sections.inEdition(edition).stream()
+                .map(s -> new EditorPage.Option(String.valueOf(s.id()), s.name(), s.id() == sectionId)).toList();
+        List<EditorPage.Option> authorOptions = authors.inEdition(edition).stream()
+                .map(a -> new EditorPage.Option(String.valueOf(a.id()), a.name(), chosenAuthors.contains(a.id()))).toList();
+        List<Media> library = new ArrayList<>(media.recentUsable(LIBRARY_CHOICES));
+        if (imageId != null && library.stream().noneMatch(m -> m.id() == imageId)) {
+            // The story's own image is always a choice, however far back in a busy library it is: a form that could
+            // not show it would send "no image" and take it away.
+            media.byId(imageId).ifPresent(current -> library.add(0, current));
+        }
+        List<EditorPage.Option> images = library.stream()
+                .map(m -> new EditorPage.Option(String.valueOf(m.id()), label(m), imageId != null && m.id() == imageId))
+                .toList();
+        String mediaJson = EditorTexts.json(library.stream()
+                .map(m -> Map.of("id", m.id(), "name", label(m), "src", links.media(m.fileNameFor(640)))).toList());
+        EditorPage.Script script = new EditorPage.Script(EditorResources.TINYMCE + "tinymce.min.js",
+                screens.asset("/assets/js/editor.js"), lang, EditorTexts.tinymce(t), EditorTexts.own(t), mediaJson);
+        EditorPage page = new EditorPage(id, edition, version, statusText, values, sectionOptions, authorOptions, images,
+                linked, translateInto, actions, error, notice, conflict, script);
+        return screens.page(status, "newsroom/editor.jte", Map.of("t", t, "lang", lang, "csrf", csrf, "page", page), true);
+    }
+
+    /** How an image is named in the editor's choices: what it shows, and the file it came from. */
+    private static String label(Media m) {
+        return m.originalName() == null || m.originalName().isBlank() ? m.alt() : m.alt() + " (" + m.originalName() + ")";
+    }
+
+    private static EditorPage.Actions none() {
+        return new EditorPage.Actions(true, false, false, false, false, false, false, false, "");
+    }
+
+    private static String status(Texts t, Story story) {
+        return t.get("newsroom.status." + story.status().name().toLowerCase(Locale.ROOT));
+    }
+
+    private EditorPage.Values values(Story story) {
+        String tagNames = String.join(", ", tags.ofStories(List.of(story.id())).stream().map(st -> st.tag().name()).toList());
+        Story.Image image = story.image();
+        return new EditorPage.Values(story.headline(), story.slug(), story.standfirst(), story.body(), tagNames,
+                story.source() == null ? "" : story.source().name(), story.source() == null ? "" : story.source().url(),
+                image == null ? "" : image.alt(), image == null ? "" : image.caption(), image == null ? "" : image.credit(),
+                story.breaking(), story.featured(), nullToEmpty(story.seoTitle()), nullToEmpty(story.seoDescription()));
+    }
+
+    private List<Long> bylines(Story story) {
+        return authors.bylines(List.of(story.id())).stream().map(b -> b.author().id()).toList();
+    }
+
+    private static Long image(Story story) {
+        return story.image() == null ? null : story.image().mediaId();
+    }
+
+    /** The fields where the stored story differs from what the person sent, word by word. */
+    List<EditorPage.Change> changes(Story current, HttpServletRequest request, Texts t) {
+        List<EditorPage.Change> changes = new ArrayList<>();
+        compare(changes, t.get("editor.field.headline"), current.headline(), StoryForm.text(request, "headline"));
+        compare(changes, t.get("editor.field.standfirst"), current.standfirst(), StoryForm.text(request, "standfirst"));
+        compare(changes, t.get("editor.field.body"), Jsoup.parse(current.body()).text(), Jsoup.parse(StoryForm.text(request, "body")).text());
+        compare(changes, t.get("editor.field.slug"), current.slug(), StoryForm.text(request, "slug"));
+        compare(changes, t.get("editor.field.tags"), values(current).tags(), StoryForm.text(request, "tags"));
+        compare(changes, t.get("editor.field.seo-title"), nullToEmpty(current.seoTitle()), StoryForm.text(request, "seoTitle"));
+        compare(changes, t.get("editor.field.seo-description"), nullToEmpty(current.seoDescription()), StoryForm.text(request, "seoDescription"));
+        return changes;
+    }
+
+    private static void compare(List<EditorPage.Change> changes, String field, String theirs, String mine) {
+        if (WordDiff.changed(theirs, mine)) {
+            changes.add(new EditorPage.Change(field, WordDiff.of(theirs, mine)));
+        }
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}
