@@ -20,11 +20,11 @@ public class PasswordCheck {
     }
 
     /**
-     * @param wait how long the address must wait before trying again, when held back
+     * @param heldFor how long the address must wait before trying again, when held back
      */
-    public record Result(boolean right, Duration wait) {
+    public record Result(boolean right, Duration heldFor) {
         public boolean heldBack() {
-            return wait != null;
+            return heldFor != null;
         }
     }
 

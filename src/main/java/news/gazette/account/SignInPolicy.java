@@ -26,7 +26,10 @@ public class SignInPolicy {
     private final JdbcClient jdbc;
     private final Set<Role> byDefault;
 
-    SignInPolicy(JdbcClient jdbc, @Value("${gazette.sign-in.required-roles:ADMIN}") String byDefault) {
+    /** The roles required when nothing is configured or set. */
+    public static final String DEFAULT = "ADMIN";
+
+    SignInPolicy(JdbcClient jdbc, @Value("${gazette.sign-in.required-roles:" + DEFAULT + "}") String byDefault) {
         this.jdbc = jdbc;
         this.byDefault = Arrays.stream(byDefault.split(",")).map(String::trim).filter(s -> !s.isEmpty())
                 .map(s -> Role.valueOf(s.toUpperCase(Locale.ROOT))).filter(SETTABLE::contains)

@@ -9,7 +9,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import news.gazette.account.Account;
 import news.gazette.account.Accounts;
 import news.gazette.audit.AuditLog;
-import news.gazette.newsroom.StillEnabled;
+import news.gazette.newsroom.Screens;
+import news.gazette.newsroom.security.StillEnabled;
 import news.gazette.platform.SecurityConfiguration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -57,7 +58,7 @@ class PasskeySecurity {
 
     @Bean
     @Order(2)
-    SecurityFilterChain passkeys(HttpSecurity http, Accounts accounts, SignedIn signedIn, AuditLog audit,
+    SecurityFilterChain passkeyChain(HttpSecurity http, Accounts accounts, SignedIn signedIn, AuditLog audit, Screens screens,
                                  @Value("${gazette.sign-in.passkeys.rp-id:localhost}") String rpId,
                                  @Value("${gazette.sign-in.passkeys.origins:http://localhost:8080}") String origins,
                                  @Value("${gazette.sign-in.issuer:Gazette}") String name) throws Exception {
@@ -92,7 +93,7 @@ class PasskeySecurity {
                 .exceptionHandling(denied -> denied.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .addFilterBefore(new StillEnabled(accounts), AuthorizationFilter.class)
-                .addFilterBefore(new SetupFirst(accounts, signedIn, null), AuthorizationFilter.class);
+                .addFilterBefore(new SetupFirst(accounts, signedIn, screens), AuthorizationFilter.class);
         return http.build();
     }
 

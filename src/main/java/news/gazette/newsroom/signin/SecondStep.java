@@ -1,5 +1,6 @@
 package news.gazette.newsroom.signin;
 
+import news.gazette.newsroom.Screens;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -37,7 +38,7 @@ class SecondStep {
         return "second factor:" + email;
     }
 
-    private final Pages pages;
+    private final Screens pages;
     private final Accounts accounts;
     private final SecondFactors secondFactors;
     private final LoginThrottle throttle;
@@ -45,7 +46,7 @@ class SecondStep {
     private final AuditLog audit;
     private final Clock clock;
 
-    SecondStep(Pages pages, Accounts accounts, SecondFactors secondFactors, LoginThrottle throttle, SignedIn signedIn,
+    SecondStep(Screens pages, Accounts accounts, SecondFactors secondFactors, LoginThrottle throttle, SignedIn signedIn,
                AuditLog audit, Clock clock) {
         this.pages = pages;
         this.accounts = accounts;
@@ -59,7 +60,7 @@ class SecondStep {
     @GetMapping(SignedIn.CODE)
     ResponseEntity<byte[]> form(HttpServletRequest request, CsrfToken csrf) {
         if (pending(request) == null) {
-            return Pages.seeOther("/newsroom/login?expired");
+            return Screens.redirect("/newsroom/login?expired");
         }
         return page(HttpStatus.OK, request, csrf, "");
     }
@@ -71,7 +72,7 @@ class SecondStep {
         Account account = pending == null ? null : accounts.byId(pending.accountId()).filter(Account::enabled)
                 .filter(a -> a.passwordVersion() == pending.passwordVersion()).orElse(null);
         if (account == null) {
-            return Pages.seeOther("/newsroom/login?expired");
+            return Screens.redirect("/newsroom/login?expired");
         }
         String client = request.getRemoteAddr();
         Texts t = pages.texts(request);
@@ -102,7 +103,7 @@ class SecondStep {
             audit.record(account.email(), "second-factor.recovery-code-used", "account:" + account.id(),
                     "left: " + secondFactors.recoveryCodesLeft(account.id()), client);
         }
-        return Pages.seeOther(signedIn.complete(request, account, method));
+        return Screens.redirect(signedIn.complete(request, account, method));
     }
 
     private Pending pending(HttpServletRequest request) {

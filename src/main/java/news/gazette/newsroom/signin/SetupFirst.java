@@ -1,5 +1,6 @@
 package news.gazette.newsroom.signin;
 
+import news.gazette.newsroom.Screens;
 import java.io.IOException;
 import java.util.List;
 
@@ -27,9 +28,9 @@ public final class SetupFirst extends OncePerRequestFilter {
 
     private final Accounts accounts;
     private final SignedIn signedIn;
-    private final Pages pages;
+    private final Screens pages;
 
-    public SetupFirst(Accounts accounts, SignedIn signedIn, Pages pages) {
+    public SetupFirst(Accounts accounts, SignedIn signedIn, Screens pages) {
         this.accounts = accounts;
         this.signedIn = signedIn;
         this.pages = pages;
@@ -54,9 +55,7 @@ public final class SetupFirst extends OncePerRequestFilter {
                 if ("GET".equals(request.getMethod())) {
                     response.sendRedirect(SignedIn.SETUP);
                 } else {
-                    var refused = pages.message(HttpStatus.FORBIDDEN, request,
-                            pages.texts(request).get("newsroom.signin.setup.title"),
-                            pages.texts(request).get("newsroom.signin.setup.first"));
+                    var refused = pages.message(request, HttpStatus.FORBIDDEN, "newsroom.signin.setup.first");
                     response.setStatus(refused.getStatusCode().value());
                     refused.getHeaders().forEach((name, values) -> values.forEach(v -> response.addHeader(name, v)));
                     response.getOutputStream().write(refused.getBody());

@@ -1,5 +1,6 @@
 package news.gazette.newsroom.signin;
 
+import news.gazette.newsroom.Screens;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,16 +14,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class SetupScreen {
 
-    private final Pages pages;
+    private final Screens pages;
 
-    SetupScreen(Pages pages) {
+    SetupScreen(Screens pages) {
         this.pages = pages;
     }
 
     @GetMapping(SignedIn.SETUP)
     ResponseEntity<byte[]> show(HttpServletRequest request, CsrfToken csrf) {
         if (!SetupFirst.pending(request)) {
-            return Pages.seeOther("/newsroom/security");
+            return Screens.redirect("/newsroom/security");
         }
         return pages.page(HttpStatus.OK, "newsroom/signin/setup.jte", request,
                 Map.of("csrf", csrf, "script", pages.asset("/assets/js/passkeys.js")));

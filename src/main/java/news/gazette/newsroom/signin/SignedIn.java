@@ -10,7 +10,7 @@ import news.gazette.account.Accounts;
 import news.gazette.account.SecondFactors;
 import news.gazette.account.SignInPolicy;
 import news.gazette.audit.AuditLog;
-import news.gazette.newsroom.StillEnabled;
+import news.gazette.newsroom.security.StillEnabled;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;

@@ -1,5 +1,6 @@
 package news.gazette.newsroom.signin;
 
+import news.gazette.newsroom.Screens;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
@@ -35,7 +36,7 @@ class TwoFactorScreens {
 
     static final String PATH = "/newsroom/security/two-factor";
 
-    private final Pages pages;
+    private final Screens pages;
     private final Accounts accounts;
     private final SecondFactors secondFactors;
     private final PasswordCheck passwords;
@@ -44,7 +45,7 @@ class TwoFactorScreens {
     private final ChangeNotices notices;
     private final String issuer;
 
-    TwoFactorScreens(Pages pages, Accounts accounts, SecondFactors secondFactors, PasswordCheck passwords,
+    TwoFactorScreens(Screens pages, Accounts accounts, SecondFactors secondFactors, PasswordCheck passwords,
                      SignInPolicy policy, Passkeys passkeys, ChangeNotices notices,
                      @Value("${gazette.sign-in.issuer:Gazette}") String issuer) {
         this.pages = pages;
@@ -90,7 +91,7 @@ class TwoFactorScreens {
             return refused;
         }
         if (!secondFactors.enabled(account.id())) {
-            return Pages.seeOther(PATH);
+            return Screens.redirect(PATH);
         }
         List<String> codes = secondFactors.newRecoveryCodes(account.id());
         notices.tell(account, "second-factor.recovery-codes", null, request.getRemoteAddr());
@@ -126,7 +127,7 @@ class TwoFactorScreens {
         PasswordCheck.Result result = passwords.check(account, password, request.getRemoteAddr());
         if (result.heldBack()) {
             return page(HttpStatus.TOO_MANY_REQUESTS, account, request, csrf, List.of(), "",
-                    t.get("newsroom.password.held-back", Math.max(1, (result.wait().toMillis() + 999) / 1000)));
+                    t.get("newsroom.password.held-back", Math.max(1, (result.heldFor().toMillis() + 999) / 1000)));
         }
         if (!result.right()) {
             return page(HttpStatus.BAD_REQUEST, account, request, csrf, List.of(), "",
