@@ -3,6 +3,7 @@ package news.gazette.newsroom.security;
 import news.gazette.newsroom.Screens;
 import news.gazette.newsroom.signin.SetupFirst;
 import news.gazette.newsroom.signin.SignedIn;
+import news.gazette.newsroom.signin.SingleSignOn;
 
 import jakarta.servlet.http.HttpServletRequest;
 import news.gazette.platform.DatabaseOutage;
@@ -31,14 +32,15 @@ class NewsroomSecurity {
     @Bean
     @Order(1)
     SecurityFilterChain newsroom(HttpSecurity http, AuditLog audit, Accounts accounts, Screens screens,
-                                 SignedIn signedIn) throws Exception {
+                                 SignedIn signedIn, SingleSignOn singleSignOn) throws Exception {
         SecurityConfiguration.applyBaseline(http);
         http.securityMatcher("/newsroom/**")
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(LOGIN, SignedIn.CODE).permitAll()
+                        .requestMatchers(LOGIN, SignedIn.CODE, SingleSignOn.REFUSED).permitAll()
                         .requestMatchers("/newsroom/audit", "/newsroom/search/rebuild", "/newsroom/import",
                                 "/newsroom/archive/*").hasRole("ADMIN")
                         .requestMatchers("/newsroom/webhooks", "/newsroom/webhooks/**").hasRole("ADMIN")
+                        .requestMatchers("/newsroom/security/policy").hasRole("ADMIN")
                         .requestMatchers("/newsroom/app-keys", "/newsroom/app-keys/**").hasRole("ADMIN")
                         .requestMatchers("/newsroom/accounts", "/newsroom/accounts/**", "/newsroom/settings",
                                 "/newsroom/settings/**").hasRole("ADMIN")
@@ -77,6 +79,7 @@ class NewsroomSecurity {
                 }))
                 .addFilterBefore(new StillEnabled(accounts), AuthorizationFilter.class)
                 .addFilterAfter(new SetupFirst(accounts, signedIn, screens), StillEnabled.class);
+        singleSignOn.apply(http);
         return http.build();
     }
 

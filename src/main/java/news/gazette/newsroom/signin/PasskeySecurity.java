@@ -59,6 +59,7 @@ class PasskeySecurity {
     @Bean
     @Order(2)
     SecurityFilterChain passkeyChain(HttpSecurity http, Accounts accounts, SignedIn signedIn, AuditLog audit, Screens screens,
+                                     Passkeys passkeys, ChangeNotices notices,
                                  @Value("${gazette.sign-in.passkeys.rp-id:localhost}") String rpId,
                                  @Value("${gazette.sign-in.passkeys.origins:http://localhost:8080}") String origins,
                                  @Value("${gazette.sign-in.issuer:Gazette}") String name) throws Exception {
@@ -72,7 +73,7 @@ class PasskeySecurity {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/webauthn/authenticate/options", "/login/webauthn").permitAll()
                         .anyRequest().hasRole("CONTRIBUTOR"))
-                .webAuthn(passkeys -> passkeys.rpId(rpId).rpName(name)
+                .webAuthn(webAuthn -> webAuthn.rpId(rpId).rpName(name)
                         .allowedOrigins(new LinkedHashSet<>(Arrays.stream(origins.split(",")).map(String::trim)
                                 .filter(s -> !s.isEmpty()).toList()))
                         .disableDefaultRegistrationPage(true)
@@ -93,7 +94,8 @@ class PasskeySecurity {
                 .exceptionHandling(denied -> denied.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .addFilterBefore(new StillEnabled(accounts), AuthorizationFilter.class)
-                .addFilterBefore(new SetupFirst(accounts, signedIn, screens), AuthorizationFilter.class);
+                .addFilterBefore(new SetupFirst(accounts, signedIn, screens), AuthorizationFilter.class)
+                .addFilterBefore(new PasskeyChanges(accounts, passkeys, notices), AuthorizationFilter.class);
         return http.build();
     }
 

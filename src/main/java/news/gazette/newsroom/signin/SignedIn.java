@@ -11,6 +11,7 @@ import news.gazette.account.SecondFactors;
 import news.gazette.account.SignInPolicy;
 import news.gazette.audit.AuditLog;
 import news.gazette.newsroom.security.StillEnabled;
+import news.gazette.platform.ClusterNode;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -38,10 +39,12 @@ public class SignedIn {
     private final SignInPolicy policy;
     private final AuditLog audit;
     private final Clock clock;
+    private final ClusterNode node;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
     SignedIn(Accounts accounts, SecondFactors secondFactors, Passkeys passkeys, SignInPolicy policy, AuditLog audit,
-             Clock clock) {
+             Clock clock, ClusterNode node) {
+        this.node = node;
         this.accounts = accounts;
         this.secondFactors = secondFactors;
         this.passkeys = passkeys;
@@ -83,6 +86,7 @@ public class SignedIn {
      */
     String complete(HttpServletRequest request, Account account, String method) {
         StillEnabled.remember(request, account);
+        AccountSessions.mark(request, node.name(), clock.instant());
         audit.record(account.email(), "login", null, method, request.getRemoteAddr());
         if (policy.requiredFor(account.role()) && !strong(account)) {
             request.getSession().setAttribute(SETUP_FIRST, account.id());
