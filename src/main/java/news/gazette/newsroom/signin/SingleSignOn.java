@@ -17,6 +17,9 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Component;
 
@@ -31,7 +34,7 @@ import org.springframework.stereotype.Component;
 public class SingleSignOn {
 
     /** Where a provider's sign-in starts: this and the registration's id. */
-    public static final String START = "/newsroom/sso/";
+    public static final String START = "/newsroom/sso/start/";
     /** Where the provider sends the browser back. */
     static final String CALLBACK = "/newsroom/sso/callback/*";
     /** The page saying why a single sign-on was refused. */
@@ -58,14 +61,40 @@ public class SingleSignOn {
         }
         http.oauth2Login(login -> login.loginPage("/newsroom/login")
                 .clientRegistrationRepository(repository)
-                .authorizationEndpoint(start -> start.baseUri(START.substring(0, START.length() - 1)))
+                .authorizationEndpoint(start -> start.authorizationRequestResolver(resolver(repository)))
                 .redirectionEndpoint(back -> back.baseUri(CALLBACK))
                 .successHandler(this::signedIn)
                 .failureHandler((request, response, e) -> {
-                    audit.record("unknown", "login.sso-failed", null, e.getClass().getSimpleName(),
-                            request.getRemoteAddr());
-                    response.sendRedirect(REFUSED + "?failed");
+                    audit.record("unknown", "login.sso-failed", null, e.getMessage(), request.getRemoteAddr());
+                    response.sendRedirect(REFUSED + "?reason=failed");
                 }));
+    }
+
+    /**
+     * Spring's resolver, except that an address naming no configured provider is left to the router (a 404 page)
+     * instead of a 500.
+     */
+    private static OAuth2AuthorizationRequestResolver resolver(ClientRegistrationRepository repository) {
+        var resolver = new DefaultOAuth2AuthorizationRequestResolver(repository, START.substring(0, START.length() - 1));
+        return new OAuth2AuthorizationRequestResolver() {
+            @Override
+            public OAuth2AuthorizationRequest resolve(HttpServletRequest request) {
+                try {
+                    return resolver.resolve(request);
+                } catch (IllegalArgumentException unknownProvider) {
+                    return null;
+                }
+            }
+
+            @Override
+            public OAuth2AuthorizationRequest resolve(HttpServletRequest request, String registrationId) {
+                try {
+                    return resolver.resolve(request, registrationId);
+                } catch (IllegalArgumentException unknownProvider) {
+                    return null;
+                }
+            }
+        };
     }
 
     private void signedIn(HttpServletRequest request, HttpServletResponse response, Authentication auth)
@@ -82,7 +111,7 @@ public class SingleSignOn {
             String reason = !verified ? "unverified" : "unknown";
             audit.record(email == null ? "unknown" : email, "login.sso-refused", null,
                     provider + ": " + (verified ? "no such account" : "e-mail not verified"), request.getRemoteAddr());
-            response.sendRedirect(REFUSED + "?" + reason);
+            response.sendRedirect(REFUSED + "?reason=" + reason);
             return;
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();

@@ -6,6 +6,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** The newsroom's page for a single sign-on it refused: an unverified address, no such account, or a failure. */
 @Controller
@@ -18,9 +19,12 @@ class SingleSignOnRefused {
     }
 
     @GetMapping(SingleSignOn.REFUSED)
-    ResponseEntity<byte[]> refused(HttpServletRequest request) {
-        String key = request.getParameter("unverified") != null ? "newsroom.signin.sso.unverified"
-                : request.getParameter("unknown") != null ? "newsroom.signin.sso.unknown" : "newsroom.signin.sso.failed";
+    ResponseEntity<byte[]> refused(@RequestParam(defaultValue = "") String reason, HttpServletRequest request) {
+        String key = switch (reason) {
+            case "unverified" -> "newsroom.signin.sso.unverified";
+            case "unknown" -> "newsroom.signin.sso.unknown";
+            default -> "newsroom.signin.sso.failed";
+        };
         return screens.message(request, HttpStatus.FORBIDDEN, key);
     }
 }

@@ -58,13 +58,19 @@ abstract class SingleSignOnContract extends SignInContract {
                 HttpResponse.BodyHandlers.discarding());
         URI back = URI.create(provider.headers().firstValue("Location").orElseThrow());
         assertThat(back.getPath()).isEqualTo("/newsroom/sso/callback/outlet");
-        return mvc.perform(get(back.getPath() + "?" + back.getRawQuery()).cookie(session)).andReturn().getResponse();
+        MockHttpServletResponse answer = mvc.perform(get(URI.create(back.getPath() + "?" + back.getRawQuery())).cookie(session))
+                .andReturn().getResponse();
+        assertThat(answer.getRedirectedUrl()).as(() -> "failed: " + audit.latest(1).get(0).detail())
+                .doesNotEndWith("=failed");
+        return answer;
     }
 
     @Test
     void theLoginPageOffersTheProvider() throws Exception {
         String page = mvc.perform(get("/newsroom/login")).andReturn().getResponse().getContentAsString();
-        assertThat(Jsoup.parse(page).select("a[href=/newsroom/sso/outlet]").text()).contains("Outlet ID");
+        assertThat(Jsoup.parse(page).select("a[href=/newsroom/sso/start/outlet]").text()).contains("Outlet ID");
+        assertThat(mvc.perform(get(SingleSignOn.START + "nobody")).andReturn().getResponse().getRedirectedUrl())
+                .as("a provider nobody configured: no error, the sign-in page").endsWith("/newsroom/login");
     }
 
     @Test
@@ -83,7 +89,7 @@ abstract class SingleSignOnContract extends SignInContract {
     void anUnverifiedAddressIsRefusedWithAPageSayingWhy() throws Exception {
         Account author = account(Role.AUTHOR);
         MockHttpServletResponse refused = viaProvider(author.email(), false);
-        assertThat(refused.getRedirectedUrl()).isEqualTo(SingleSignOn.REFUSED + "?unverified");
+        assertThat(refused.getRedirectedUrl()).isEqualTo(SingleSignOn.REFUSED + "?reason=unverified");
         assertThat(open(refused.getCookie("SESSION"), "/newsroom").getRedirectedUrl()).endsWith("/newsroom/login");
         MockHttpServletResponse page = mvc.perform(get(refused.getRedirectedUrl()).header("Accept-Language", "hy"))
                 .andReturn().getResponse();
@@ -97,7 +103,7 @@ abstract class SingleSignOnContract extends SignInContract {
         String stranger = "stranger-" + UUID.randomUUID() + "@example.org";
         long before = accounts.count();
         MockHttpServletResponse refused = viaProvider(stranger, true);
-        assertThat(refused.getRedirectedUrl()).isEqualTo(SingleSignOn.REFUSED + "?unknown");
+        assertThat(refused.getRedirectedUrl()).isEqualTo(SingleSignOn.REFUSED + "?reason=unknown");
         assertThat(mvc.perform(get(refused.getRedirectedUrl())).andReturn().getResponse().getContentAsString())
                 .contains("No newsroom account has this e-mail address");
         assertThat(accounts.count()).isEqualTo(before);
