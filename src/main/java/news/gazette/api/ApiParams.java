@@ -6,7 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 
-import news.gazette.platform.BadRequestException;
+import news.gazette.platform.web.BadRequestException;
 
 /**
  * Reads query and path parameters strictly: anything malformed is a 400 problem detail saying which.

@@ -6,7 +6,7 @@ import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import news.gazette.platform.BadRequestException;
+import news.gazette.platform.web.BadRequestException;
 
 /**
  * A position in the list of stories, newest first: the publish time and id of the last story a page showed. Clients

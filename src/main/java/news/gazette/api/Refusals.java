@@ -2,7 +2,7 @@ package news.gazette.api;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
-import news.gazette.platform.PageNotFoundException;
+import news.gazette.platform.web.PageNotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;

@@ -8,9 +8,9 @@ import java.util.Map;
 
 import news.gazette.edition.Edition;
 import news.gazette.edition.Editions;
-import news.gazette.platform.BadRequestException;
-import news.gazette.platform.PageNotFoundException;
-import news.gazette.platform.Permalinks;
+import news.gazette.platform.web.BadRequestException;
+import news.gazette.platform.web.PageNotFoundException;
+import news.gazette.platform.web.Permalinks;
 import news.gazette.platform.SiteProperties;
 import news.gazette.search.IndexedStory;
 import news.gazette.search.SearchRequest;

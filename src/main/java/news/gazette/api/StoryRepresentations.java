@@ -12,7 +12,7 @@ import news.gazette.edition.Edition;
 import news.gazette.edition.Editions;
 import news.gazette.media.Media;
 import news.gazette.media.MediaLibrary;
-import news.gazette.platform.Permalinks;
+import news.gazette.platform.web.Permalinks;
 import news.gazette.platform.SiteProperties;
 import news.gazette.section.Section;
 import news.gazette.section.Sections;

@@ -1,6 +1,6 @@
 package news.gazette.author;
 
-import news.gazette.platform.DomainEvent;
+import news.gazette.platform.nodes.DomainEvent;
 
 /**
  * Something that happened to an author's profile. Raised by {@link Authors} in the transaction of the change.

@@ -2,7 +2,7 @@ package news.gazette.cluster;
 
 import java.util.Optional;
 
-import news.gazette.platform.DomainEvent;
+import news.gazette.platform.nodes.DomainEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;

@@ -11,12 +11,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
-import news.gazette.platform.ClusterNode;
-import news.gazette.platform.DatabaseOutage;
-import news.gazette.platform.DatabaseState;
-import news.gazette.platform.Databases;
-import news.gazette.platform.DomainEvent;
-import news.gazette.platform.EveryNode;
+import news.gazette.platform.nodes.ClusterNode;
+import news.gazette.platform.database.DatabaseOutage;
+import news.gazette.platform.database.DatabaseState;
+import news.gazette.platform.database.Databases;
+import news.gazette.platform.nodes.DomainEvent;
+import news.gazette.platform.nodes.EveryNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Follows the cluster-wide change feed ({@code cluster_changes}) and tells this node's
- * {@link news.gazette.platform.OnEveryNode} handlers about each change, whichever node made it, by publishing the very
+ * {@link news.gazette.platform.nodes.OnEveryNode} handlers about each change, whichever node made it, by publishing the very
  * {@link DomainEvent} that was raised there. The cursor lives in memory and starts at the end of the feed when the
  * node starts (what happened before is caught up by the search index's start-up comparison; the page cache starts
  * empty).

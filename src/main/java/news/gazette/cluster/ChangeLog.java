@@ -3,9 +3,9 @@ package news.gazette.cluster;
 import java.time.Clock;
 import java.time.ZoneOffset;
 
-import news.gazette.platform.ClusterNode;
-import news.gazette.platform.Databases;
-import news.gazette.platform.DomainEvent;
+import news.gazette.platform.nodes.ClusterNode;
+import news.gazette.platform.database.Databases;
+import news.gazette.platform.nodes.DomainEvent;
 import news.gazette.story.StoryEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,7 +42,7 @@ class ChangeLog {
         this.postgres = databases.isPostgres();
     }
 
-    @EventListener(condition = "!T(news.gazette.platform.EveryNode).telling()")
+    @EventListener(condition = "!T(news.gazette.platform.nodes.EveryNode).telling()")
     void on(DomainEvent event) {
         long id = append(event);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {

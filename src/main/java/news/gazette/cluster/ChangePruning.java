@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
 
-import news.gazette.platform.ClusterLocks;
+import news.gazette.platform.nodes.ClusterLocks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;

@@ -18,7 +18,7 @@ import news.gazette.edition.Edition;
 import news.gazette.edition.Editions;
 import news.gazette.media.Media;
 import news.gazette.media.MediaLibrary;
-import news.gazette.platform.ClusterLocks;
+import news.gazette.platform.nodes.ClusterLocks;
 import news.gazette.section.Section;
 import news.gazette.section.Sections;
 import news.gazette.story.NewStory;

@@ -2,7 +2,7 @@ package news.gazette.feed;
 
 import java.time.Duration;
 
-import news.gazette.platform.Permalinks;
+import news.gazette.platform.web.Permalinks;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

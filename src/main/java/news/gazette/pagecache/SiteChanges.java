@@ -5,11 +5,12 @@ import java.util.Set;
 
 import news.gazette.author.AuthorEvent;
 import news.gazette.author.Authors;
-import news.gazette.platform.DomainEvent;
-import news.gazette.platform.OnEveryNode;
-import news.gazette.platform.OncePerCluster;
+import news.gazette.platform.nodes.DomainEvent;
+import news.gazette.platform.nodes.OnEveryNode;
+import news.gazette.platform.nodes.OncePerCluster;
 import news.gazette.section.SectionEvent;
 import news.gazette.site.SiteSettingsChanged;
+import news.gazette.story.StoriesRestored;
 import news.gazette.story.TagEvent;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * Purges the pages a change that is not a story's shows up on, worked out from the event alone:
  * <ul>
- *   <li>a section added, renamed, moved or deleted, or an edition's site settings saved: every page of the edition
+ *   <li>a section added, renamed, moved or deleted, an edition's site settings saved, or its stories restored from an
+ *       archive: every page of the edition
  *       (each shows the navigation and the footer);</li>
  *   <li>a tag renamed, merged or deleted: the tag's page (and the page of the tag it went into); the stories that
  *       carried it come as story events of their own;</li>
@@ -63,6 +65,17 @@ class SiteChanges {
         cache.purgeHere(tagsOf(event));
     }
 
+    @OnEveryNode
+    @Order(Ordered.HIGHEST_PRECEDENCE + 10)
+    void on(StoriesRestored event) {
+        cache.purgeHere(tagsOf(event));
+    }
+
+    @OncePerCluster
+    void atTheCdn(StoriesRestored event) {
+        cache.purgeCdn(tagsOf(event));
+    }
+
     @OncePerCluster
     void atTheCdn(SectionEvent event) {
         cache.purgeCdn(tagsOf(event));
@@ -85,7 +98,7 @@ class SiteChanges {
 
     Set<String> tagsOf(DomainEvent event) {
         Set<String> purge = new LinkedHashSet<>();
-        if (event instanceof SectionEvent || event instanceof SiteSettingsChanged) {
+        if (event instanceof SectionEvent || event instanceof SiteSettingsChanged || event instanceof StoriesRestored) {
             purge.add(CacheTags.edition(event.edition()));
         } else if (event instanceof TagEvent tag) {
             purge.add(CacheTags.tag(tag.tagId()));

@@ -1,7 +1,7 @@
 package news.gazette.reader;
 
 import jakarta.servlet.http.HttpServletRequest;
-import news.gazette.platform.PageNotFoundException;
+import news.gazette.platform.web.PageNotFoundException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

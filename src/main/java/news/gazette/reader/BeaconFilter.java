@@ -7,7 +7,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import news.gazette.platform.SecurityConfiguration;
+import news.gazette.platform.web.SecurityConfiguration;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**

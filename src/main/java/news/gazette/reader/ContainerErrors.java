@@ -2,7 +2,7 @@ package news.gazette.reader;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import news.gazette.platform.SecurityConfiguration;
+import news.gazette.platform.web.SecurityConfiguration;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;

@@ -1,6 +1,6 @@
 package news.gazette.reader;
 
-import news.gazette.platform.Texts;
+import news.gazette.platform.text.Texts;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;

@@ -1,6 +1,6 @@
 package news.gazette.reader;
 
-import news.gazette.platform.Texts;
+import news.gazette.platform.text.Texts;
 import java.util.Map;
 import java.util.Set;
 
@@ -8,9 +8,9 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import news.gazette.edition.Edition;
 import news.gazette.edition.Editions;
-import news.gazette.platform.Permalinks;
+import news.gazette.platform.web.Permalinks;
 import news.gazette.story.Redirects;
-import news.gazette.platform.DatabaseOutage;
+import news.gazette.platform.database.DatabaseOutage;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -21,7 +21,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
-import news.gazette.platform.BadRequestException;
+import news.gazette.platform.web.BadRequestException;
 
 /**
  * Answers an error in the reader's edition: a localized page for people, an RFC 9457 problem detail for programs.

@@ -1,6 +1,6 @@
 package news.gazette.reader;
 
-import news.gazette.platform.Texts;
+import news.gazette.platform.text.Texts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import news.gazette.edition.Edition;
 import news.gazette.edition.Editions;
 import news.gazette.pagecache.CacheTags;
-import news.gazette.platform.Permalinks;
+import news.gazette.platform.web.Permalinks;
 import news.gazette.section.Section;
 import news.gazette.story.FrontArrangement;
 import news.gazette.story.Redirects;

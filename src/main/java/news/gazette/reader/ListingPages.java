@@ -1,6 +1,6 @@
 package news.gazette.reader;
 
-import news.gazette.platform.Texts;
+import news.gazette.platform.text.Texts;
 import java.util.List;
 import java.util.Map;
 
@@ -9,8 +9,8 @@ import news.gazette.author.Authors;
 import news.gazette.edition.Edition;
 import news.gazette.edition.Editions;
 import news.gazette.pagecache.CacheTags;
-import news.gazette.platform.PageNotFoundException;
-import news.gazette.platform.Permalinks;
+import news.gazette.platform.web.PageNotFoundException;
+import news.gazette.platform.web.Permalinks;
 import news.gazette.story.Stories;
 import news.gazette.story.Tag;
 import news.gazette.story.Tags;

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 import news.gazette.media.MediaLibrary;
 import news.gazette.media.MediaTypes;
-import news.gazette.platform.PageNotFoundException;
+import news.gazette.platform.web.PageNotFoundException;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;

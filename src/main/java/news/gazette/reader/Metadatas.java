@@ -6,7 +6,7 @@ import java.util.Map;
 
 import news.gazette.edition.Edition;
 import news.gazette.edition.Editions;
-import news.gazette.platform.Permalinks;
+import news.gazette.platform.web.Permalinks;
 import news.gazette.section.Section;
 import news.gazette.story.Story;
 import org.springframework.stereotype.Component;

@@ -5,7 +5,7 @@ import java.util.List;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import news.gazette.platform.OnEveryNode;
+import news.gazette.platform.nodes.OnEveryNode;
 import news.gazette.story.Stories;
 import news.gazette.story.Story;
 import news.gazette.story.StoryEvent;

@@ -2,8 +2,8 @@ package news.gazette.reader;
 
 import news.gazette.edition.Edition;
 import news.gazette.edition.Editions;
-import news.gazette.platform.BadRequestException;
-import news.gazette.platform.PageNotFoundException;
+import news.gazette.platform.web.BadRequestException;
+import news.gazette.platform.web.PageNotFoundException;
 
 /**
  * Small checks every reader controller makes on what the URL says.

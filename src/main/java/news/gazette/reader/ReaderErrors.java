@@ -1,9 +1,9 @@
 package news.gazette.reader;
 
 import jakarta.servlet.http.HttpServletRequest;
-import news.gazette.platform.BadRequestException;
-import news.gazette.platform.DatabaseOutage;
-import news.gazette.platform.PageNotFoundException;
+import news.gazette.platform.web.BadRequestException;
+import news.gazette.platform.database.DatabaseOutage;
+import news.gazette.platform.web.PageNotFoundException;
 import news.gazette.search.SearchBusyException;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
@@ -72,7 +72,7 @@ class ReaderErrors {
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
     ResponseEntity<?> notAcceptable(HttpServletRequest request) {
         // The JSON API says why in a problem detail; a page has nothing it could send instead.
-        if (news.gazette.platform.RoutedPath.of(request).startsWith("/api/")) {
+        if (news.gazette.platform.web.RoutedPath.of(request).startsWith("/api/")) {
             return pages.answer(request, HttpStatus.NOT_ACCEPTABLE);
         }
         return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE).build();

@@ -1,6 +1,6 @@
 package news.gazette.reader;
 
-import news.gazette.platform.Texts;
+import news.gazette.platform.text.Texts;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,7 +19,7 @@ import news.gazette.edition.Edition;
 import news.gazette.edition.Editions;
 import news.gazette.media.Media;
 import news.gazette.media.MediaLibrary;
-import news.gazette.platform.Permalinks;
+import news.gazette.platform.web.Permalinks;
 import news.gazette.section.Section;
 import news.gazette.section.Sections;
 import news.gazette.story.Story;

@@ -3,7 +3,7 @@ package news.gazette.reader;
 import java.util.List;
 import java.util.Map;
 
-import news.gazette.platform.Templates;
+import news.gazette.platform.web.Templates;
 
 import news.gazette.pagecache.CacheTags;
 import org.springframework.http.CacheControl;

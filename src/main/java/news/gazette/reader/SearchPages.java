@@ -1,6 +1,6 @@
 package news.gazette.reader;
 
-import news.gazette.platform.Texts;
+import news.gazette.platform.text.Texts;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -11,7 +11,7 @@ import news.gazette.author.Author;
 import news.gazette.author.Authors;
 import news.gazette.edition.Edition;
 import news.gazette.edition.Editions;
-import news.gazette.platform.Permalinks;
+import news.gazette.platform.web.Permalinks;
 import news.gazette.search.ReaderQuery;
 import news.gazette.search.SearchRequest;
 import news.gazette.search.SearchResults;

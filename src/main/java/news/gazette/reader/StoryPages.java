@@ -1,6 +1,6 @@
 package news.gazette.reader;
 
-import news.gazette.platform.Texts;
+import news.gazette.platform.text.Texts;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 import news.gazette.edition.Edition;
 import news.gazette.edition.Editions;
 import news.gazette.pagecache.CacheTags;
-import news.gazette.platform.PageNotFoundException;
-import news.gazette.platform.Permalinks;
+import news.gazette.platform.web.PageNotFoundException;
+import news.gazette.platform.web.Permalinks;
 import news.gazette.section.Section;
 import news.gazette.section.Sections;
 import news.gazette.story.Stories;

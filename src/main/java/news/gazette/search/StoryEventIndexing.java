@@ -3,10 +3,11 @@ package news.gazette.search;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import news.gazette.platform.OnEveryNode;
+import news.gazette.platform.nodes.OnEveryNode;
 import news.gazette.section.SectionEvent;
 import news.gazette.story.Stories;
 import news.gazette.story.Story;
+import news.gazette.story.StoriesRestored;
 import news.gazette.story.StoryEvent;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
  * Keeps this node's index in step with what readers see, as the change feed tells this node of each change, on every
  * node (the one that made the change right after its commit): a published, edited, unpublished or deleted story is
  * indexed again or removed; the stories of a renamed section are indexed again, so they are found by its new name at
- * once. (Renamed tags and authors reach the index as updates of the stories that carry them.) A change is visible to
+ * once; stories restored from an archive rebuild their edition's index. (Renamed tags and authors reach the index as updates of the stories that carry them.) A change is visible to
  * searches at once and made durable a few seconds later, for many changes at once; should the node stop first, its
  * start-up comparison with the database finds what is missing.
  */
@@ -48,6 +49,12 @@ class StoryEventIndexing {
                 return;
             }
         }
+    }
+
+    /** Stories restored from an archive: the edition's index is built again from the database. */
+    @OnEveryNode
+    void on(StoriesRestored event) {
+        updates.rebuild(event.edition());
     }
 
     /** Makes what the feed told durable, a few seconds later and for many changes at once. */

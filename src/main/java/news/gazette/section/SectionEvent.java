@@ -1,6 +1,6 @@
 package news.gazette.section;
 
-import news.gazette.platform.DomainEvent;
+import news.gazette.platform.nodes.DomainEvent;
 
 /**
  * Something that happened to a section. Every page of the edition lists its sections in the navigation, so each of

@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
-import news.gazette.platform.OnEveryNode;
-import news.gazette.platform.XmlText;
+import news.gazette.platform.nodes.OnEveryNode;
+import news.gazette.platform.text.XmlText;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;

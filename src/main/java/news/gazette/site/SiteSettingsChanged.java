@@ -1,6 +1,6 @@
 package news.gazette.site;
 
-import news.gazette.platform.DomainEvent;
+import news.gazette.platform.nodes.DomainEvent;
 
 /**
  * An edition's site settings were saved. Every page of the edition shows them (the footer, the follow call to action),

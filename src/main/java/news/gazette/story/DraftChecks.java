@@ -7,7 +7,7 @@ import java.util.Set;
 import news.gazette.author.Author;
 import news.gazette.author.Authors;
 import news.gazette.media.MediaLibrary;
-import news.gazette.platform.XmlText;
+import news.gazette.platform.text.XmlText;
 import news.gazette.section.Sections;
 import org.springframework.stereotype.Component;
 

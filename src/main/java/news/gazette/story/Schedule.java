@@ -1,6 +1,6 @@
 package news.gazette.story;
 
-import news.gazette.platform.DatabaseOutage;
+import news.gazette.platform.database.DatabaseOutage;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;

@@ -1,6 +1,6 @@
 package news.gazette.story;
 
-import news.gazette.platform.DomainEvent;
+import news.gazette.platform.nodes.DomainEvent;
 
 /**
  * Something that happened to a story that readers can see. Every node's page cache, search index and kept copies

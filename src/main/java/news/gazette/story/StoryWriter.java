@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Set;
 
 import news.gazette.author.Authors;
-import news.gazette.platform.Permalinks;
-import news.gazette.platform.Slugs;
+import news.gazette.platform.web.Permalinks;
+import news.gazette.platform.text.Slugs;
 import news.gazette.section.Sections;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;

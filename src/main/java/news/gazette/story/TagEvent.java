@@ -1,6 +1,6 @@
 package news.gazette.story;
 
-import news.gazette.platform.DomainEvent;
+import news.gazette.platform.nodes.DomainEvent;
 
 /**
  * Something that happened to a tag: renamed, merged into another, deleted. Raised by {@link TagMaintenance} in the

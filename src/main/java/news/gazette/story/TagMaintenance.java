@@ -3,7 +3,7 @@ package news.gazette.story;
 import java.util.List;
 import java.util.Optional;
 
-import news.gazette.platform.XmlText;
+import news.gazette.platform.text.XmlText;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

@@ -4,11 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Types;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,16 +14,11 @@ import news.gazette.media.MediaRefusedException;
 import news.gazette.media.MediaRestore;
 import news.gazette.media.MediaTypes;
 import news.gazette.section.Sections;
-import news.gazette.story.StoryBodies;
+import news.gazette.platform.database.TableRows;
+import news.gazette.story.StoryArchive;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -56,24 +46,22 @@ public class Archives {
             .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
 
-    /** One row of a table's array at a time; the rest of the array follows it. */
-    private static final ObjectReader ROW = JSON.readerFor(JsonNode.class)
-            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-
     private final JdbcClient jdbc;
+    private final TableRows rows;
+    private final StoryArchive stories;
     private final MediaRestore media;
     private final ImportLimits limits;
     private final Sections sections;
-    private final StoryBodies bodies;
     private final ArchiveExport exports;
 
-    Archives(JdbcClient jdbc, MediaRestore media, ImportLimits limits, Sections sections, StoryBodies bodies,
-             ArchiveExport exports) {
+    Archives(JdbcClient jdbc, TableRows rows, StoryArchive stories, MediaRestore media, ImportLimits limits,
+             Sections sections, ArchiveExport exports) {
         this.jdbc = jdbc;
+        this.rows = rows;
+        this.stories = stories;
         this.media = media;
         this.limits = limits;
         this.sections = sections;
-        this.bodies = bodies;
         this.exports = exports;
     }
 
@@ -90,7 +78,7 @@ public class Archives {
     @Transactional
     public Map<String, Integer> restore(Path archive) {
         for (String table : TABLES) {
-            if (jdbc.sql("select count(*) from " + table).query(Long.class).single() > 0) {
+            if (!rows.empty(table)) {
                 throw new ImportRefused("transfer.refused.not-empty", table);
             }
         }
@@ -103,13 +91,20 @@ public class Archives {
             for (String table : TABLES) {
                 try (InputStream json = zip.stream(table + ".json")
                         .orElseThrow(() -> new ImportRefused("transfer.refused.not-archive", table + ".json"))) {
-                    restored.put(table, insert(table, json));
+                    restored.put(table, StoryArchive.TABLES.contains(table) ? stories.restoreTable(table, json)
+                            : rows.insert(table, json));
                 } catch (IOException e) {
                     throw new ImportRefused("transfer.refused.not-archive", table + ".json");
+                } catch (TableRows.UnreadableRows e) {
+                    throw new ImportRefused("transfer.refused.not-archive", e.getMessage());
                 }
             }
             mediaTypes();
-            cleanBodies();
+            try {
+                stories.restored();
+            } catch (IllegalArgumentException notBlocks) {
+                throw new ImportRefused("transfer.refused.not-archive", "stories.json");
+            }
             sections.forget();
             files.forEach((name, type) -> media.restoreFile(name, bytes(zip, "media/" + name), type));
             return restored;
@@ -159,88 +154,5 @@ public class Archives {
         } catch (IOException e) {
             throw new ImportRefused("transfer.refused.zip-unreadable", e);
         }
-    }
-
-    /**
-     * Story pages serve the stored body as it is, so a body from an archive goes through what a save does (the body
-     * policy, HTML rendered from the blocks): a crafted archive brings in nothing the editor would not have stored.
-     * An archive Gazette wrote is left as it was, so exporting again gives the same archive.
-     */
-    private void cleanBodies() {
-        List<Object[]> stored = jdbc.sql("select id, blocks, body from stories order by id")
-                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3)}).list();
-        for (Object[] row : stored) {
-            StoryBodies.Rendered clean;
-            try {
-                clean = bodies.restored((String) row[1], (String) row[2]);
-            } catch (IllegalArgumentException notBlocks) {
-                throw new ImportRefused("transfer.refused.not-archive", "stories.json");
-            }
-            if (!clean.html().equals(row[2]) || !java.util.Objects.equals(clean.blocksJson(), row[1])) {
-                jdbc.sql("update stories set body = ?, blocks = ? where id = ?")
-                        .params(clean.html(), clean.blocksJson(), row[0]).update();
-            }
-        }
-    }
-
-    /** Inserts the rows of one table's JSON array as they are read, one row in memory at a time. */
-    private int insert(String table, InputStream json) {
-        Map<String, Integer> types = columnTypes(table);
-        long maxId = 0;
-        int count = 0;
-        try (JsonParser parser = JSON.createParser(json)) {
-            if (parser.nextToken() != JsonToken.START_ARRAY) {
-                throw new ImportRefused("transfer.refused.not-archive", table + ".json");
-            }
-            while (parser.nextToken() == JsonToken.START_OBJECT) {
-                JsonNode row = ROW.readValue(parser);
-                List<String> columns = new ArrayList<>();
-                List<Object> values = new ArrayList<>();
-                for (String column : row.propertyNames()) {
-                    Integer type = types.get(column);
-                    if (type == null) {
-                        throw new ImportRefused("transfer.refused.not-archive", table + "." + column);
-                    }
-                    columns.add(column);
-                    values.add(value(row.get(column), type));
-                }
-                jdbc.sql("insert into " + table + " (" + String.join(", ", columns) + ") values ("
-                        + String.join(", ", columns.stream().map(c -> "?").toList()) + ")").params(values).update();
-                maxId = Math.max(maxId, row.path("id").asLong(0));
-                count++;
-            }
-            if (parser.currentToken() != JsonToken.END_ARRAY) {
-                throw new ImportRefused("transfer.refused.not-archive", table + ".json");
-            }
-        } catch (JacksonException e) {
-            throw new ImportRefused("transfer.refused.not-archive", table + ".json");
-        }
-        if (types.containsKey("id") && maxId > 0) {
-            jdbc.sql("alter table " + table + " alter column id restart with " + (maxId + 1)).update();
-        }
-        return count;
-    }
-
-    private static Object value(JsonNode node, int type) {
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        return switch (type) {
-            case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE -> Instant.parse(node.asString()).atOffset(ZoneOffset.UTC);
-            case Types.BIGINT, Types.INTEGER, Types.SMALLINT -> node.asLong();
-            case Types.BOOLEAN, Types.BIT -> node.asBoolean();
-            default -> node.asString();
-        };
-    }
-
-    private Map<String, Integer> columnTypes(String table) {
-        return jdbc.sql("select * from " + table + " where 1 = 0").query(rs -> {
-            Map<String, Integer> types = new HashMap<>();
-            var meta = rs.getMetaData();
-            for (int i = 1; i <= meta.getColumnCount(); i++) {
-                types.put(meta.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT), meta.getColumnType(i));
-            }
-            return types;
-        });
     }
 }

@@ -11,7 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import news.gazette.media.Media;
-import news.gazette.platform.XmlText;
+import news.gazette.platform.text.XmlText;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;

@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import jakarta.annotation.PreDestroy;
 
 import news.gazette.story.StoryEvent;
-import news.gazette.platform.DatabaseOutage;
-import news.gazette.platform.OncePerCluster;
+import news.gazette.platform.database.DatabaseOutage;
+import news.gazette.platform.nodes.OncePerCluster;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;

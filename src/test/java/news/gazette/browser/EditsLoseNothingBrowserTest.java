@@ -145,4 +145,51 @@ class EditsLoseNothingBrowserTest {
         assertThat(column("status", id)).isEqualTo("scheduled");
         assertThat(column("headline", id)).endsWith(" tomorrow");
     }
+
+    @Test
+    void translatingRightAfterAnEditKeepsTheEditAndOpensTheTranslation() {
+        ChromeDriver driver = editor("translator@example.org");
+        long id = jdbc.sql("select id from stories s where edition = 'en' and status = 'published' and not exists ("
+                        + "select 1 from stories t where t.translation_group = s.translation_group and t.edition = 'hy') "
+                        + "order by published_at limit 1").query(Long.class).single();
+        openEditor(driver, id);
+        appendToHeadline(driver, " (checked)");
+        driver.findElement(By.cssSelector("#story-form button[name=intent][value=translate-hy]")).click();
+        Browser.waitFor(driver).until(ExpectedConditions.not(ExpectedConditions.urlContains("/stories/" + id + "/")));
+
+        assertThat(column("headline", id)).endsWith(" (checked)");
+        long translation = jdbc.sql("select t.id from stories t join stories s on t.translation_group = s.translation_group "
+                + "where s.id = ? and t.edition = 'hy'").param(id).query(Long.class).single();
+        assertThat(driver.getCurrentUrl()).contains("/newsroom/stories/" + translation + "/edit");
+        assertThat(column("status", translation)).isEqualTo("draft");
+    }
+
+    /**
+     * Whether leaving the page now would make the browser ask first: a {@code beforeunload} event that the page
+     * cancels. (Headless Chromium does not always open the dialog itself, so the test asks the page's answer.)
+     */
+    private static boolean wouldAskBeforeLeaving(ChromeDriver driver) {
+        return Boolean.TRUE.equals(driver.executeScript(
+                "var e = new Event('beforeunload', {cancelable: true}); window.dispatchEvent(e); return e.defaultPrevented;"));
+    }
+
+    @Test
+    void leavingTheEditorWithUnsavedChangesAsksFirstButNotAfterSaving() {
+        ChromeDriver driver = editor("leaving@example.org");
+        long id = jdbc.sql("select id from stories where edition = 'en' and status = 'published' order by published_at limit 1 offset 2")
+                .query(Long.class).single();
+        openEditor(driver, id);
+        Browser.waitFor(driver).until(d -> Boolean.TRUE.equals(((ChromeDriver) d).executeScript(
+                "return !!(window.tinymce && tinymce.activeEditor && tinymce.activeEditor.initialized);")));
+        assertThat(wouldAskBeforeLeaving(driver)).as("nothing typed yet").isFalse();
+
+        appendToHeadline(driver, " draft words");
+        assertThat(wouldAskBeforeLeaving(driver)).as("a headline typed, not saved").isTrue();
+        assertThat(column("headline", id)).doesNotEndWith(" draft words");
+
+        driver.findElement(By.cssSelector("#story-form button[name=intent][value=save]")).click();
+        Browser.waitFor(driver).until(ExpectedConditions.urlContains("/edit?saved"));
+        assertThat(column("headline", id)).endsWith(" draft words");
+        assertThat(wouldAskBeforeLeaving(driver)).as("everything saved").isFalse();
+    }
 }

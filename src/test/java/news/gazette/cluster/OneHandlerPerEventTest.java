@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import news.gazette.platform.DomainEvent;
-import news.gazette.platform.OnEveryNode;
-import news.gazette.platform.OncePerCluster;
+import news.gazette.platform.nodes.DomainEvent;
+import news.gazette.platform.nodes.OnEveryNode;
+import news.gazette.platform.nodes.OncePerCluster;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;

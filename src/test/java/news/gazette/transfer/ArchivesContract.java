@@ -14,6 +14,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,6 +67,22 @@ abstract class ArchivesContract {
         return entries;
     }
 
+    /** The editions of the {@code StoriesRestored} events in the change feed of the database the argument names. */
+    private static List<String> restoredEditions(String databaseArgument) {
+        String url = databaseArgument.substring("--spring.datasource.url=".length());
+        try (Connection connection = DriverManager.getConnection(url, "sa", "");
+             ResultSet rows = connection.createStatement().executeQuery(
+                     "select edition from cluster_changes where kind = 'story.StoriesRestored' order by edition")) {
+            List<String> editions = new ArrayList<>();
+            while (rows.next()) {
+                editions.add(rows.getString(1));
+            }
+            return editions;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private int command(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         return TransferCommand.run(GazetteApplication.class, args, new PrintStream(out, true, StandardCharsets.UTF_8));
@@ -83,6 +104,8 @@ abstract class ArchivesContract {
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
         String dataDir = "--gazette.data-dir=" + Files.createDirectories(temp.resolve("restored"));
         assertThat(command("restore", first.toString(), database, dataDir)).isZero();
+        // The story module raised one event per edition it restored, and the change feed carries it to every node.
+        assertThat(restoredEditions(database)).containsExactly("en", "ru");
         Path second = temp.resolve("second.zip");
         assertThat(command("export", second.toString(), database, dataDir)).isZero();
 

@@ -15,7 +15,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import news.gazette.account.Account;
 import news.gazette.account.Role;
-import news.gazette.platform.Texts;
+import news.gazette.platform.text.Texts;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.csrf.CsrfToken;

@@ -12,7 +12,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import news.gazette.account.AppKeys;
-import news.gazette.platform.Texts;
+import news.gazette.platform.text.Texts;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.csrf.CsrfToken;

@@ -11,7 +11,7 @@ import news.gazette.edition.Edition;
 import news.gazette.edition.Editions;
 import news.gazette.newsroom.Screens;
 import news.gazette.platform.SiteProperties;
-import news.gazette.platform.Texts;
+import news.gazette.platform.text.Texts;
 import news.gazette.search.IndexUpdates;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

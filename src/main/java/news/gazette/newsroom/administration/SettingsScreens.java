@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
-import news.gazette.platform.Texts;
+import news.gazette.platform.text.Texts;
 import news.gazette.site.EditionSettings;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

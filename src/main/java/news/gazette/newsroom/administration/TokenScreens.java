@@ -18,7 +18,7 @@ import news.gazette.account.Accounts;
 import news.gazette.account.ApiTokens;
 import news.gazette.account.Role;
 import news.gazette.account.TokenScope;
-import news.gazette.platform.Texts;
+import news.gazette.platform.text.Texts;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.csrf.CsrfToken;

@@ -13,9 +13,9 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import news.gazette.audit.AuditLog;
-import news.gazette.platform.PageNotFoundException;
+import news.gazette.platform.web.PageNotFoundException;
 import news.gazette.platform.SiteProperties;
-import news.gazette.platform.Texts;
+import news.gazette.platform.text.Texts;
 import news.gazette.webhook.AddressRefused;
 import news.gazette.webhook.WebhookEvent;
 import news.gazette.webhook.Webhooks;

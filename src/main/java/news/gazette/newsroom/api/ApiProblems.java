@@ -8,9 +8,9 @@ import java.net.URI;
 import java.security.Principal;
 
 import jakarta.servlet.http.HttpServletRequest;
-import news.gazette.platform.BadRequestException;
-import news.gazette.platform.DatabaseOutage;
-import news.gazette.platform.PageNotFoundException;
+import news.gazette.platform.web.BadRequestException;
+import news.gazette.platform.database.DatabaseOutage;
+import news.gazette.platform.web.PageNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;

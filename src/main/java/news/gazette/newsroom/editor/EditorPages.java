@@ -13,7 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import news.gazette.edition.Edition;
 import news.gazette.edition.Editions;
 import news.gazette.platform.SiteProperties;
-import news.gazette.platform.Texts;
+import news.gazette.platform.text.Texts;
 import news.gazette.section.Sections;
 import news.gazette.story.Editing;
 import news.gazette.story.InvalidStoryException;

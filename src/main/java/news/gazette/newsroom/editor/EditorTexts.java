@@ -3,7 +3,7 @@ package news.gazette.newsroom.editor;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import news.gazette.platform.Texts;
+import news.gazette.platform.text.Texts;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

@@ -9,7 +9,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import news.gazette.platform.SiteProperties;
-import news.gazette.platform.Texts;
+import news.gazette.platform.text.Texts;
 import news.gazette.story.Editing;
 import news.gazette.story.InvalidStoryException;
 import news.gazette.story.Revision;

@@ -7,9 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
-import news.gazette.platform.BadRequestException;
-import news.gazette.platform.PageNotFoundException;
-import news.gazette.platform.Texts;
+import news.gazette.platform.web.BadRequestException;
+import news.gazette.platform.web.PageNotFoundException;
+import news.gazette.platform.text.Texts;
 import news.gazette.story.InvalidStoryException;
 import news.gazette.story.SaveRateException;
 import news.gazette.story.StoryNotFoundException;

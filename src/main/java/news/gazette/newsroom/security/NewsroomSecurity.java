@@ -6,11 +6,11 @@ import news.gazette.newsroom.signin.SignedIn;
 import news.gazette.newsroom.signin.SingleSignOn;
 
 import jakarta.servlet.http.HttpServletRequest;
-import news.gazette.platform.DatabaseOutage;
+import news.gazette.platform.database.DatabaseOutage;
 import news.gazette.account.Accounts;
 import news.gazette.account.LoginThrottledException;
 import news.gazette.audit.AuditLog;
-import news.gazette.platform.SecurityConfiguration;
+import news.gazette.platform.web.SecurityConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;

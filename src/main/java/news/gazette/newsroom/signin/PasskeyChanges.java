@@ -8,7 +8,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import news.gazette.account.Accounts;
-import news.gazette.platform.RoutedPath;
+import news.gazette.platform.web.RoutedPath;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**

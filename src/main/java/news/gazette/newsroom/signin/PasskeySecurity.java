@@ -11,7 +11,7 @@ import news.gazette.account.Accounts;
 import news.gazette.audit.AuditLog;
 import news.gazette.newsroom.Screens;
 import news.gazette.newsroom.security.StillEnabled;
-import news.gazette.platform.SecurityConfiguration;
+import news.gazette.platform.web.SecurityConfiguration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

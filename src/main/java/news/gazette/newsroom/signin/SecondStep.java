@@ -13,7 +13,7 @@ import news.gazette.account.Accounts;
 import news.gazette.account.LoginThrottle;
 import news.gazette.account.SecondFactors;
 import news.gazette.audit.AuditLog;
-import news.gazette.platform.Texts;
+import news.gazette.platform.text.Texts;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;

@@ -18,7 +18,7 @@ import news.gazette.account.SignInPolicy;
 import news.gazette.audit.AuditLog;
 import news.gazette.newsroom.Screens;
 import news.gazette.platform.SiteProperties;
-import news.gazette.platform.Texts;
+import news.gazette.platform.text.Texts;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.csrf.CsrfToken;

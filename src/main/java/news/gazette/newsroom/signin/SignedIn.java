@@ -11,7 +11,7 @@ import news.gazette.account.SecondFactors;
 import news.gazette.account.SignInPolicy;
 import news.gazette.audit.AuditLog;
 import news.gazette.newsroom.security.StillEnabled;
-import news.gazette.platform.ClusterNode;
+import news.gazette.platform.nodes.ClusterNode;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;

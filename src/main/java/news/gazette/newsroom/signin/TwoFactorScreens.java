@@ -16,7 +16,7 @@ import news.gazette.account.Accounts;
 import news.gazette.account.PasswordCheck;
 import news.gazette.account.SecondFactors;
 import news.gazette.account.SignInPolicy;
-import news.gazette.platform.Texts;
+import news.gazette.platform.text.Texts;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
