@@ -58,6 +58,7 @@ class PolicyScreen {
     private ResponseEntity<byte[]> page(HttpServletRequest request, CsrfToken csrf, String notice) {
         Map<Role, Boolean> now = policy.current();
         return screens.page(HttpStatus.OK, "newsroom/signin/policy.jte", request, Map.of("csrf", csrf,
-                "editors", now.get(Role.EDITOR), "admins", now.get(Role.ADMIN), "notice", notice));
+                "editors", now.get(Role.EDITOR), "admins", now.get(Role.ADMIN), "notice", notice,
+                "editorRole", Role.EDITOR.name(), "adminRole", Role.ADMIN.name()));
     }
 }
