@@ -3,11 +3,15 @@ package news.gazette.media;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Keeps media files in a folder outside the application (under the data directory). A file is written to a
@@ -54,6 +58,27 @@ final class LocalMediaStore implements MediaStore {
     @Override
     public void delete(String key) throws IOException {
         Files.deleteIfExists(path(key));
+    }
+
+    @Override
+    public List<Stored> list() throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        List<Stored> found = new ArrayList<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                String name = file.getFileName().toString();
+                if (KEY.matcher(name).matches() && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                    try {
+                        found.add(new Stored(name, Files.getLastModifiedTime(file).toInstant()));
+                    } catch (NoSuchFileException goneMeanwhile) {
+                        // Deleted between listing and reading its time: nothing to sweep.
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     private Path path(String key) {

@@ -2,6 +2,8 @@ package news.gazette.media;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,4 +23,11 @@ public interface MediaStore {
 
     /** Removes the file; removing a missing key is not an error. */
     void delete(String key) throws IOException;
+
+    /** Every file in the store with when it was written, for the sweep of files no database row names. */
+    List<Stored> list() throws IOException;
+
+    /** A file in the store: its key and when it was last written. */
+    record Stored(String key, Instant modified) {
+    }
 }

@@ -5,11 +5,14 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
@@ -70,6 +73,22 @@ final class S3MediaStore implements MediaStore {
             }
             throw new IOException("Could not look for " + key + " in bucket " + bucket, e);
         }
+    }
+
+    @Override
+    public List<Stored> list() throws IOException {
+        List<Stored> found = new ArrayList<>();
+        try {
+            for (S3Object object : client.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents()) {
+                String key = object.key().substring(prefix.length());
+                if (!key.isEmpty() && key.indexOf('/') < 0) {
+                    found.add(new Stored(key, object.lastModified()));
+                }
+            }
+        } catch (S3Exception e) {
+            throw new IOException("Could not list bucket " + bucket, e);
+        }
+        return found;
     }
 
     @Override

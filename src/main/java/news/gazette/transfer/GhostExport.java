@@ -127,7 +127,7 @@ final class GhostExport {
                     published == null && !date.isEmpty() ? date : null));
         }
         return new SourceExport(ImportFormat.GHOST, site, List.copyOf(authors.values()),
-                List.copyOf(sections.values()), List.copyOf(tags.values()), entries, skips);
+                List.copyOf(sections.values()), List.copyOf(tags.values()), SourceExport.Entries.of(entries), skips);
     }
 
     private static String excerpt(JsonNode post) {

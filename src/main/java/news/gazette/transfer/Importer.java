@@ -2,6 +2,7 @@ package news.gazette.transfer;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,7 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Imports a WordPress or Ghost export into an edition. Everything is read and checked first — the file, the whole
  * images archive, every image — and a file or archive that fails is refused before anything changes. Then all
- * writes happen in one transaction; if it fails, the image files it stored are removed again.
+ * writes happen in one transaction; if it fails, the image files it stored are removed again (and if the process dies
+ * meanwhile, {@code media/OrphanFiles} removes them at the next start).
  */
 @Service
 @EnableConfigurationProperties(ImportLimits.class)
@@ -64,9 +66,14 @@ public class Importer {
         try {
             transaction.executeWithoutResult(status ->
                     new ImportRun(parts, source, edition, checked, report, stored).write());
-        } catch (RuntimeException failed) {
+        } catch (RuntimeException | Error failed) {
+            // Whatever ended the transaction (an OutOfMemoryError too), the files it stored go with its rows. A
+            // process that dies here leaves them to media/OrphanFiles at the next start.
             stored.forEach(images::discard);
             log.warn("Import of {} into {} failed; nothing was kept", request.file().getFileName(), edition.code(), failed);
+            if (failed instanceof Error error) {
+                throw error;
+            }
             throw failed instanceof ImportRefused refused ? refused
                     : new ImportRefused("transfer.refused.failed", failed, failed.getClass().getSimpleName());
         }
@@ -81,13 +88,14 @@ public class Importer {
             if (Files.size(request.file()) > limits.maxFileBytes()) {
                 throw new ImportRefused("transfer.refused.file-too-large", limits.maxFileBytes() / (1024 * 1024));
             }
-            try (InputStream in = Files.newInputStream(request.file())) {
-                return switch (request.format()) {
-                    case WORDPRESS -> WordPressExport.read(in, request.pages());
-                    case GHOST -> GhostExport.read(in, request.pages());
-                };
+            if (request.format() == ImportFormat.WORDPRESS) {
+                // Streamed: read from the file, one item at a time, on every pass.
+                return WordPressExport.read(() -> Files.newInputStream(request.file()), request.pages());
             }
-        } catch (IOException e) {
+            try (InputStream in = Files.newInputStream(request.file())) {
+                return GhostExport.read(in, request.pages());
+            }
+        } catch (IOException | UncheckedIOException e) {
             throw new ImportRefused("transfer.refused.file-missing", e, request.file().getFileName());
         }
     }
@@ -95,12 +103,12 @@ public class Importer {
     /** Reads and checks every image the export refers to, before the transaction; each problem is a skip. */
     private Map<String, Checked> checkImages(SourceExport source, ImageSource uploads, ImportReport report) {
         Set<String> paths = new LinkedHashSet<>();
-        for (SourceExport.Entry entry : source.stories()) {
+        source.stories().forEach(entry -> {
             if (entry.featuredPath() != null) {
                 paths.add(entry.featuredPath());
             }
             paths.addAll(ImportRun.body(source.format(), entry.html()).imagePaths());
-        }
+        });
         Map<String, Checked> checked = new LinkedHashMap<>();
         for (String path : paths) {
             var bytes = uploads.read(path);

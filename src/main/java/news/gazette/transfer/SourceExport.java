@@ -2,6 +2,7 @@ package news.gazette.transfer;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * What an export file holds, read into one shape whatever system wrote it. Ids are the source system's own.
@@ -10,7 +11,22 @@ import java.util.List;
  * @param skips items the reader left out already (private posts, trash, internal tags…)
  */
 record SourceExport(ImportFormat format, String site, List<Person> authors, List<Term> sections, List<Term> tags,
-                    List<Entry> stories, List<ImportReport.Skip> skips) {
+                    Entries stories, List<ImportReport.Skip> skips) {
+
+    /**
+     * The posts and pages, walked one at a time. A WordPress export reads them afresh from its file on every walk, so
+     * they are never all in memory; a Ghost export (a JSON document) holds its list.
+     */
+    @FunctionalInterface
+    interface Entries {
+
+        void forEach(Consumer<Entry> each);
+
+        static Entries of(List<Entry> entries) {
+            List<Entry> kept = List.copyOf(entries);
+            return kept::forEach;
+        }
+    }
 
     /** An author of the source site. */
     record Person(String id, String slug, String name, String bio) {

@@ -1,6 +1,8 @@
 package news.gazette.transfer;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
@@ -25,7 +27,8 @@ import news.gazette.transfer.XmlTree.Element;
 
 /**
  * Reads a WordPress eXtended RSS (WXR) export: an RSS 2.0 channel whose items are posts, pages and attachments,
- * with the site's authors, categories and tags in {@code wp:} elements.
+ * with the site's authors, categories and tags in {@code wp:} elements. Streamed: the file is walked with StAX, one
+ * channel element at a time, and never held whole.
  */
 final class WordPressExport {
 
@@ -37,65 +40,117 @@ final class WordPressExport {
     private WordPressExport() {
     }
 
-    static SourceExport read(InputStream in, boolean includePages) {
-        Element rss = XmlTree.read(in);
-        Element channel = rss.name().equals("rss") ? rss.child("channel") : null;
-        if (channel == null || channel.childText(WP, "wxr_version").isEmpty()) {
+    /** Opens the export file afresh: it is walked once to learn its authors, terms and images, then once per use. */
+    interface Opener {
+        InputStream open() throws IOException;
+    }
+
+    /**
+     * Reads the channel's authors, categories, tags and attachments in one pass over the file, holding one
+     * {@code <item>} at a time; the posts and pages themselves are read again, one by one, each time
+     * {@link SourceExport#stories()} is walked, so no more than one of them is in memory at once.
+     */
+    static SourceExport read(Opener file, boolean includePages) {
+        Channel channel = new Channel();
+        XmlTree.Top top = walk(file, (parent, element) -> channel.take(parent, element, includePages));
+        if (!top.name().equals("rss") || !channel.wxr) {
             throw new ImportRefused("transfer.refused.not-wordpress");
         }
-        String site = channel.childText(WP, "base_site_url");
-        site = site.isEmpty() ? channel.childText("", "link") : site;
-        List<Skip> skips = new ArrayList<>();
+        String site = channel.baseSiteUrl.isEmpty() ? String.valueOf(channel.link == null ? "" : channel.link)
+                : channel.baseSiteUrl;
+        Map<String, Person> authors = Map.copyOf(channel.authors);
+        Map<String, Term> sections = Map.copyOf(channel.sections);
+        Map<String, Term> tags = Map.copyOf(channel.tags);
+        Map<String, String> attachments = Map.copyOf(channel.attachments);
+        SourceExport.Entries entries = each -> walk(file, (parent, item) -> {
+            if (parent.equals("channel") && item.name().equals("item") && isPost(item)) {
+                // The maps are complete: whatever entry() would add to them, the first pass added already.
+                Entry entry = entry(item, "page".equals(item.childText(WP, "post_type")), attachments,
+                        new HashMap<>(authors), new HashMap<>(sections), new HashMap<>(tags), new ArrayList<>());
+                if (entry != null && (!entry.page() || includePages)) {
+                    each.accept(entry);
+                }
+            }
+        });
+        return new SourceExport(ImportFormat.WORDPRESS, site, List.copyOf(channel.authors.values()),
+                List.copyOf(channel.sections.values()), List.copyOf(channel.tags.values()), entries, channel.skips);
+    }
 
-        Map<String, Person> authors = new LinkedHashMap<>();
-        for (Element author : channel.all("author")) {
-            String login = author.childText(WP, "author_login");
-            String name = author.childText(WP, "author_display_name");
-            if (!login.isEmpty()) {
-                authors.put(login, new Person(login, decode(login), name.isEmpty() ? login : name, ""));
-            }
+    private static XmlTree.Top walk(Opener file, java.util.function.BiConsumer<String, Element> each) {
+        try (InputStream in = file.open()) {
+            return XmlTree.walk(in, 2, each);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        Map<String, Term> sections = new LinkedHashMap<>();
-        for (Element category : channel.all("category")) {
-            String slug = decode(category.childText(WP, "category_nicename"));
-            if (!slug.isEmpty()) {
-                sections.put(slug, new Term(slug, slug, category.childText(WP, "cat_name"),
-                        category.childText(WP, "category_description")));
+    }
+
+    private static boolean isPost(Element item) {
+        String type = item.childText(WP, "post_type");
+        return type.equals("post") || type.equals("page");
+    }
+
+    /** What the first pass keeps of the channel: everything but the posts and pages. */
+    private static final class Channel {
+        boolean wxr;
+        String baseSiteUrl = "";
+        String link;
+        final Map<String, Person> authors = new LinkedHashMap<>();
+        final Map<String, Term> sections = new LinkedHashMap<>();
+        final Map<String, Term> tags = new LinkedHashMap<>();
+        final Map<String, String> attachments = new HashMap<>();
+        final List<Skip> skips = new ArrayList<>();
+
+        void take(String parent, Element element, boolean includePages) {
+            if (!parent.equals("channel")) {
+                return;
             }
-        }
-        Map<String, Term> tags = new LinkedHashMap<>();
-        for (Element tag : channel.all("tag")) {
-            String slug = decode(tag.childText(WP, "tag_slug"));
-            if (!slug.isEmpty()) {
-                tags.put(slug, new Term(slug, slug, tag.childText(WP, "tag_name"), ""));
+            boolean wp = element.namespace().contains(WP);
+            switch (element.name()) {
+                case "wxr_version" -> wxr |= wp && !element.text().isEmpty();
+                case "base_site_url" -> baseSiteUrl = wp ? element.text() : baseSiteUrl;
+                case "link" -> link = link == null ? element.text() : link;
+                case "author" -> {
+                    String login = element.childText(WP, "author_login");
+                    String name = element.childText(WP, "author_display_name");
+                    if (!login.isEmpty()) {
+                        authors.put(login, new Person(login, decode(login), name.isEmpty() ? login : name, ""));
+                    }
+                }
+                case "category" -> {
+                    String slug = decode(element.childText(WP, "category_nicename"));
+                    if (!slug.isEmpty()) {
+                        sections.put(slug, new Term(slug, slug, element.childText(WP, "cat_name"),
+                                element.childText(WP, "category_description")));
+                    }
+                }
+                case "tag" -> {
+                    String slug = decode(element.childText(WP, "tag_slug"));
+                    if (!slug.isEmpty()) {
+                        tags.put(slug, new Term(slug, slug, element.childText(WP, "tag_name"), ""));
+                    }
+                }
+                case "item" -> item(element, includePages);
+                default -> {
+                    // Other channel elements (title, language, generator…) say nothing an import needs.
+                }
             }
         }
 
-        List<Element> items = channel.all("item");
-        Map<String, String> attachments = new HashMap<>();
-        for (Element item : items) {
+        private void item(Element item, boolean includePages) {
             if ("attachment".equals(item.childText(WP, "post_type"))) {
                 String file = meta(item, "_wp_attached_file");
                 String path = file.isEmpty()
                         ? ImportBodies.uploadPath(item.childText(WP, "attachment_url"), "/wp-content/uploads/") : file;
                 attachments.put(item.childText(WP, "post_id"), path);
+            } else if (isPost(item)) {
+                // Read for what it adds to authors and terms and for its skips; the entry itself is read again later.
+                Entry entry = entry(item, "page".equals(item.childText(WP, "post_type")), attachments, authors,
+                        sections, tags, skips);
+                if (entry != null && entry.page() && !includePages) {
+                    skips.add(new Skip(Kind.PAGE, label(item), "transfer.skip.page"));
+                }
             }
         }
-        List<Entry> entries = new ArrayList<>();
-        for (Element item : items) {
-            String type = item.childText(WP, "post_type");
-            if (!type.equals("post") && !type.equals("page")) {
-                continue;
-            }
-            Entry entry = entry(item, type.equals("page"), attachments, authors, sections, tags, skips);
-            if (entry != null && entry.page() && !includePages) {
-                skips.add(new Skip(Kind.PAGE, label(item), "transfer.skip.page"));
-            } else if (entry != null) {
-                entries.add(entry);
-            }
-        }
-        return new SourceExport(ImportFormat.WORDPRESS, site, List.copyOf(authors.values()),
-                List.copyOf(sections.values()), List.copyOf(tags.values()), entries, skips);
     }
 
     private static Entry entry(Element item, boolean page, Map<String, String> attachments, Map<String, Person> authors,

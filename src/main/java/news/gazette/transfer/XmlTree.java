@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -12,8 +13,9 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * An XML file read into a small element tree by a parser that refuses any DOCTYPE: no DTD, no entities, no external
- * references, so neither entity expansion nor a fetched file can happen.
+ * An XML file walked with StAX, one element of a chosen level at a time, each read into a small element tree, by a
+ * parser that refuses any DOCTYPE: no DTD, no entities, no external references, so neither entity expansion nor a
+ * fetched file can happen. The file is never held whole, neither as text nor as a tree.
  */
 final class XmlTree {
 
@@ -54,7 +56,17 @@ final class XmlTree {
     private XmlTree() {
     }
 
-    static Element read(InputStream in) {
+    /** What a walk found at the top: the root's name and namespace (its streamed parts are not kept). */
+    record Top(String namespace, String name) {
+    }
+
+    /**
+     * Reads the file once, front to back, holding only one element of the given level at a time: each element at
+     * {@code level} (0 is the root) is built whole, handed to {@code each} with the name of its parent as soon as it
+     * ends, and then dropped. Elements above that level keep neither text nor children. So a file of any size is
+     * read in the memory of its largest such element.
+     */
+    static Top walk(InputStream in, int level, BiConsumer<String, Element> each) {
         XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
@@ -63,7 +75,7 @@ final class XmlTree {
         try {
             reader = factory.createXMLStreamReader(in);
             List<Element> open = new ArrayList<>();
-            Element root = null;
+            Top top = null;
             while (reader.hasNext()) {
                 int event = reader.next();
                 switch (event) {
@@ -73,23 +85,22 @@ final class XmlTree {
                         if (open.size() >= MAX_DEPTH) {
                             throw new ImportRefused("transfer.refused.too-deep", MAX_DEPTH);
                         }
-                        Map<String, String> attributes = new HashMap<>();
-                        for (int i = 0; i < reader.getAttributeCount(); i++) {
-                            attributes.put(reader.getAttributeLocalName(i), reader.getAttributeValue(i));
-                        }
-                        String namespace = reader.getNamespaceURI();
-                        Element element = new Element(namespace == null ? "" : namespace, reader.getLocalName(),
-                                attributes, new StringBuilder(), new ArrayList<>());
+                        Element element = element(reader);
                         if (open.isEmpty()) {
-                            root = element;
-                        } else {
+                            top = new Top(element.namespace(), element.name());
+                        } else if (open.size() > level) {
                             open.get(open.size() - 1).children().add(element);
                         }
                         open.add(element);
                     }
-                    case XMLStreamConstants.END_ELEMENT -> open.remove(open.size() - 1);
+                    case XMLStreamConstants.END_ELEMENT -> {
+                        Element done = open.remove(open.size() - 1);
+                        if (open.size() == level) {
+                            each.accept(level == 0 ? "" : open.get(open.size() - 1).name(), done);
+                        }
+                    }
                     case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
-                        if (!open.isEmpty()) {
+                        if (open.size() > level) {
                             open.get(open.size() - 1).content().append(reader.getText());
                         }
                     }
@@ -98,10 +109,10 @@ final class XmlTree {
                     }
                 }
             }
-            if (root == null) {
+            if (top == null) {
                 throw new ImportRefused("transfer.refused.malformed-xml", "1", "1");
             }
-            return root;
+            return top;
         } catch (XMLStreamException e) {
             var location = e.getLocation();
             throw new ImportRefused("transfer.refused.malformed-xml", e,
@@ -116,5 +127,15 @@ final class XmlTree {
                 }
             }
         }
+    }
+
+    private static Element element(XMLStreamReader reader) {
+        Map<String, String> attributes = new HashMap<>();
+        for (int i = 0; i < reader.getAttributeCount(); i++) {
+            attributes.put(reader.getAttributeLocalName(i), reader.getAttributeValue(i));
+        }
+        String namespace = reader.getNamespaceURI();
+        return new Element(namespace == null ? "" : namespace, reader.getLocalName(), attributes, new StringBuilder(),
+                new ArrayList<>());
     }
 }

@@ -1,18 +1,14 @@
 package news.gazette.views;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -31,8 +27,9 @@ import org.springframework.stereotype.Component;
 /**
  * Counts views in memory and flushes them to the {@link ViewLedger} in batches.
  * <p>
- * A reader is known only by a salted hash of address and user agent; the salt lives in memory and changes daily, so
- * nothing stored can be traced back to a person. Each (story, reader) pair counts once per window. Counters are
+ * A reader is known only by a salted hash of network and user agent ({@link ReaderKeys}); the salt lives in memory and
+ * changes daily, so nothing stored can be traced back to a person. Each (story, reader) pair counts once per window,
+ * and each (story, network) pair at most {@code gazette.views.readers-per-address} times per window. Counters are
  * {@link LongAdder}s (striped, so threads do not contend); a flush swaps the whole map under a write lock, so an
  * increment lands either in this flush or the next, never in neither. A failed flush puts its counts back.
  * <p>
@@ -48,19 +45,18 @@ public class ViewCounter implements SmartLifecycle {
 
     /** Counts that could not be written are put back for the next flush; an outage is logged once, not every flush. */
     private final DatabaseOutage.Warnings warnings = new DatabaseOutage.Warnings(log, "Flushing view counts (kept in memory meanwhile)");
-    private static final Duration SALT_LIFETIME = Duration.ofDays(1);
-    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(ViewCounter::sha256);
 
     private final ViewLedger ledger;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Cache<Seen, Boolean> seen;
+    private final Cache<Network, AtomicInteger> readersPerNetwork;
+    private final int allowance;
+    private final ReaderKeys keys;
     private final ReentrantReadWriteLock swap = new ReentrantReadWriteLock();
-    private final SecureRandom random = new SecureRandom();
     private volatile ConcurrentHashMap<Long, LongAdder> counts = new ConcurrentHashMap<>();
     /** Counts taken by a flush that is still writing them; still pending for anyone who asks. */
     private volatile Map<Long, LongAdder> inFlight = Map.of();
-    private volatile Salt salt;
     private volatile boolean running;
     private final Timer flushes;
     private final Duration flushInterval;
@@ -78,11 +74,17 @@ public class ViewCounter implements SmartLifecycle {
                 .expireAfterWrite(properties.window())
                 .maximumSize(properties.maxReaders())
                 .build();
-        this.salt = newSalt();
+        this.readersPerNetwork = Caffeine.newBuilder()
+                .expireAfterWrite(properties.window())
+                .maximumSize(properties.maxReaders())
+                .build();
+        this.allowance = properties.readersPerAddress();
+        this.keys = new ReaderKeys(clock);
     }
 
     /**
-     * Counts one view of a story unless the client is a bot or this reader was already counted within the window.
+     * Counts one view of a story unless the client is a bot, this reader was already counted within the window, or
+     * its network (address, IPv6 /64) has had its allowance of readers for the story within the window.
      *
      * @return whether the view was counted
      */
@@ -90,8 +92,15 @@ public class ViewCounter implements SmartLifecycle {
         if (Bots.isBot(userAgent)) {
             return false;
         }
-        Seen key = new Seen(storyId, readerOf(clientAddress, userAgent));
+        Seen key = new Seen(storyId, keys.reader(clientAddress, userAgent));
         if (seen.asMap().putIfAbsent(key, Boolean.TRUE) != null) {
+            return false;
+        }
+        // A new user agent from a network is a new reader only up to the allowance: rotating the user agent from one
+        // address (or one IPv6 /64) buys no more. The window starts with the network's first counted reader.
+        AtomicInteger readers = readersPerNetwork.asMap()
+                .computeIfAbsent(new Network(storyId, keys.network(clientAddress)), k -> new AtomicInteger());
+        if (readers.incrementAndGet() > allowance) {
             return false;
         }
         swap.readLock().lock();
@@ -160,46 +169,6 @@ public class ViewCounter implements SmartLifecycle {
         }
     }
 
-    private long readerOf(String clientAddress, String userAgent) {
-        Salt current = salt;
-        Instant now = clock.instant();
-        if (now.isAfter(current.expires())) {
-            synchronized (this) {
-                if (salt == current) {
-                    salt = newSalt();
-                }
-                current = salt;
-            }
-        }
-        // One digest per thread: looking the algorithm up among the security providers on every beacon cost more
-        // than hashing. digest() leaves it reset for the next call.
-        MessageDigest digest = SHA_256.get();
-        digest.update(current.bytes());
-        digest.update(String.valueOf(clientAddress).getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) 0);
-        digest.update(String.valueOf(userAgent).getBytes(StandardCharsets.UTF_8));
-        byte[] hash = digest.digest();
-        long value = 0;
-        for (int i = 0; i < 8; i++) {
-            value = (value << 8) | (hash[i] & 0xff);
-        }
-        return value;
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
-
-    private Salt newSalt() {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        return new Salt(bytes, clock.instant().plus(SALT_LIFETIME));
-    }
-
     @Override
     public void start() {
         flusher = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -245,6 +214,6 @@ public class ViewCounter implements SmartLifecycle {
     private record Seen(long storyId, long reader) {
     }
 
-    private record Salt(byte[] bytes, Instant expires) {
+    private record Network(long storyId, long network) {
     }
 }

@@ -3,13 +3,15 @@ package news.gazette.webhook;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * Keeps webhooks off the machine's own network (SSRF): an address is refused when any address its host resolves to is
  * loopback, private, link-local, unique-local, carrier-grade NAT, multicast, broadcast or unspecified, IPv4 or IPv6,
  * including IPv4 addresses carried in IPv6 ones. Checked when an endpoint is registered and again before every
- * delivery, since a name can resolve elsewhere later (DNS rebinding). Only {@code http} and {@code https}.
+ * delivery, since a name can resolve elsewhere later (DNS rebinding); a delivery then connects only to the addresses
+ * checked ({@link #pin}, {@link PinnedSender}). Only {@code http} and {@code https}.
  */
 final class AddressGuard {
 
@@ -28,19 +30,16 @@ final class AddressGuard {
 
     /** The URL, checked; {@code allowPrivate} lets private addresses through, for an endpoint an admin marked so. */
     URI check(String url, boolean allowPrivate) throws AddressRefused {
-        URI uri;
-        try {
-            uri = new URI(url.strip());
-        } catch (java.net.URISyntaxException | NullPointerException e) {
-            throw new AddressRefused("webhooks.refused.url", "Not a URL: " + url);
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null || uri.getRawUserInfo() != null) {
-            throw new AddressRefused("webhooks.refused.url", "Not an http(s) URL with a host: " + url);
-        }
-        if (allowPrivate) {
-            return uri;
-        }
+        // An endpoint allowed to be private is not resolved at registration: its name may only resolve inside.
+        return allowPrivate ? parse(url) : pin(url, false).uri();
+    }
+
+    /**
+     * The URL, its host resolved once and every address checked: a delivery connects to these addresses and no
+     * others, so the name cannot resolve elsewhere between the check and the connection (DNS rebinding).
+     */
+    Pinned pin(String url, boolean allowPrivate) throws AddressRefused {
+        URI uri = parse(url);
         String host = uri.getHost();
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
@@ -51,12 +50,33 @@ final class AddressGuard {
         } catch (UnknownHostException e) {
             throw new AddressRefused("webhooks.refused.unknown-host", "Unknown host " + host);
         }
+        if (addresses == null || addresses.length == 0) {
+            throw new AddressRefused("webhooks.refused.unknown-host", "No address for " + host);
+        }
         for (InetAddress address : addresses) {
-            if (isPrivate(address)) {
+            if (!allowPrivate && isPrivate(address)) {
                 throw new AddressRefused("webhooks.refused.private", host + " resolves to " + address.getHostAddress());
             }
         }
+        return new Pinned(uri, host, List.of(addresses));
+    }
+
+    private static URI parse(String url) throws AddressRefused {
+        URI uri;
+        try {
+            uri = new URI(url.strip());
+        } catch (java.net.URISyntaxException | NullPointerException e) {
+            throw new AddressRefused("webhooks.refused.url", "Not a URL: " + url);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null || uri.getRawUserInfo() != null) {
+            throw new AddressRefused("webhooks.refused.url", "Not an http(s) URL with a host: " + url);
+        }
         return uri;
+    }
+
+    /** A checked URL and the addresses its host resolved to when it was checked. */
+    record Pinned(URI uri, String host, List<InetAddress> addresses) {
     }
 
     static boolean isPrivate(InetAddress address) {

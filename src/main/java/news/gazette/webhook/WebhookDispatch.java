@@ -1,12 +1,6 @@
 package news.gazette.webhook;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -27,8 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns story events from the outbox into deliveries (one per subscribed endpoint; the event is marked done only once
- * they are stored), and sends due deliveries: signed, without following redirects, the address checked again just
- * before sending, retried with exponential backoff until delivered or given up.
+ * they are stored), and sends due deliveries: signed, without following redirects, the address resolved and checked
+ * again just before sending and the connection made to that very address, retried with exponential backoff until
+ * delivered or given up.
  */
 @Component
 class WebhookDispatch {
@@ -38,14 +33,13 @@ class WebhookDispatch {
     /** Deliveries interrupted are tried again on the next poll; an outage is logged once, not every poll. */
     private final DatabaseOutage.Warnings warnings = new DatabaseOutage.Warnings(log, "Webhook deliveries");
     private static final int BATCH = 50;
-    private static final int KEPT_RESPONSE = 2000;
 
     private final Webhooks webhooks;
     private final AddressGuard guard;
     private final WebhookProperties properties;
     private final JsonMapper json;
     private final Clock clock;
-    private final HttpClient http;
+    private final PinnedSender pinned;
     private final ExecutorService sender = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "webhook-sender");
         thread.setDaemon(true);
@@ -59,8 +53,7 @@ class WebhookDispatch {
         this.properties = properties;
         this.json = json;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(properties.timeout()).build();
+        this.pinned = new PinnedSender(properties.timeout());
     }
 
     /** Once for the cluster, on the node that made the change: the deliveries are shared by every node. */
@@ -120,37 +113,29 @@ class WebhookDispatch {
         if (endpoint == null) {
             return;
         }
-        URI target;
+        AddressGuard.Pinned target;
         try {
-            target = guard.check(endpoint.url(), endpoint.allowPrivate());
+            // Resolved once and checked; the delivery connects to these addresses only (PinnedSender).
+            target = guard.pin(endpoint.url(), endpoint.allowPrivate());
         } catch (AddressRefused refused) {
             failed(delivery, null, "Refused: " + refused.getMessage(), null);
             return;
         }
         long timestamp = clock.instant().getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(target).timeout(properties.timeout())
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "Gazette-Webhooks/1")
-                .header("Gazette-Event", delivery.event())
-                .header("Gazette-Delivery", Long.toString(delivery.id()))
-                .header(Signatures.HEADER, Signatures.header(endpoint.secret(), timestamp, delivery.payload()))
-                .POST(HttpRequest.BodyPublishers.ofString(delivery.payload(), StandardCharsets.UTF_8)).build();
+        Map<String, String> headers = Map.of(
+                "User-Agent", "Gazette-Webhooks/1",
+                "Gazette-Event", delivery.event(),
+                "Gazette-Delivery", Long.toString(delivery.id()),
+                Signatures.HEADER, Signatures.header(endpoint.secret(), timestamp, delivery.payload()));
         try {
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            String body;
-            try (InputStream in = response.body()) {
-                body = new String(in.readNBytes(KEPT_RESPONSE), StandardCharsets.UTF_8);
-            }
-            if (response.statusCode() >= 200 && response.statusCode() < 300) {
-                webhooks.recordAttempt(delivery.id(), true, response.statusCode(), null, body, null);
+            PinnedSender.Answer answer = pinned.post(target, headers, delivery.payload());
+            if (answer.status() >= 200 && answer.status() < 300) {
+                webhooks.recordAttempt(delivery.id(), true, answer.status(), null, answer.body(), null);
             } else {
-                failed(delivery, response.statusCode(), "HTTP " + response.statusCode(), body);
+                failed(delivery, answer.status(), "HTTP " + answer.status(), answer.body());
             }
         } catch (IOException e) {
             failed(delivery, null, e.getClass().getSimpleName() + ": " + e.getMessage(), null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            failed(delivery, null, "Interrupted", null);
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import news.gazette.views.DistinctReaders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -52,6 +53,7 @@ class GracefulStopOnH2FileTest {
             for (int reader = 0; reader < 25; reader++) {
                 HttpResponse<String> answer = http.send(HttpRequest.newBuilder(beacon)
                         .header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) reader-" + reader)
+                        .header("X-Forwarded-For", DistinctReaders.address(reader))
                         .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(answer.statusCode()).isEqualTo(200);
                 Matcher views = VIEWS.matcher(answer.body());

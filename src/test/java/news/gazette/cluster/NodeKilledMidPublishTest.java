@@ -34,6 +34,7 @@ import news.gazette.account.Accounts;
 import news.gazette.account.ApiTokens;
 import news.gazette.account.Role;
 import news.gazette.support.TestDatabases;
+import news.gazette.views.DistinctReaders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -159,6 +160,7 @@ class NodeKilledMidPublishTest {
                 try {
                     HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(beacon)
                                     .header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Chrome/140.0 crash-reader-" + n)
+                                    .header("X-Forwarded-For", DistinctReaders.address(n))
                                     .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.noBody()).build(),
                             HttpResponse.BodyHandlers.discarding());
                     if (answer.statusCode() == 200) {

@@ -33,6 +33,7 @@ import news.gazette.story.StoryDraft;
 import news.gazette.story.StoryStatus;
 import news.gazette.story.TagMaintenance;
 import news.gazette.support.TestDatabases;
+import news.gazette.views.DistinctReaders;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -110,9 +111,11 @@ class TwoNodesOnPostgresTest {
                     int ok = 0;
                     for (int i = 0; i < perThread; i++) {
                         Node node = (i + thread) % 2 == 0 ? a : b;
-                        // A different reader each time (the user agent is part of who a reader is), so each counts.
+                        // A different reader each time, at an address of its own (told by the trusted loopback
+                        // proxy), so each counts.
                         HttpRequest beacon = HttpRequest.newBuilder(node.uri("/views/" + id))
                                 .header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Chrome/140.0 reader-" + thread + "-" + i)
+                                .header("X-Forwarded-For", DistinctReaders.address(thread * perThread + i))
                                 .POST(HttpRequest.BodyPublishers.noBody()).build();
                         if (client.send(beacon, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                             ok++;

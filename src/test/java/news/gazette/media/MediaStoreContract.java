@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -44,5 +45,18 @@ abstract class MediaStoreContract {
         try (InputStream in = store().get("large-file.png").orElseThrow()) {
             assertThat(in.readAllBytes()).isEqualTo(bytes);
         }
+    }
+
+    @Test
+    void theListNamesEveryFileWithTheTimeItWasWritten() throws Exception {
+        java.time.Instant before = java.time.Instant.now().minus(java.time.Duration.ofDays(3650));
+        for (String key : List.of("aaaa1111.png", "aaaa1111-320w.png", "bbbb2222.jpg")) {
+            byte[] bytes = key.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            store().put(key, new ByteArrayInputStream(bytes), bytes.length, "image/png");
+        }
+        store().delete("bbbb2222.jpg");
+        assertThat(store().list()).extracting(MediaStore.Stored::key)
+                .containsExactlyInAnyOrder("aaaa1111.png", "aaaa1111-320w.png");
+        assertThat(store().list()).allSatisfy(file -> assertThat(file.modified()).isAfter(before));
     }
 }

@@ -103,6 +103,10 @@ class S3MediaStoreTest extends MediaStoreContract {
                     exchange.sendResponseHeaders(200, -1);
                 }
                 case "GET" -> {
+                    if (String.valueOf(exchange.getRequestURI().getQuery()).contains("list-type=2")) {
+                        list(exchange, path);
+                        return;
+                    }
                     byte[] body = objects.get(path);
                     if (body == null) {
                         notFound(exchange, true);
@@ -130,6 +134,34 @@ class S3MediaStoreTest extends MediaStoreContract {
                 }
                 default -> exchange.sendResponseHeaders(405, -1);
             }
+        }
+    }
+
+    /** ListObjectsV2 of the bucket, every object under the prefix asked for, in one page. */
+    private void list(HttpExchange exchange, String bucketPath) throws IOException {
+        String query = exchange.getRequestURI().getQuery();
+        String prefix = "";
+        for (String pair : query.split("&")) {
+            if (pair.startsWith("prefix=")) {
+                prefix = pair.substring("prefix=".length());
+            }
+        }
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                + "<ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Name>gazette-media</Name>"
+                + "<Prefix>" + prefix + "</Prefix><IsTruncated>false</IsTruncated>");
+        String start = bucketPath.endsWith("/") ? bucketPath : bucketPath + "/";
+        for (String object : objects.keySet()) {
+            String key = object.startsWith(start) ? object.substring(start.length()) : null;
+            if (key != null && key.startsWith(prefix)) {
+                xml.append("<Contents><Key>").append(key).append("</Key><LastModified>2026-01-02T03:04:05.000Z")
+                        .append("</LastModified><Size>").append(objects.get(object).length).append("</Size></Contents>");
+            }
+        }
+        byte[] body = xml.append("</ListBucketResult>").toString().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/xml");
+        exchange.sendResponseHeaders(200, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
         }
     }
 

@@ -178,6 +178,43 @@ abstract class SavesKeepEverythingContract extends EditorRequests {
         assertThat(revisions(id)).isZero();
     }
 
+    /**
+     * The probe of issue 20 (item 2): an author saving bodies of about a megabyte as fast as they can. A body over the
+     * limit is refused; past the account's save budget each save is refused with 429, the form given back with what
+     * was written, so no account can grow the database without bound.
+     */
+    @Test
+    void anAuthorFloodingLargeSavesIsHeldBackAndAnOversizedBodyIsRefused() throws Exception {
+        var flooder = as(Role.AUTHOR, "flooder@example.org");
+        long id = create(flooder, "Saved again and again");
+        var oversized = mvc.perform(form(post("/newsroom/stories/" + id), "Saved again and again",
+                "<p>" + "y".repeat(1_000_001) + "</p>").param("version", String.valueOf(version(id))).with(flooder))
+                .andReturn().getResponse();
+        assertThat(oversized.getStatus()).isEqualTo(400);
+
+        String large = "<p>" + "x".repeat(900_000) + "</p>";
+        int refusedAt = -1;
+        String refusedPage = null;
+        for (int i = 0; i < 40 && refusedAt < 0; i++) {
+            var answer = mvc.perform(form(post("/newsroom/stories/" + id), "Saved again and again " + i, large)
+                    .param("version", String.valueOf(version(id))).with(flooder)).andReturn().getResponse();
+            if (answer.getStatus() == 429) {
+                refusedAt = i;
+                refusedPage = answer.getContentAsString();
+            } else {
+                assertThat(answer.getStatus()).as("save %s", i).isEqualTo(303);
+            }
+        }
+        // Each such save spends 1.8 million of the 20 million characters (the body counts twice: HTML and blocks),
+        // so the twelfth is refused; the budget refills over ten minutes, a little during the test.
+        assertThat(refusedAt).as("saves of 900,000 characters taken before the budget refused one").isBetween(10, 12);
+        assertThat(refusedPage).as("the form comes back with what was written")
+                .contains("Saved again and again " + refusedAt);
+        assertThat(status(form(post("/newsroom/stories/" + id), "Another account", "<p>Short.</p>")
+                .param("version", String.valueOf(version(id))).with(as(Role.EDITOR, "calm-editor@example.org"))))
+                .as("another account is not held back").isEqualTo(303);
+    }
+
     int revisions(long id) {
         return jdbc.sql("select count(*) from story_revisions where story_id = ?").param(id).query(Integer.class).single();
     }

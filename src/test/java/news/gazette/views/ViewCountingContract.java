@@ -45,19 +45,27 @@ abstract class ViewCountingContract {
     }
 
     private int beacon(long storyId, String userAgent) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/views/" + storyId))
-                .header("User-Agent", userAgent).POST(HttpRequest.BodyPublishers.noBody()).build();
-        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        return beacon(storyId, null, userAgent);
+    }
+
+    /** A beacon from the given client address, told by the trusted loopback proxy (none: from 127.0.0.1 itself). */
+    private int beacon(long storyId, String forwardedFor, String userAgent) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/views/" + storyId))
+                .header("User-Agent", userAgent).POST(HttpRequest.BodyPublishers.noBody());
+        if (forwardedFor != null) {
+            request.header("X-Forwarded-For", forwardedFor);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     /**
      * A beacon whose connection was closed before any answer came back is sent again by the same reader: whether the
      * first one was counted or not, the reader is counted once, which is what the test holds the counter to.
      */
-    private int beaconRetryingLostConnections(long storyId, String userAgent) throws Exception {
+    private int beaconRetryingLostConnections(long storyId, String forwardedFor, String userAgent) throws Exception {
         for (int attempt = 1; ; attempt++) {
             try {
-                return beacon(storyId, userAgent);
+                return beacon(storyId, forwardedFor, userAgent);
             } catch (java.io.IOException lost) {
                 if (attempt == 3) {
                     throw lost;
@@ -82,7 +90,8 @@ abstract class ViewCountingContract {
                 workers.add(pool.submit(() -> {
                     int failures = 0;
                     for (int n = next.getAndIncrement(); n < 10_000; n = next.getAndIncrement()) {
-                        if (beaconRetryingLostConnections(id, BROWSER + " reader/" + n) != 200) {
+                        // Each reader from an address of its own, as a proxy in front of Gazette tells it.
+                        if (beaconRetryingLostConnections(id, DistinctReaders.address(n), BROWSER) != 200) {
                             failures++;
                         }
                     }
@@ -116,6 +125,39 @@ abstract class ViewCountingContract {
         }
         counter.flush();
         assertThat(stories.viewsOf(id) - before).isEqualTo(1);
+    }
+
+    /**
+     * One client rotating its user agent (the probe of issue 20: 40 agents, +40 views) counts as the few readers one
+     * address may hold, no more; an IPv6 client rotating through its /64 as well. Readers at distinct addresses, or
+     * in distinct /64s, still count each.
+     */
+    @Test
+    void rotatingTheUserAgentFromOneAddressAddsNoMoreThanTheAddresssAllowance() throws Exception {
+        long id = storyId(2);
+        counter.flush();
+        long before = stories.viewsOf(id);
+        for (int agent = 0; agent < 40; agent++) {
+            assertThat(beacon(id, BROWSER + " rotated/" + agent)).isEqualTo(200);
+        }
+        counter.flush();
+        assertThat(stories.viewsOf(id) - before).as("40 user agents from 127.0.0.1").isEqualTo(3);
+
+        for (int agent = 0; agent < 40; agent++) {
+            beacon(id, "203.0.113.7", BROWSER + " rotated/" + agent);
+            beacon(id, "2001:db8:7:7::" + Integer.toHexString(agent + 1), BROWSER + " rotated/" + agent);
+        }
+        counter.flush();
+        assertThat(stories.viewsOf(id) - before).as("and 40 more from one IPv4 and one IPv6 /64 behind the proxy")
+                .isEqualTo(3 + 3 + 3);
+
+        for (int reader = 0; reader < 40; reader++) {
+            beacon(id, DistinctReaders.address(100_000 + reader), BROWSER);
+            beacon(id, "2001:db8:8:" + Integer.toHexString(reader + 1) + "::1", BROWSER);
+        }
+        counter.flush();
+        assertThat(stories.viewsOf(id) - before).as("80 readers at addresses of their own")
+                .isEqualTo(3 + 3 + 3 + 80);
     }
 
     @Test
