@@ -277,6 +277,111 @@
     });
   }
 
+  // The phone header's menu and search buttons: links to the menu page and the search page without this; with it,
+  // buttons that open the menu (accounts, apps, theme) or the search box in the header itself.
+  function setupHeader() {
+    var header = document.querySelector('[data-site-header]');
+    if (!header) { return; }
+    [['[data-menu-toggle]', 'menu-open'], ['[data-search-toggle]', 'search-open']].forEach(function (pair) {
+      var control = header.querySelector(pair[0]);
+      if (!control) { return; }
+      control.setAttribute('role', 'button');
+      control.setAttribute('aria-expanded', 'false');
+      control.addEventListener('click', function (event) {
+        event.preventDefault();
+        var open = !header.classList.contains(pair[1]);
+        header.classList.toggle(pair[1], open);
+        control.setAttribute('aria-expanded', String(open));
+        if (open && pair[1] === 'search-open') {
+          var input = header.querySelector('input[name="q"]');
+          if (input) { input.focus(); }
+        }
+      });
+      control.addEventListener('keydown', function (event) {
+        if (event.key === ' ') { event.preventDefault(); control.click(); }
+      });
+    });
+  }
+
+  // Listen: the browser's own speech synthesis reads the story, a paragraph per utterance (long utterances stop
+  // early in some browsers). Offered only when the browser has a voice for the edition's language; its place is kept
+  // from the first paint (site.css), so showing it moves nothing.
+  function setupListen() {
+    var button = document.querySelector('[data-listen]');
+    if (!button || !window.speechSynthesis || typeof window.SpeechSynthesisUtterance !== 'function') { return; }
+    var synth = window.speechSynthesis;
+    var lang = button.getAttribute('data-lang').toLowerCase();
+    var label = button.querySelector('[data-listen-label]');
+    var reading = false;
+
+    function voice() {
+      var voices = synth.getVoices() || [];
+      for (var i = 0; i < voices.length; i++) {
+        var code = String(voices[i].lang || '').toLowerCase().replace('_', '-');
+        if (code === lang || code.indexOf(lang + '-') === 0) { return voices[i]; }
+      }
+      return null;
+    }
+
+    function show(state) {
+      reading = state;
+      button.setAttribute('aria-pressed', String(state));
+      label.textContent = button.getAttribute(state ? 'data-label-stop' : 'data-label-start');
+    }
+
+    function offer() {
+      button.hidden = voice() === null;
+      if (button.hidden && reading) { synth.cancel(); show(false); }
+    }
+
+    function parts() {
+      var texts = [];
+      ['.story-headline', '.standfirst'].forEach(function (selector) {
+        var element = document.querySelector(selector);
+        if (element && element.textContent.trim()) { texts.push(element.textContent.trim()); }
+      });
+      document.querySelectorAll('.story-body p, .story-body h2, .story-body h3, .story-body li, .story-body blockquote')
+        .forEach(function (element) {
+          var text = element.textContent.trim();
+          if (text) { texts.push(text); }
+        });
+      return texts;
+    }
+
+    button.addEventListener('click', function () {
+      if (reading) { synth.cancel(); show(false); return; }
+      var chosen = voice();
+      if (!chosen) { return; }
+      synth.cancel();
+      var texts = parts();
+      texts.forEach(function (text, index) {
+        var utterance = new window.SpeechSynthesisUtterance(text);
+        utterance.lang = chosen.lang;
+        utterance.voice = chosen;
+        if (index === texts.length - 1) {
+          utterance.onend = function () { show(false); };
+        }
+        synth.speak(utterance);
+      });
+      show(texts.length > 0);
+    });
+    window.addEventListener('pagehide', function () { synth.cancel(); });
+    if (typeof synth.addEventListener === 'function') {
+      synth.addEventListener('voiceschanged', offer);
+    }
+    offer();
+  }
+
+  // Wider screens show the search filters unfolded (site.css); open the <details> as well so that every browser and
+  // assistive technology agrees. Its content is already laid out, so nothing moves.
+  function setupFilters() {
+    var fold = document.querySelector('[data-filter-fold]');
+    if (fold && window.matchMedia && window.matchMedia('(min-width: 48.01rem)').matches) { fold.open = true; }
+  }
+
+  setupHeader();
+  setupFilters();
+  setupListen();
   setupTheme();
   setupFontSize();
   setupShare();

@@ -39,6 +39,11 @@ public final class CacheTags {
         return "tag:" + id;
     }
 
+    /** Every page of the edition's date archive: any story change of the edition may change a day or a calendar. */
+    public static String archive(String edition) {
+        return "archive:" + edition;
+    }
+
     public static String feeds(String edition) {
         return "feed:" + edition;
     }

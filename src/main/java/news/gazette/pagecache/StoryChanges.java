@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Purges the pages a story change shows up on: the story itself, its translations (their language switcher), its
- * section, its authors, its tags, the edition's front page, feeds and sitemaps. Nothing else.
+ * section, its authors, its tags, the edition's front page, date archive, feeds and sitemaps. Nothing else.
  * <p>
  * Two effects, one handler each: this node's pages go on every node when the change feed tells it of the change (on
  * the node that made it right after the commit, so the next request already gets the new page; on the others within
@@ -56,6 +56,7 @@ class StoryChanges {
         purge.add(CacheTags.story(event.storyId()));
         purge.add(CacheTags.section(event.sectionId()));
         purge.add(CacheTags.front(event.edition()));
+        purge.add(CacheTags.archive(event.edition()));
         purge.add(CacheTags.feeds(event.edition()));
         purge.add(CacheTags.sitemaps(event.edition()));
         Optional<Story> story = event instanceof StoryEvent.Deleted ? Optional.empty() : stories.find(event.storyId());

@@ -37,6 +37,10 @@ class Dates {
         return new TimeView(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(local.withNano(0)), text);
     }
 
+    ZoneId zone() {
+        return zone;
+    }
+
     int year(Instant instant) {
         return instant.atZone(zone).getYear();
     }

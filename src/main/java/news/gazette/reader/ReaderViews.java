@@ -166,7 +166,7 @@ class ReaderViews {
             Section section = sectionsById.get(story.sectionId());
             teasers.add(new Teaser(story.id(), storyPath(story, section), story.headline(), story.standfirst(),
                     section.name(), links.section(story.edition(), section.slug()), dates.of(story.publishedAt(), t),
-                    picture(story, images), story.breaking(), story.isPressReview()));
+                    picture(story, images), story.breaking(), story.isPressReview(), readingMinutes(story)));
         }
         return teasers;
     }
@@ -210,7 +210,18 @@ class ReaderViews {
                 links.section(story.edition(), section.slug()), section.description(),
                 dates.of(story.publishedAt(), t), story.wasUpdated() ? dates.of(story.updatedAt(), t) : null,
                 bylines, tagLinks, source, story.views() + counter.pending(story.id()), figure, story.breaking(),
-                url, links.viewBeacon(story.id()), share(url, story.headline()), follow(story.edition(), t), more);
+                url, links.viewBeacon(story.id()), share(url, story.headline()), follow(story.edition(), t), more,
+                readingMinutes(story), story.publishedAt() == null ? null
+                        : links.day(story.edition(), story.publishedAt().atZone(dates.zone()).toLocalDate()),
+                language(story));
+    }
+
+    private String language(Story story) {
+        return editions.find(story.edition()).map(Edition::language).orElse(story.edition());
+    }
+
+    private int readingMinutes(Story story) {
+        return ReadingTime.minutes(language(story), story.standfirst(), story.body());
     }
 
     private StoryPage.Share share(String url, String headline) {

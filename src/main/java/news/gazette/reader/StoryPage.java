@@ -9,12 +9,15 @@ import java.util.List;
  * @param updated  when the story was edited after publishing, else {@code null}
  * @param source   the outlet a press review is based on, else {@code null}
  * @param follow   the follow call to action, else {@code null}
+ * @param readingMinutes how long the story takes to read ({@link ReadingTime})
+ * @param archiveHref the date archive's page of the day the story was published
+ * @param language the edition's language, for the listen button's voice
  */
 public record StoryPage(long id, String headline, String standfirst, String bodyHtml, String sectionName,
                         String sectionHref, String sectionDescription, TimeView published, TimeView updated,
                         List<Link> authors, List<Link> tags, Link source, long views, Figure figure,
                         boolean breaking, String url, String beaconUrl, Share share, Follow follow,
-                        List<Teaser> moreFromSection) {
+                        List<Teaser> moreFromSection, int readingMinutes, String archiveHref, String language) {
 
     /** A named link. */
     public record Link(String name, String href) {

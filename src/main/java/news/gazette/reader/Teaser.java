@@ -2,10 +2,12 @@ package news.gazette.reader;
 
 /**
  * A story as listed on front, section, author, tag and search pages.
+ *
+ * @param readingMinutes how long the story takes to read ({@link ReadingTime})
  */
 public record Teaser(long id, String href, String headline, String standfirst, String sectionName,
                      String sectionHref, TimeView published, Picture picture, boolean breaking,
-                     boolean pressReview) {
+                     boolean pressReview, int readingMinutes) {
 
     /**
      * An image as placed on a page.

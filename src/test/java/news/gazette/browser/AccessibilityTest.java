@@ -76,7 +76,8 @@ class AccessibilityTest {
                 .param(edition).query(String.class).single().split("\\s+")[0];
         return List.of("/" + edition + "/", "/" + edition + "/world/", story, "/" + edition + "/author/" + author,
                 "/" + edition + "/search?q=" + java.net.URLEncoder.encode(word, java.nio.charset.StandardCharsets.UTF_8),
-                "/" + edition + "/no-such-page/");
+                "/" + edition + "/no-such-page/", "/" + edition + "/menu",
+                java.time.LocalDate.now().minusDays(1).format(java.time.format.DateTimeFormatter.ofPattern("'/" + edition + "/'yyyy/MM/dd/")));
     }
 
     @Test
@@ -120,9 +121,21 @@ class AccessibilityTest {
         assertThat(violations(driver, "broken on purpose")).isNotEmpty();
     }
 
+    /** axe-core's script, read once (also for other test classes of this package). */
+    static synchronized String axeSource() {
+        if (axe == null) {
+            try {
+                axe = Files.readString(AXE);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return axe;
+    }
+
     @SuppressWarnings("unchecked")
     static List<String> violations(ChromeDriver driver, String where) {
-        driver.executeScript(axe);
+        driver.executeScript(axeSource());
         Object result = driver.executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})

@@ -304,7 +304,8 @@ class ReaderBrowserTest {
         Browser.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-theme-toggle]")));
         String visibleControls = """
                 return [...document.querySelectorAll('a[href], button, input, select, textarea')]
-                  .filter(e => e.tabIndex >= 0 && !e.disabled && e.offsetParent !== null)
+                  .filter(e => e.tabIndex >= 0 && !e.disabled && e.offsetParent !== null
+                    && getComputedStyle(e).visibility !== 'hidden')
                   .map(e => e.outerHTML.slice(0, 120));""";
         Browser.waitFor(driver).until(d -> ((List<?>) js(driver, visibleControls)).size() > 30);
         @SuppressWarnings("unchecked")

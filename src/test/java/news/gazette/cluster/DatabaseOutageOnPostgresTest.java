@@ -14,17 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,6 +30,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static news.gazette.cluster.ReaderLoad.PACE;
+import static news.gazette.cluster.ReaderLoad.READERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -57,9 +49,6 @@ class DatabaseOutageOnPostgresTest {
 
     private static final Duration OUTAGE = Duration.ofSeconds(20);
     private static final Duration RECOVERY = Duration.ofSeconds(10);
-    private static final int READERS = 6;
-    /** Each reader asks about this often: a steady load, not a saturating one, on a machine shared with builds. */
-    private static final Duration PACE = Duration.ofMillis(20);
 
     private Path dataDirectory;
     private int port;
@@ -140,7 +129,7 @@ class DatabaseOutageOnPostgresTest {
         String token = Node.csrf(editorPage);
         int version = a.bean(Stories.class).find(draft).orElseThrow().version();
 
-        Load load = new Load(List.of(a, b), cached);
+        ReaderLoad load = new ReaderLoad(List.of(a, b), cached);
         load.start();
         try {
             load.phase("before");
@@ -263,101 +252,6 @@ class DatabaseOutageOnPostgresTest {
 
     private static long since(long nanos) {
         return (System.nanoTime() - nanos) / 1_000_000;
-    }
-
-    /** A reader load over both nodes, counting answers per phase, node, status and X-Cache. */
-    private static final class Load {
-
-        private final List<Node> nodes;
-        private final List<String> paths;
-        private final AtomicReference<String> phase = new AtomicReference<>("before");
-        private final Map<String, Map<String, Map<String, LongAdder>>> outcomes = new ConcurrentHashMap<>();
-        private final Map<String, AtomicLong> slowest = new ConcurrentHashMap<>();
-        private final LongAdder failures = new LongAdder();
-        private final ExecutorService pool = Executors.newFixedThreadPool(READERS);
-        private final List<Future<?>> running = new ArrayList<>();
-        private volatile boolean stopping;
-
-        Load(List<Node> nodes, List<String> paths) {
-            this.nodes = nodes;
-            this.paths = paths;
-        }
-
-        void start() {
-            for (int t = 0; t < READERS; t++) {
-                int thread = t;
-                running.add(pool.submit(() -> read(thread)));
-            }
-        }
-
-        private void read(int thread) {
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(5)).build();
-            long next = System.nanoTime();
-            for (int i = thread; !stopping; i++) {
-                Node node = nodes.get(i % nodes.size());
-                String path = paths.get((i / nodes.size()) % paths.size());
-                String now = phase.get();
-                long asked = System.nanoTime();
-                try {
-                    HttpResponse<Void> answer = client.send(HttpRequest.newBuilder(node.uri(path))
-                            .timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.discarding());
-                    String outcome = answer.statusCode() + " " + answer.headers().firstValue("X-Cache").orElse("-");
-                    outcomes.computeIfAbsent(now, k -> new ConcurrentHashMap<>())
-                            .computeIfAbsent(node.name, k -> new ConcurrentHashMap<>())
-                            .computeIfAbsent(outcome, k -> new LongAdder()).increment();
-                    slowest.computeIfAbsent(now, k -> new AtomicLong()).accumulateAndGet(
-                            (System.nanoTime() - asked) / 1_000_000, Math::max);
-                } catch (IOException e) {
-                    failures.increment();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                next += PACE.toNanos();
-                long wait = next - System.nanoTime();
-                if (wait > 0) {
-                    LockSupport.parkNanos(wait);
-                } else {
-                    next = System.nanoTime();
-                }
-            }
-        }
-
-        void phase(String name) {
-            phase.set(name);
-        }
-
-        long answered(String phase) {
-            return outcomes.getOrDefault(phase, Map.of()).values().stream()
-                    .flatMap(m -> m.values().stream()).mapToLong(LongAdder::sum).sum();
-        }
-
-        Map<String, Map<String, Long>> outcomes(String phase) {
-            Map<String, Map<String, Long>> copy = new TreeMap<>();
-            outcomes.getOrDefault(phase, Map.of()).forEach((node, counts) -> {
-                Map<String, Long> c = new TreeMap<>();
-                counts.forEach((k, v) -> c.put(k, v.sum()));
-                copy.put(node, c);
-            });
-            return copy;
-        }
-
-        long slowest(String phase) {
-            return slowest.getOrDefault(phase, new AtomicLong()).get();
-        }
-
-        long failures() {
-            return failures.sum();
-        }
-
-        void stop() throws Exception {
-            stopping = true;
-            for (Future<?> reader : running) {
-                reader.get(30, TimeUnit.SECONDS);
-            }
-            pool.shutdownNow();
-        }
     }
 
     private static long publishedStory(JdbcClient jdbc, String edition, int offset) {

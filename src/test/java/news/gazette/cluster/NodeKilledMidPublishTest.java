@@ -2,7 +2,6 @@ package news.gazette.cluster;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -22,19 +21,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import news.gazette.account.Accounts;
 import news.gazette.account.ApiTokens;
 import news.gazette.account.Role;
 import news.gazette.support.TestDatabases;
-import news.gazette.views.DistinctReaders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,44 +46,7 @@ import static org.awaitility.Awaitility.await;
  * one outbox event per listener, completed; in both nodes' search indexes); one it did not acknowledge is there
  * whole or not at all; and the views A lost are only those it counted since its last flush.
  */
-class NodeKilledMidPublishTest {
-
-    private static final int STORIES = 100;
-    private static final int KILL_AFTER = 40;
-    private static final int PUBLISHERS = 4;
-    private static final Duration FLUSH_INTERVAL = Duration.ofSeconds(1);
-    private static final Duration BEACON_PACE = Duration.ofMillis(20);
-    /**
-     * What the bound on lost views allows on top of one flush interval and the flushes' own duration: the
-     * scheduler's thread waking late on a saturated machine.
-     */
-    private static final Duration SCHEDULING_ALLOWANCE = Duration.ofMillis(500);
-    private static final Duration START = Duration.ofMinutes(3);
-    private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
-    private static final Pattern STORY_LINK = Pattern.compile("href=\"(?:https?://[^/\"]+)?(/en/[a-z0-9-]+/\\d+-[^\"]*)\"");
-    private static final Pattern FLUSH_MAX = Pattern.compile("(?m)^gazette_views_flush_seconds_max\\{[^}]*} ([0-9.eE+-]+)$");
-
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
-
-    /** One of the hundred publishes, as the newsroom client saw it. */
-    private static final class Attempt {
-        final int number;
-        final String word;
-        final String headline;
-        volatile Long id;
-        volatile boolean acknowledged;
-
-        Attempt(int number, String run) {
-            this.number = number;
-            this.word = "qz" + run + (char) ('a' + number / 26) + (char) ('a' + number % 26);
-            this.headline = "Crash run " + run + " story " + number + ": the " + word + " report";
-        }
-
-        String body() {
-            return "<p>The " + word + " report, number " + number + ", filed before the lights went out.</p>";
-        }
-    }
+class NodeKilledMidPublishTest extends NodeKilledMidPublishChecks {
 
     @Test
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
@@ -152,30 +111,8 @@ class NodeKilledMidPublishTest {
             AtomicInteger beaconsSent = new AtomicInteger();
             List<String> beaconFailures = new CopyOnWriteArrayList<>();
             URI beacon = a.uri("/views/" + viewed);
-            beacons.scheduleAtFixedRate(() -> {
-                if (killed.get()) {
-                    return;
-                }
-                int n = beaconsSent.incrementAndGet();
-                try {
-                    HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(beacon)
-                                    .header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Chrome/140.0 crash-reader-" + n)
-                                    .header("X-Forwarded-For", DistinctReaders.address(n))
-                                    .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                            HttpResponse.BodyHandlers.discarding());
-                    if (answer.statusCode() == 200) {
-                        beaconAcks.add(System.nanoTime());
-                    } else {
-                        beaconFailures.add("beacon " + n + " -> " + answer.statusCode());
-                    }
-                } catch (IOException e) {
-                    if (!killed.get()) {
-                        beaconFailures.add("beacon " + n + " -> " + e);
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, 0, BEACON_PACE.toNanos(), TimeUnit.NANOSECONDS);
+            beacons.scheduleAtFixedRate(() -> sendBeacon(beacon, killed, beaconsSent, beaconAcks, beaconFailures),
+                    0, BEACON_PACE.toNanos(), TimeUnit.NANOSECONDS);
             // A's flushes are running before the publishes start.
             await().atMost(Duration.ofSeconds(60)).until(() -> views(jdbc, viewed) > viewsBefore);
             // A hundred publishes through A's newsroom API from a few threads; A is killed after the 40th answer.
@@ -344,96 +281,5 @@ class NodeKilledMidPublishTest {
                 b.close();
             }
         }
-    }
-
-    private void assertWhole(JdbcClient jdbc, Attempt attempt, Set<String> listeners) {
-        long id = attempt.id;
-        Map<String, Object> story = jdbc.sql("select status, headline, body, published_at from stories where id = ?")
-                .param(id).query().singleRow();
-        assertThat(story.get("status")).as("status of %d", id).isEqualTo("published");
-        assertThat(story.get("published_at")).as("publish time of %d", id).isNotNull();
-        assertThat(story.get("headline")).isEqualTo(attempt.headline);
-        assertThat((String) story.get("body")).as("body of %d", id).contains(attempt.word + " report, number "
-                + attempt.number);
-        assertThat(count(jdbc, "select count(*) from story_revisions where story_id = ?", id))
-                .as("revisions of %d", id).isGreaterThanOrEqualTo(1);
-        assertThat(count(jdbc, "select count(*) from cluster_changes where story_id = ? and kind = 'story.StoryEvent$Published'", id))
-                .as("feed rows of the publish of %d", id).isEqualTo(1);
-        assertThat(count(jdbc, "select count(*) from cluster_changes where story_id = ?", id))
-                .as("feed rows of %d", id).isEqualTo(1);
-        List<String> events = publishedEvents(jdbc, id);
-        assertThat(events).as("outbox events of the publish of %d, one per listener", id)
-                .containsExactlyInAnyOrderElementsOf(listeners);
-    }
-
-    private static List<String> publishedEvents(JdbcClient jdbc, long id) {
-        return jdbc.sql("select listener_id from event_publication where event_type like '%Published' "
-                + "and serialized_event like ?").param("%\"storyId\":" + id + ",%").query(String.class).list();
-    }
-
-    private static long count(JdbcClient jdbc, String sql, long id) {
-        return jdbc.sql(sql).param(id).query(Long.class).single();
-    }
-
-    private static String status(JdbcClient jdbc, long id) {
-        return jdbc.sql("select status from stories where id = ?").param(id).query(String.class).single();
-    }
-
-    private static String headline(JdbcClient jdbc, long id) {
-        return jdbc.sql("select headline from stories where id = ?").param(id).query(String.class).single();
-    }
-
-    private static long views(JdbcClient jdbc, long id) {
-        return jdbc.sql("select views from stories where id = ?").param(id).query(Long.class).single();
-    }
-
-    private static String search(Attempt attempt) {
-        return "/api/v1/search?edition=en&q=" + attempt.word;
-    }
-
-    private boolean found(URI search, long id) throws IOException, InterruptedException {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(search).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.statusCode()).as("%s", search).isEqualTo(200);
-        return answer.body().contains("\"id\":" + id + ",");
-    }
-
-    private static HttpRequest.Builder api(URI uri, String token) {
-        return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token)
-                .header("Accept", "application/json");
-    }
-
-    private static long firstId(String json) {
-        Matcher m = ID.matcher(json);
-        assertThat(m.find()).as("an id in %s", json).isTrue();
-        return Long.parseLong(m.group(1));
-    }
-
-    /** The longest view flush node A has timed (Micrometer keeps the maximum of the last two minutes). */
-    private double longestFlushSeconds(NodeProcess node) throws IOException, InterruptedException {
-        String metrics = http.send(HttpRequest.newBuilder(node.management("/actuator/prometheus"))
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString()).body();
-        Matcher m = FLUSH_MAX.matcher(metrics);
-        assertThat(m.find()).as("the flush timer in A's metrics").isTrue();
-        return Double.parseDouble(m.group(1));
-    }
-
-    /** What A's log says about bringing its index in step on the restart, if anything. */
-    private static String indexStepLine(NodeProcess node) {
-        Matcher m = Pattern.compile("Search index (\\w+) in step after (\\d+) ms").matcher(node.tail(10_000));
-        StringBuilder found = new StringBuilder();
-        while (m.find()) {
-            found.append(found.isEmpty() ? " (A's start-up catch-up: " : ", ").append(m.group(1)).append(' ')
-                    .append(m.group(2)).append(" ms");
-        }
-        return found.isEmpty() ? " (nothing to catch up at start-up)" : found.append(')').toString();
-    }
-
-    private static String letters(int n) {
-        StringBuilder s = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            s.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
-        }
-        return s.toString();
     }
 }

@@ -94,4 +94,10 @@ abstract class EditorRequests {
     int version(long id) {
         return stories.find(id).orElseThrow().version();
     }
+
+    /** The newest published story of the English edition that no newsroom account wrote: everyone's "others'" story. */
+    long published() {
+        return jdbc.sql("select id from stories where status = 'published' and edition = 'en' and created_by is null order by id desc limit 1")
+                .query(Long.class).single();
+    }
 }

@@ -11,7 +11,7 @@ import org.mockito.Mockito;
 
 /**
  * The XSS corpus through the body parser and renderer, without a database: nothing executable survives, and
- * sanitizing or parsing again changes nothing. {@code EditorContract} sends the same corpus through the editor's
+ * sanitizing or parsing again changes nothing. {@code EditorPreviewContract} sends the same corpus through the editor's
  * headline, caption, body and embed fields to the reader's page.
  */
 class XssCorpusTest {

@@ -2,6 +2,8 @@ package news.gazette.platform.web;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.YearMonth;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -41,6 +43,21 @@ public class Permalinks {
 
     public String tag(String edition, String tagSlug) {
         return "/" + edition + "/tag/" + tagSlug;
+    }
+
+    /** A day of the edition's date archive. */
+    public String day(String edition, LocalDate day) {
+        return String.format("/%s/%04d/%02d/%02d/", edition, day.getYear(), day.getMonthValue(), day.getDayOfMonth());
+    }
+
+    /** A month of the edition's date archive. */
+    public String month(String edition, YearMonth month) {
+        return String.format("/%s/%04d/%02d/", edition, month.getYear(), month.getMonthValue());
+    }
+
+    /** The page listing what the phone header's menu holds. */
+    public String menu(String edition) {
+        return "/" + edition + "/menu";
     }
 
     public String search(String edition) {

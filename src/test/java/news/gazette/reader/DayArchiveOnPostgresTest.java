@@ -1,10 +1,10 @@
-package news.gazette.newsroom;
+package news.gazette.reader;
 
 import news.gazette.support.TestDatabases;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-class AdministrationOnPostgresTest extends AdministrationContract {
+class DayArchiveOnPostgresTest extends DayArchiveContract {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {

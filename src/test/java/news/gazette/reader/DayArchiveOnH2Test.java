@@ -1,13 +1,13 @@
-package news.gazette.newsroom;
+package news.gazette.reader;
 
 import news.gazette.support.TestDatabases;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-class EditorOnPostgresTest extends EditorContract {
+class DayArchiveOnH2Test extends DayArchiveContract {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        TestDatabases.postgres(registry);
+        TestDatabases.h2(registry);
     }
 }

@@ -4,7 +4,7 @@ import news.gazette.support.TestDatabases;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-class AdministrationOnH2Test extends AdministrationContract {
+class ApiAccessAdministrationOnH2Test extends ApiAccessAdministrationContract {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {

@@ -4,7 +4,7 @@ import news.gazette.support.TestDatabases;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-class EditorOnH2Test extends EditorContract {
+class AccountsAdministrationOnH2Test extends AccountsAdministrationContract {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {

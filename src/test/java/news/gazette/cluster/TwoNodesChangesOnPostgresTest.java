@@ -1,5 +1,8 @@
 package news.gazette.cluster;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,127 +27,21 @@ import news.gazette.author.Authors;
 import news.gazette.section.Sections;
 import news.gazette.story.Editing;
 import news.gazette.story.NewStory;
-import news.gazette.story.PreviewTokens;
 import news.gazette.story.Publishing;
 import news.gazette.story.StaleStoryException;
 import news.gazette.story.Stories;
-import news.gazette.story.StoryImports;
 import news.gazette.story.StoryDraft;
+import news.gazette.story.StoryImports;
 import news.gazette.story.StoryStatus;
 import news.gazette.story.TagMaintenance;
-import news.gazette.support.TestDatabases;
-import news.gazette.views.DistinctReaders;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
- * Two nodes on one real PostgreSQL database, started together on an empty database with the production profile, as
- * a deployment would start them: they share the demo content, the change feed, sessions and the login throttle.
+ * Changes made on one of two nodes reach the other: concurrent saves let exactly one through, and a publish, an edit,
+ * a renamed section, tag or author and saved site settings show on the other node's pages, feed and search within a
+ * second.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class TwoNodesOnPostgresTest {
-
-    private static final Duration WITHIN = Duration.ofSeconds(1);
-
-    private Node a;
-    private Node b;
-    private JdbcClient jdbc;
-    private String url;
-
-    @BeforeAll
-    void startTwoNodesTogether() {
-        url = TestDatabases.newPostgresDatabase();
-        CompletableFuture<Node> first = CompletableFuture.supplyAsync(() -> Node.start("node-a", url));
-        CompletableFuture<Node> second = CompletableFuture.supplyAsync(() -> Node.start("node-b", url));
-        a = first.join();
-        b = second.join();
-        jdbc = a.bean(JdbcClient.class);
-    }
-
-    @AfterAll
-    void stop() {
-        if (a != null) {
-            a.close();
-        }
-        if (b != null) {
-            b.close();
-        }
-    }
-
-    @Test
-    @Order(1)
-    void nodesStartingTogetherOnAnEmptyDatabaseLoadTheDemoContentOnce() {
-        for (String edition : List.of("en", "ru", "hy")) {
-            assertThat(jdbc.sql("select count(*) from stories where edition = ?").param(edition)
-                    .query(Long.class).single()).as(edition).isEqualTo(18L);
-        }
-        assertThat(jdbc.sql("select count(*) from accounts").query(Long.class).single()).isEqualTo(1L);
-    }
-
-    /** Last: it stops both nodes, as a deployment's graceful stop would, and reads the total after. */
-    @Test
-    @Order(Integer.MAX_VALUE)
-    void twoHundredThousandBeaconsOverBothNodesAreCountedExactlyOnceBothHaveStopped() throws Exception {
-        long id = jdbc.sql("select id from stories where edition = 'en' and status = 'published' order by id limit 1")
-                .query(Long.class).single();
-        long before = jdbc.sql("select views from stories where id = ?").param(id).query(Long.class).single();
-        int threads = 32;
-        int perThread = 200_000 / threads;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        List<Future<Integer>> sent = new ArrayList<>();
-        long started = System.nanoTime();
-        try {
-            for (int t = 0; t < threads; t++) {
-                int thread = t;
-                sent.add(pool.submit(() -> {
-                    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-                    int ok = 0;
-                    for (int i = 0; i < perThread; i++) {
-                        Node node = (i + thread) % 2 == 0 ? a : b;
-                        // A different reader each time, at an address of its own (told by the trusted loopback
-                        // proxy), so each counts.
-                        HttpRequest beacon = HttpRequest.newBuilder(node.uri("/views/" + id))
-                                .header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Chrome/140.0 reader-" + thread + "-" + i)
-                                .header("X-Forwarded-For", DistinctReaders.address(thread * perThread + i))
-                                .POST(HttpRequest.BodyPublishers.noBody()).build();
-                        if (client.send(beacon, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                            ok++;
-                        }
-                    }
-                    return ok;
-                }));
-            }
-            int answered = 0;
-            for (Future<Integer> thread : sent) {
-                answered += thread.get(10, TimeUnit.MINUTES);
-            }
-            assertThat(answered).isEqualTo(threads * perThread);
-        } finally {
-            pool.shutdownNow();
-        }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("Beacons over two nodes: %,d in %.1f s (%,.0f per second)%n", threads * perThread, seconds,
-                threads * perThread / seconds);
-        // A graceful stop of both nodes writes what each still holds in memory.
-        a.close();
-        a = null;
-        b.close();
-        b = null;
-        var dataSource = new org.springframework.jdbc.datasource.DriverManagerDataSource(url, "postgres", "postgres");
-        long after = JdbcClient.create(dataSource).sql("select views from stories where id = ?").param(id)
-                .query(Long.class).single();
-        assertThat(after - before).isEqualTo((long) threads * perThread);
-    }
+class TwoNodesChangesOnPostgresTest extends TwoNodesOnPostgres {
 
     @Test
     void fiftyConcurrentSavesOfOneStoryAtOneVersionThroughBothNodesLetExactlyOneThrough() throws Exception {
@@ -334,75 +231,6 @@ class TwoNodesOnPostgresTest {
                         .containsPattern("\\{\"id\":" + inSection + ","));
         System.out.printf("Section renamed on node A to found by its new name on node B: %d ms%n",
                 Duration.between(renamed, Instant.now()).toMillis());
-    }
-
-    @Test
-    void aPreviewLinkMadeOnOneNodeOpensOnTheOther() {
-        long section = jdbc.sql("select id from sections where edition = 'ru' order by position limit 1")
-                .query(Long.class).single();
-        String headline = "Черновик для предпросмотра " + UUID.randomUUID();
-        long id = a.bean(StoryImports.class).bring(new NewStory("ru", section, null, headline, "Подзаголовок.",
-                "<p>Текст черновика.</p>", null, StoryStatus.DRAFT, false, false, null, null, null, null, null, null,
-                List.of(), List.of()), "test");
-        String link = a.bean(PreviewTokens.class).path(id);
-        HttpResponse<String> preview = Node.get(Node.browser(), b.uri(link));
-        assertThat(preview.statusCode()).isEqualTo(200);
-        assertThat(preview.body()).contains(headline);
-        assertThat(Node.get(Node.browser(), b.uri(link.substring(0, link.length() - 2) + "xx")).statusCode())
-                .as("an altered link").isEqualTo(404);
-    }
-
-    @Test
-    void aNewsroomSessionStartedOnOneNodeIsValidOnTheOtherAndEndsEverywhereOnLogout() {
-        HttpClient browser = Node.browser();
-        signIn(browser, a, Node.ADMIN, Node.ADMIN_PASSWORD, "10.20.0.1");
-        assertThat(Node.get(browser, b.uri("/newsroom")).statusCode()).isEqualTo(200);
-
-        String token = Node.csrf(Node.get(browser, b.uri("/newsroom")).body());
-        HttpResponse<String> out = Node.send(browser, Node.form(b.uri("/newsroom/logout"), Map.of("_csrf", token)));
-        assertThat(out.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/newsroom/login?logout"));
-
-        HttpResponse<String> after = Node.get(browser, a.uri("/newsroom"));
-        assertThat(after.statusCode()).isEqualTo(302);
-        assertThat(after.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("/newsroom/login"));
-    }
-
-    @Test
-    void theSessionCookieIsHttpOnlyLaxAndSecureBehindHttps() {
-        HttpResponse<String> plain = Node.get(Node.browser(), a.uri("/newsroom/login"));
-        String cookie = plain.headers().firstValue("Set-Cookie").orElseThrow();
-        assertThat(cookie).startsWith("SESSION=").contains("HttpOnly").contains("SameSite=Lax").doesNotContain("Secure");
-
-        HttpResponse<String> https = Node.get(Node.browser(), a.uri("/newsroom/login"), "X-Forwarded-Proto", "https");
-        assertThat(https.headers().firstValue("Set-Cookie").orElseThrow()).contains("Secure");
-    }
-
-    @Test
-    void failedLoginsSpreadOverBothNodesLockTheAccountAsOnOne() {
-        String email = "throttled-" + UUID.randomUUID() + "@example.org";
-        for (int i = 0; i < 5; i++) {
-            Node node = i % 2 == 0 ? a : b;
-            HttpResponse<String> failed = signIn(Node.browser(), node, email, "wrong password " + i, "10.30.0.1");
-            assertThat(failed.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("?error"));
-        }
-        // The pair (account, address) is locked for a minute on both nodes.
-        for (Node node : List.of(a, b)) {
-            HttpResponse<String> blocked = signIn(Node.browser(), node, email, "wrong password", "10.30.0.1");
-            assertThat(blocked.headers().firstValue("Location")).as(node.name)
-                    .hasValueSatisfying(l -> assertThat(l).matches(".*\\?blocked=(5[0-9]|60)"));
-        }
-    }
-
-    private static HttpResponse<String> signIn(HttpClient browser, Node node, String email, String password,
-                                               String client) {
-        String token = Node.csrf(Node.get(browser, node.uri("/newsroom/login"), "X-Forwarded-For", client).body());
-        HttpRequest request = HttpRequest.newBuilder(node.uri("/newsroom/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Forwarded-For", client)
-                .POST(HttpRequest.BodyPublishers.ofString(Node.encode(Map.of("email", email, "password", password,
-                        "_csrf", token))))
-                .build();
-        return Node.send(browser, request);
     }
 
     private String storyPath(HttpClient reader, long id) {
