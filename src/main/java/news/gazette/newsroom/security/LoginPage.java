@@ -4,6 +4,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import news.gazette.newsroom.Screens;
+import news.gazette.newsroom.signin.SignInOptions;
 import news.gazette.platform.text.Texts;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -19,9 +20,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 class LoginPage {
 
     private final Screens screens;
+    private final SignInOptions options;
 
-    LoginPage(Screens screens) {
+    LoginPage(Screens screens, SignInOptions options) {
         this.screens = screens;
+        this.options = options;
     }
 
     @GetMapping(NewsroomSecurity.LOGIN)
@@ -30,9 +33,12 @@ class LoginPage {
         String notice = request.getParameter("error") != null ? t.get("newsroom.login.failed")
                 : request.getParameter("blocked") != null ? blocked(t, request.getParameter("blocked"))
                 : request.getParameter("unavailable") != null ? t.get("newsroom.login.unavailable")
-                : request.getParameter("logout") != null ? t.get("newsroom.login.signed-out") : null;
+                : request.getParameter("logout") != null ? t.get("newsroom.login.signed-out")
+                : request.getParameter("passkey") != null ? t.get("newsroom.login.passkey-needed")
+                : request.getParameter("expired") != null ? t.get("newsroom.login.expired") : null;
         return screens.page(HttpStatus.OK, "newsroom/login.jte", request,
-                Map.of("csrf", csrf, "notice", notice == null ? "" : notice));
+                Map.of("csrf", csrf, "notice", notice == null ? "" : notice,
+                        "script", screens.asset("/assets/js/passkeys.js"), "providers", options.providers()));
     }
 
     /** "Try again in N seconds" (a minute or more in minutes), or the general notice when N is not a sane number. */

@@ -1,6 +1,9 @@
 package news.gazette.newsroom.security;
 
 import news.gazette.newsroom.Screens;
+import news.gazette.newsroom.signin.SetupFirst;
+import news.gazette.newsroom.signin.SignedIn;
+import news.gazette.newsroom.signin.SingleSignOn;
 
 import jakarta.servlet.http.HttpServletRequest;
 import news.gazette.platform.database.DatabaseOutage;
@@ -28,16 +31,17 @@ class NewsroomSecurity {
 
     @Bean
     @Order(1)
-    SecurityFilterChain newsroom(HttpSecurity http, AuditLog audit, Accounts accounts, Screens screens)
-            throws Exception {
+    SecurityFilterChain newsroom(HttpSecurity http, AuditLog audit, Accounts accounts, Screens screens,
+                                 SignedIn signedIn, SingleSignOn singleSignOn) throws Exception {
         SecurityConfiguration.applyBaseline(http);
         http.securityMatcher("/newsroom/**")
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(LOGIN).permitAll()
+                        .requestMatchers(LOGIN, SignedIn.CODE, SingleSignOn.REFUSED).permitAll()
                         .requestMatchers("/newsroom/audit", "/newsroom/search/rebuild", "/newsroom/import",
                                 "/newsroom/archive/*").hasRole("ADMIN")
                         .requestMatchers("/newsroom/webhooks", "/newsroom/webhooks/**").hasRole("ADMIN")
                         .requestMatchers("/newsroom/newsletters", "/newsroom/newsletters/**").hasRole("ADMIN")
+                        .requestMatchers("/newsroom/security/policy").hasRole("ADMIN")
                         .requestMatchers("/newsroom/app-keys", "/newsroom/app-keys/**").hasRole("ADMIN")
                         .requestMatchers("/newsroom/accounts", "/newsroom/accounts/**", "/newsroom/settings",
                                 "/newsroom/settings/**").hasRole("ADMIN")
@@ -46,11 +50,8 @@ class NewsroomSecurity {
                         .anyRequest().hasRole("CONTRIBUTOR"))
                 .formLogin(form -> form.loginPage(LOGIN).loginProcessingUrl(LOGIN)
                         .usernameParameter("email").passwordParameter("password")
-                        .successHandler((request, response, auth) -> {
-                            accounts.byEmail(auth.getName()).ifPresent(a -> StillEnabled.remember(request, a));
-                            audit.record(auth.getName(), "login", null, null, request.getRemoteAddr());
-                            response.sendRedirect("/newsroom");
-                        })
+                        // On to the second factor when the account has one; the audit log records each step.
+                        .successHandler(signedIn::afterPassword)
                         .failureHandler((request, response, e) -> {
                             if (DatabaseOutage.isOutage(e)) {
                                 // Not a wrong password: the accounts could not be read. Nothing to count or record.
@@ -77,7 +78,9 @@ class NewsroomSecurity {
                     page.getHeaders().forEach((name, values) -> values.forEach(v -> response.addHeader(name, v)));
                     response.getOutputStream().write(page.getBody());
                 }))
-                .addFilterBefore(new StillEnabled(accounts), AuthorizationFilter.class);
+                .addFilterBefore(new StillEnabled(accounts), AuthorizationFilter.class)
+                .addFilterAfter(new SetupFirst(accounts, signedIn, screens), StillEnabled.class);
+        singleSignOn.apply(http);
         return http.build();
     }
 
