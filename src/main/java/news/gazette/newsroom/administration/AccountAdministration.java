@@ -3,6 +3,7 @@ package news.gazette.newsroom.administration;
 import news.gazette.newsroom.Actor;
 import news.gazette.newsroom.Refusal;
 import news.gazette.newsroom.security.OtherSessions;
+import news.gazette.newsroom.signin.ChangeNotices;
 
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -35,12 +36,15 @@ public class AccountAdministration {
     private final AuditLog audit;
     private final LoginThrottle throttle;
     private final OtherSessions sessions;
+    private final ChangeNotices notices;
 
-    public AccountAdministration(Accounts accounts, AuditLog audit, LoginThrottle throttle, OtherSessions sessions) {
+    public AccountAdministration(Accounts accounts, AuditLog audit, LoginThrottle throttle, OtherSessions sessions,
+                                 ChangeNotices notices) {
         this.accounts = accounts;
         this.audit = audit;
         this.throttle = throttle;
         this.sessions = sessions;
+        this.notices = notices;
     }
 
     public List<Account> all() {
@@ -120,6 +124,7 @@ public class AccountAdministration {
         int ended = sessions.end(account.email(), keepSession);
         audit.record(actor.email(), "account.password-reset", "account:" + id,
                 account.email() + ", sessions ended: " + ended, actor.client());
+        notices.tell(account, "account.password-reset-notice", "by " + actor.email(), actor.client());
         return generated ? password : null;
     }
 
@@ -143,8 +148,8 @@ public class AccountAdministration {
         checkPassword(chosen, account.email(), account.displayName());
         accounts.changePassword(account.id(), chosen);
         int ended = sessions.end(account.email(), keepSession);
-        audit.record(actor.email(), "account.password-change", "account:" + account.id(),
-                "sessions ended: " + ended, actor.client());
+        // The audit entry says whether the account was also told by e-mail.
+        notices.tell(account, "account.password-change", "sessions ended: " + ended, actor.client());
         return accounts.byId(account.id()).orElseThrow(Refusal::notFound);
     }
 
