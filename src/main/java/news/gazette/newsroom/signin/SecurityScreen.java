@@ -1,5 +1,6 @@
 package news.gazette.newsroom.signin;
 
+import news.gazette.newsroom.Refusal;
 import java.security.Principal;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -150,6 +151,6 @@ class SecurityScreen {
     }
 
     private Account account(Principal who) {
-        return accounts.byEmail(who.getName()).orElseThrow(() -> new IllegalStateException("No account"));
+        return accounts.byEmail(who.getName()).orElseThrow(Refusal::forbidden);
     }
 }

@@ -1,5 +1,6 @@
 package news.gazette.newsroom.signin;
 
+import news.gazette.newsroom.Refusal;
 import news.gazette.newsroom.Screens;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -178,6 +179,6 @@ class TwoFactorScreens {
     }
 
     private Account account(Principal who) {
-        return accounts.byEmail(who.getName()).orElseThrow(() -> new IllegalStateException("No account"));
+        return accounts.byEmail(who.getName()).orElseThrow(Refusal::forbidden);
     }
 }

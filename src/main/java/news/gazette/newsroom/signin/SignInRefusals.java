@@ -1,0 +1,17 @@
+package news.gazette.newsroom.signin;
+
+import news.gazette.newsroom.ScreenRefusals;
+import news.gazette.newsroom.Screens;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+
+/**
+ * The sign-in screens answer a refusal with the newsroom's short localized page in its status, like the other
+ * newsroom screens; never the reader site's error page.
+ */
+@ControllerAdvice(basePackages = "news.gazette.newsroom.signin")
+class SignInRefusals extends ScreenRefusals {
+
+    SignInRefusals(Screens screens) {
+        super(screens);
+    }
+}
