@@ -9,7 +9,9 @@
  * <li>{@code administration}: accounts, sections, tags, authors, settings, API tokens, app keys, webhooks, newsletters and the
  * audit log, and the services behind them;</li>
  * <li>{@code api}: the newsroom's JSON API over the same services, with its token security and problem details;</li>
- * <li>{@code security}: sign-in and sign-out, sessions, and the filter chain of the newsroom's screens.</li>
+ * <li>{@code security}: sign-in and sign-out, sessions, and the filter chain of the newsroom's screens;</li>
+ * <li>{@code signin}: the second step, passkeys, single sign-on, the policy per role and the account's security
+ * page.</li>
  * </ul>
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
