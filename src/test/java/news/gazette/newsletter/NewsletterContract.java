@@ -95,6 +95,8 @@ abstract class NewsletterContract {
 
     @BeforeEach
     void emptyMailboxes() throws Exception {
+        // The server is reset after each class (users included), so the bounce mailbox is made for every test.
+        MAIL.setUser("bounces@news.example", "bounces@news.example", "secret");
         MAIL.purgeEmailFromAllMailboxes();
         jdbc.sql("delete from newsletter_subscriptions").update();
     }
