@@ -181,6 +181,15 @@ class JobRunner {
         lanes.values().forEach(lane -> {
             lane.drainer.shutdown();
             lane.workers.shutdown();
+            // Messages claimed but not begun are not started on a stopping node: the next start recovers them.
+            if (lane.workers instanceof java.util.concurrent.ThreadPoolExecutor pool) {
+                pool.getQueue().clear();
+            }
+            try {
+                lane.workers.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         });
     }
 }
