@@ -72,6 +72,8 @@ class NewsroomBrowserTest {
                 + "join sections se on se.id = s.section_id where s.id = ?").param(id).query(String.class).single();
 
         firstRow.findElement(By.xpath(".//form[contains(@action,'/unpublish')]/button")).click();
+        // The desk was already at this address: wait for the page the button's answer leads to.
+        Browser.waitFor(driver).until(ExpectedConditions.stalenessOf(firstRow));
         Browser.waitFor(driver).until(ExpectedConditions.urlContains("/newsroom?edition=en"));
         assertThat(jdbc.sql("select status from stories where id = ?").param(id).query(String.class).single())
                 .isEqualTo("unpublished");
@@ -82,6 +84,7 @@ class NewsroomBrowserTest {
         WebElement row = driver.findElements(By.cssSelector("table.desk tbody tr")).stream()
                 .filter(r -> r.getText().startsWith(headline)).findFirst().orElseThrow();
         row.findElement(By.xpath(".//form[contains(@action,'/publish') and not(contains(@action,'unpublish'))]/button")).click();
+        Browser.waitFor(driver).until(ExpectedConditions.stalenessOf(row));
         Browser.waitFor(driver).until(ExpectedConditions.urlContains("/newsroom?edition=en"));
         reader.get(base() + story);
         assertThat(reader.findElement(By.tagName("h1")).getText()).isEqualTo(headline);
