@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 import news.gazette.account.Account;
 import news.gazette.account.Accounts;
 import news.gazette.account.LastAdminException;
-import news.gazette.account.LoginThrottle;
+import news.gazette.account.PasswordCheck;
 import news.gazette.account.WeakPasswordException;
 import news.gazette.account.Role;
 import news.gazette.audit.AuditLog;
@@ -34,15 +34,15 @@ public class AccountAdministration {
 
     private final Accounts accounts;
     private final AuditLog audit;
-    private final LoginThrottle throttle;
+    private final PasswordCheck passwordCheck;
     private final OtherSessions sessions;
     private final ChangeNotices notices;
 
-    public AccountAdministration(Accounts accounts, AuditLog audit, LoginThrottle throttle, OtherSessions sessions,
+    public AccountAdministration(Accounts accounts, AuditLog audit, PasswordCheck passwordCheck, OtherSessions sessions,
                                  ChangeNotices notices) {
         this.accounts = accounts;
         this.audit = audit;
-        this.throttle = throttle;
+        this.passwordCheck = passwordCheck;
         this.sessions = sessions;
         this.notices = notices;
     }
@@ -136,13 +136,12 @@ public class AccountAdministration {
      */
     public Account changeOwnPassword(Actor actor, String current, String chosen, String keepSession) {
         Account account = actor.account();
-        java.time.Duration wait = throttle.holdBack(account.email(), actor.client());
-        if (wait != null) {
+        PasswordCheck.Result check = passwordCheck.check(account, current, actor.client());
+        if (check.heldBack()) {
             throw new Refusal(HttpStatus.TOO_MANY_REQUESTS, "newsroom.password.held-back",
-                    Math.max(1, (wait.toMillis() + 999) / 1000));
+                    Math.max(1, (check.heldFor().toMillis() + 999) / 1000));
         }
-        if (!accounts.passwordMatches(account, current)) {
-            throttle.failed(account.email(), actor.client());
+        if (!check.right()) {
             throw Refusal.invalid("newsroom.password.wrong-current");
         }
         checkPassword(chosen, account.email(), account.displayName());
