@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Base64;
 
@@ -13,7 +12,7 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import news.gazette.platform.database.ClusterSecrets;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,13 +27,13 @@ public class SecretSeal {
     private static final String SECRET_NAME = "second-factor-key";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final JdbcClient jdbc;
+    private final ClusterSecrets secrets;
     private final Clock clock;
     private final String configured;
     private volatile SecretKeySpec key;
 
-    SecretSeal(JdbcClient jdbc, Clock clock, @Value("${gazette.sign-in.secret-key:}") String configured) {
-        this.jdbc = jdbc;
+    SecretSeal(ClusterSecrets secrets, Clock clock, @Value("${gazette.sign-in.secret-key:}") String configured) {
+        this.secrets = secrets;
         this.clock = clock;
         this.configured = configured;
     }
@@ -78,13 +77,6 @@ public class SecretSeal {
     }
 
     private byte[] stored() {
-        byte[] fresh = new byte[32];
-        RANDOM.nextBytes(fresh);
-        jdbc.sql("insert into cluster_secrets (name, secret, created_at) values (?, ?, ?) on conflict do nothing")
-                .params(SECRET_NAME, Base64.getEncoder().encodeToString(fresh),
-                        clock.instant().atOffset(ZoneOffset.UTC))
-                .update();
-        return Base64.getDecoder().decode(jdbc.sql("select secret from cluster_secrets where name = ?")
-                .param(SECRET_NAME).query(String.class).single());
+        return secrets.key(SECRET_NAME);
     }
 }

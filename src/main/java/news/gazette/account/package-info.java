@@ -1,5 +1,5 @@
 /**
  * Accounts: newsroom logins, their roles, the first admin, and protection against password guessing.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform"})
 package news.gazette.account;

@@ -3,8 +3,6 @@ package news.gazette.newsletter;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
@@ -15,7 +13,7 @@ import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import news.gazette.platform.database.ClusterSecrets;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,13 +37,13 @@ class LinkTokens {
     record BounceTag(long sendId, long subscriptionId) {
     }
 
-    private final JdbcClient jdbc;
+    private final ClusterSecrets secrets;
     private final Clock clock;
     private final Subscriptions subscriptions;
     private volatile byte[] key;
 
-    LinkTokens(NewsletterProperties properties, JdbcClient jdbc, Clock clock, Subscriptions subscriptions) {
-        this.jdbc = jdbc;
+    LinkTokens(NewsletterProperties properties, ClusterSecrets secrets, Clock clock, Subscriptions subscriptions) {
+        this.secrets = secrets;
         this.clock = clock;
         this.subscriptions = subscriptions;
         this.key = properties.secret().isBlank() ? null : properties.secret().getBytes(StandardCharsets.UTF_8);
@@ -119,12 +117,7 @@ class LinkTokens {
         if (known != null) {
             return known;
         }
-        byte[] fresh = new byte[32];
-        new SecureRandom().nextBytes(fresh);
-        jdbc.sql("insert into cluster_secrets (name, secret, created_at) values (?, ?, ?) on conflict do nothing")
-                .params(KEY_NAME, Base64.getEncoder().encodeToString(fresh), Timestamp.from(clock.instant())).update();
-        known = Base64.getDecoder().decode(jdbc.sql("select secret from cluster_secrets where name = ?")
-                .param(KEY_NAME).query(String.class).single());
+        known = secrets.key(KEY_NAME);
         key = known;
         return known;
     }

@@ -4,10 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
@@ -17,7 +15,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import news.gazette.platform.database.ClusterSecrets;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,32 +31,24 @@ public class PreviewTokens {
 
     private static final String SECRET_NAME = "preview-links";
 
-    private final JdbcClient jdbc;
+    private final ClusterSecrets secrets;
     private final Duration lifetime;
     private final Clock clock;
     private volatile byte[] secret;
 
     PreviewTokens(@Value("${gazette.preview.secret:}") String secret,
-                  @Value("${gazette.preview.lifetime:48h}") Duration lifetime, Clock clock, JdbcClient jdbc) {
+                  @Value("${gazette.preview.lifetime:48h}") Duration lifetime, Clock clock, ClusterSecrets secrets) {
         this.secret = secret.isBlank() ? null : secret.getBytes(StandardCharsets.UTF_8);
         this.lifetime = lifetime;
         this.clock = clock;
-        this.jdbc = jdbc;
+        this.secrets = secrets;
     }
 
     /** The configured key, or the cluster's stored one, made by whichever node asks first. */
     private byte[] secret() {
         byte[] known = secret;
         if (known == null) {
-            byte[] fresh = new byte[32];
-            new SecureRandom().nextBytes(fresh);
-            jdbc.sql("insert into cluster_secrets (name, secret, created_at) values (?, ?, ?) on conflict do nothing")
-                    .params(SECRET_NAME, Base64.getEncoder().encodeToString(fresh),
-                            clock.instant().atOffset(ZoneOffset.UTC))
-                    .update();
-            String stored = jdbc.sql("select secret from cluster_secrets where name = ?").param(SECRET_NAME)
-                    .query(String.class).single();
-            known = Base64.getDecoder().decode(stored);
+            known = secrets.key(SECRET_NAME);
             secret = known;
         }
         return known;
