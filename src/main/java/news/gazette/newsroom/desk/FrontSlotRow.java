@@ -1,0 +1,10 @@
+package news.gazette.newsroom.desk;
+
+import news.gazette.story.FrontSlots;
+
+/**
+ * A slot of the front page as the arranging screen shows it: {@code slot} is {@code null} for a slot that fills itself,
+ * {@code until} the end of its pin in the outlet's time zone, empty for none.
+ */
+public record FrontSlotRow(int position, FrontSlots.Slot slot, String until) {
+}
