@@ -61,6 +61,7 @@ class FrontPageApi {
                 front.placed().stream().map(slot -> new ApiJson.FrontSlotJson(slot.position(), slot.story().id(),
                         slot.pinnedUntil() == null ? null : slot.pinnedUntil().toInstant().toString())).toList());
         // Tagged as the reader's front page is, so both are refreshed together.
-        return ApiAnswers.ok(body, List.of(CacheTags.front(e.code()), CacheTags.edition(e.code())));
+        return ApiAnswers.ok(body, List.of(CacheTags.front(e.code()), CacheTags.arrangement(e.code()),
+                        CacheTags.edition(e.code())));
     }
 }

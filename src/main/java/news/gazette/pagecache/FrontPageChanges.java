@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Purges exactly the edition's front page when its arrangement changes: the reader's page and the API's answer carry
- * the same {@link CacheTags#front} tag. On every node when the change feed tells it; at the CDN once.
+ * the {@link CacheTags#arrangement} tag, and no other page does
+ * (the API's story lists carry the front page's tag, so it would purge them too). On every node when the change feed tells it; at the CDN once.
  */
 @Component
 class FrontPageChanges {
@@ -34,6 +35,6 @@ class FrontPageChanges {
     }
 
     static Set<String> tagsOf(FrontPageArranged event) {
-        return Set.of(CacheTags.front(event.edition()));
+        return Set.of(CacheTags.arrangement(event.edition()));
     }
 }

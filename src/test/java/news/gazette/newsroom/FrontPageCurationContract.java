@@ -247,13 +247,16 @@ abstract class FrontPageCurationContract extends AdministrationRequests {
         long story = story("ru", unique("Новый главный"), Duration.ofDays(5));
         mvc.perform(get("/ru/"));
         mvc.perform(get("/en/"));
+        mvc.perform(get("/api/v1/stories?edition=ru"));
         api("ru");
+        assertThat(cache("/api/v1/stories?edition=ru")).isEqualTo("HIT");
         assertThat(cache("/ru/")).isEqualTo("HIT");
         assertThat(cache("/api/v1/editions/ru/front-page")).isEqualTo("HIT");
         assertThat(place(Who.ADMIN, "ru", story, 1, "")).isEqualTo(303);
         assertThat(cache("/ru/")).isEqualTo("MISS");
         assertThat(cache("/api/v1/editions/ru/front-page")).isEqualTo("MISS");
         assertThat(cache("/en/")).isEqualTo("HIT");
+        assertThat(cache("/api/v1/stories?edition=ru")).as("the API's lists show no arrangement").isEqualTo("HIT");
         assertThat(status(Who.EDITOR, form("/newsroom/front-page/remove", "edition", "ru", "position", "1"))).isEqualTo(303);
     }
 
