@@ -157,7 +157,7 @@ abstract class FrontPageCurationContract extends AdministrationRequests {
 
         // Down moves the lead to the first top slot; the slot it left fills itself with another story.
         assertThat(status(Who.EDITOR, form("/newsroom/front-page/move", "edition", "en", "position", "0",
-                "direction", "down"))).isEqualTo(303);
+                "by", "1"))).isEqualTo(303);
         page = front("en");
         assertThat(page.select(".lead .teaser-headline").text()).isNotEqualTo(leadHeadline);
         assertThat(page.select(".latest .teaser-headline").get(0).text()).isEqualTo(leadHeadline);
@@ -191,7 +191,7 @@ abstract class FrontPageCurationContract extends AdministrationRequests {
         assertThat(status(Who.EDITOR, form("/newsroom/front-page/place", "edition", "zz", "story",
                 String.valueOf(english), "position", "1"))).isEqualTo(404);
         assertThat(status(Who.EDITOR, form("/newsroom/front-page/move", "edition", "en", "position", "0",
-                "direction", "up"))).isEqualTo(400);
+                "by", "-1"))).isEqualTo(400);
         assertThat(status(Who.EDITOR, form("/newsroom/front-page/pin", "edition", "en", "position", "7",
                 "until", ""))).as("an empty slot").isEqualTo(400);
         assertThat(slots.active("en")).isEmpty();

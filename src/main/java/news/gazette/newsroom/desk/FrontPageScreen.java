@@ -67,7 +67,7 @@ class FrontPageScreen extends ScreenRefusals {
     @PostMapping(PATH + "/move")
     ResponseEntity<byte[]> move(@RequestParam Map<String, String> form, HttpServletRequest request, CsrfToken csrf) {
         String edition = edition(form, request);
-        int by = "up".equals(form.get("direction")) ? -1 : "down".equals(form.get("direction")) ? 1 : 0;
+        int by = "-1".equals(form.get("by")) ? -1 : "1".equals(form.get("by")) ? 1 : 0;
         return attempt(edition, form, request, csrf, actor -> slots.move(actor, edition, position(form), by));
     }
 
@@ -153,6 +153,7 @@ class FrontPageScreen extends ScreenRefusals {
 
     private ResponseEntity<byte[]> page(HttpStatus status, String edition, String q, FormState state,
                                         HttpServletRequest request, CsrfToken csrf) {
+        var texts = screens.texts(request);
         Map<Integer, FrontSlots.Slot> placed = new HashMap<>();
         slots.active(edition).forEach(slot -> placed.put(slot.position(), slot));
         List<FrontSlotRow> rows = new ArrayList<>();
@@ -160,7 +161,8 @@ class FrontPageScreen extends ScreenRefusals {
             FrontSlots.Slot slot = placed.get(position);
             String until = slot == null || slot.pinnedUntil() == null ? ""
                     : slot.pinnedUntil().atZoneSameInstant(zone).format(LOCAL).replace('T', ' ');
-            rows.add(new FrontSlotRow(position, slot, until));
+            rows.add(new FrontSlotRow(position, position == 0 ? texts.get("newsroom.front.lead")
+                    : texts.get("newsroom.front.top", position), slot, until));
         }
         String words = q.length() > 200 ? q.substring(0, 200) : q;
         return screens.page(status, "newsroom/front-page.jte", request, Map.of("csrf", csrf, "edition", edition,
