@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,7 +42,7 @@ final class StandInPushService implements AutoCloseable {
     final Map<String, BrowserKeys> keys = new ConcurrentHashMap<>();
     final Map<String, Behaviour> behaviours = new ConcurrentHashMap<>();
     final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
-    final List<Received> received = new CopyOnWriteArrayList<>();
+    final Queue<Received> received = new ConcurrentLinkedQueue<>();
     final List<String> faults = new CopyOnWriteArrayList<>();
     volatile String expectedKey;
 
