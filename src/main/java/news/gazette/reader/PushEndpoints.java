@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * What the reader's browser needs for Web Push: the service worker at the site's root ({@code /sw.js}, scope
  * {@code /}), the opt-in script, the cluster's VAPID public key, and subscribing, unsubscribing and asking whether
  * an endpoint is subscribed. Bodies are JSON; a bad one gets a {@code 400} problem detail in the edition's
- * language, a request from another site a {@code 403}.
+ * language, a request from another site a {@code 403} (no CSRF token: see {@link NewsletterSecurity}).
  */
 @RestController
 class PushEndpoints {

@@ -193,18 +193,24 @@ abstract class PushContract {
         }
         SmartLifecycle runner = context.getBean("jobRunner", SmartLifecycle.class);
         publish(new LiveEvent.AlertSet("en", 7301, "Election result", null, null, true));
-        await().atMost(WITHIN).until(() -> SERVICE.received.size() >= 5);
+        await().atMost(WITHIN).until(() -> SERVICE.received.stream().filter(r -> r.name().matches("r\\d\\d")).count() >= 5);
         runner.stop();
-        int before = SERVICE.received.size();
+        long before = SERVICE.received.stream().filter(r -> r.name().matches("r\\d\\d")).count();
         runner.start();
         await().atMost(WITHIN).until(() -> jobs.idle("push"));
         Map<String, Long> states = jobs.countByState("push", "push:alert:7301:");
-        List<String> names = SERVICE.received.stream().map(StandInPushService.Received::name).toList();
+        // Only this test's endpoints: a slow one of another test may still be answering.
+        List<String> names = SERVICE.received.stream().map(StandInPushService.Received::name)
+                .filter(name -> name.matches("r\\d\\d")).toList();
         assertThat(names).doesNotHaveDuplicates();
         assertThat(before).isLessThan(40);
         assertThat(states.getOrDefault("done", 0L) + states.getOrDefault("unknown", 0L)).isEqualTo(40L);
         assertThat((long) names.size()).isGreaterThanOrEqualTo(states.get("done"));
-        assertThat(SERVICE.requests.values()).allSatisfy(count -> assertThat(count).hasValue(1));
+        SERVICE.requests.forEach((name, count) -> {
+            if (name.matches("r\\d\\d")) {
+                assertThat(count).as(name).hasValue(1);
+            }
+        });
     }
 
     @Test
