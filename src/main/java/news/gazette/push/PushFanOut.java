@@ -78,22 +78,18 @@ class PushFanOut {
         String url = Optional.ofNullable(alert.storyId()).flatMap(id -> stories.findPublished(alert.edition(), id))
                 .map(this::url).orElse(links.front(alert.edition()));
         String title = t.get("push.alert.title", edition.get().outletName());
-        int queued = 0;
-        long after = 0;
-        List<PushSubscription> page;
-        do {
-            page = subscriptions.page(alert.edition(), PushSubscription.ALERTS, after, PAGE);
+        int[] queued = {0};
+        subscriptions.each(alert.edition(), PushSubscription.ALERTS, PAGE, page -> {
             List<Jobs.Message> batch = new ArrayList<>(page.size());
             for (PushSubscription s : page) {
                 PushMessage message = new PushMessage(s.id(), title, clip(alert.text()), url, "alert-" + alert.edition(),
                         "high", properties.alertTtl().toSeconds());
                 batch.add(new Jobs.Message("push:alert:" + alert.alertId() + ":" + s.id(), queue.payload(message)));
-                after = s.id();
             }
-            queued += jobs.enqueueAll(PushQueue.QUEUE, batch);
-        } while (page.size() == PAGE);
-        log.info("Alert {} of {}: {} push messages queued", alert.alertId(), alert.edition(), queued);
-        return queued;
+            queued[0] += jobs.enqueueAll(PushQueue.QUEUE, batch);
+        });
+        log.info("Alert {} of {}: {} push messages queued", alert.alertId(), alert.edition(), queued[0]);
+        return queued[0];
     }
 
     /** Puts a new entry in the queue for the live blog's followers not pushed to lately. */

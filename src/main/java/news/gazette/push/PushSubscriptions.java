@@ -68,6 +68,28 @@ public class PushSubscriptions {
                 .params(endpoint, edition, storyId).query(Long.class).single() > 0;
     }
 
+    /**
+     * Every subscription to one target, by id, handed over in lists of {@code batch}: one query read as it comes
+     * (not a query per batch, which a database may answer by sorting the whole table each time).
+     */
+    void each(String edition, long storyId, int batch, java.util.function.Consumer<List<PushSubscription>> handler) {
+        try (java.util.stream.Stream<PushSubscription> rows = jdbc.sql(
+                        "select * from push_subscriptions where edition = ? and story_id = ? order by id")
+                .params(edition, storyId).withFetchSize(batch).query(ROW).stream()) {
+            List<PushSubscription> part = new java.util.ArrayList<>(batch);
+            rows.forEach(row -> {
+                part.add(row);
+                if (part.size() == batch) {
+                    handler.accept(List.copyOf(part));
+                    part.clear();
+                }
+            });
+            if (!part.isEmpty()) {
+                handler.accept(List.copyOf(part));
+            }
+        }
+    }
+
     /** Up to {@code limit} subscriptions to one target with ids above {@code after}, by id. */
     List<PushSubscription> page(String edition, long storyId, long after, int limit) {
         return jdbc.sql("select * from push_subscriptions where edition = ? and story_id = ? and id > ? order by id limit ?")
