@@ -19,6 +19,11 @@ public record LiveBlogView(long storyId, boolean running, TimeView startedAt, Ti
         List<EntryView> entries, String olderHref, String newestHref, String fragments, long newestId,
         String language, String scriptUrl) {
 
+    /** The live blog's own Atom feed (feed/LiveBlogFeeds). */
+    public String feedHref() {
+        return "/feeds" + fragments + "/atom.xml";
+    }
+
     public boolean firstPage() {
         return newestHref == null;
     }
