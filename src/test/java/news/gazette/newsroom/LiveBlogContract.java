@@ -131,7 +131,7 @@ abstract class LiveBlogContract extends LiveBlogRequests {
             Document page = Jsoup.parse(refused.getContentAsString());
             assertThat(page.select("[role=alert]").text()).contains(bad.expected());
             assertThat(page.select("#new-headline").val()).isEqualTo(bad.headline());
-            assertThat(page.select("#new-text").val()).isEqualTo(bad.text());
+            assertThat(page.select("#new-text").val()).isEqualTo(bad.text().strip());
             assertThat(page.select("#new-embed").val()).isEqualTo(bad.embed());
         }
         assertThat(blogs.count(story)).isZero();

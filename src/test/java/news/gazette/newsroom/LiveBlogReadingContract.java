@@ -81,7 +81,7 @@ abstract class LiveBlogReadingContract extends LiveBlogRequests {
         String entries = "/api/v1/editions/en/stories/" + slug + "/entries";
         assertThat(liveBlog.get("entriesUrl").asString()).endsWith(entries);
 
-        JsonNode since = JSON.readTree(mvc.perform(get(entries).param("after", String.valueOf(first))).andReturn()
+        JsonNode since = JSON.readTree(mvc.perform(get(entries + "?after=" + first)).andReturn()
                 .getResponse().getContentAsString());
         assertThat(since.get("entries")).hasSize(1);
         assertThat(since.get("entries").get(0).get("id").asLong()).isEqualTo(second);
@@ -89,7 +89,7 @@ abstract class LiveBlogReadingContract extends LiveBlogRequests {
         assertThat(JSON.readTree(mvc.perform(get(entries)).andReturn().getResponse().getContentAsString())
                 .get("entries")).hasSize(2);
 
-        MockHttpServletResponse bad = mvc.perform(get(entries).param("after", "abc").header("Accept-Language", "ru"))
+        MockHttpServletResponse bad = mvc.perform(get(entries + "?after=abc").header("Accept-Language", "ru"))
                 .andReturn().getResponse();
         assertThat(bad.getStatus()).isEqualTo(400);
         assertThat(bad.getContentType()).startsWith("application/problem+json");
@@ -142,7 +142,7 @@ abstract class LiveBlogReadingContract extends LiveBlogRequests {
         long first = add(story, editor, "One", "<p>First.</p>");
         long second = add(story, editor, "Two", "<p>Second.</p>");
         String base = "/en/live-blogs/" + story;
-        Document after = Jsoup.parse(mvc.perform(get(base + "/entries").param("after", String.valueOf(first)))
+        Document after = Jsoup.parse(mvc.perform(get(base + "/entries?after=" + first))
                 .andReturn().getResponse().getContentAsString());
         assertThat(after.select(".live-entry").eachAttr("id")).containsExactly("entry-" + second);
         MockHttpServletResponse one = mvc.perform(get(base + "/entries/" + first)).andReturn().getResponse();
@@ -152,7 +152,7 @@ abstract class LiveBlogReadingContract extends LiveBlogRequests {
                 .select(".badge-live").text()).isEqualTo("Live");
         mvc.perform(post(live(story) + "/entries/" + first + "/delete").with(editor).with(csrf()));
         assertThat(status(get(base + "/entries/" + first))).isEqualTo(404);
-        assertThat(status(get(base + "/entries").param("after", "x"))).isEqualTo(404);
+        assertThat(status(get(base + "/entries?after=x"))).isEqualTo(404);
         assertThat(status(get("/en/live-blogs/" + published() + "/entries"))).isEqualTo(404);
         assertThat(status(get("/ru/live-blogs/" + story + "/entries"))).as("another edition's story").isEqualTo(404);
     }
