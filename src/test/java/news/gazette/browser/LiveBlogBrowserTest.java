@@ -101,7 +101,8 @@ class LiveBlogBrowserTest {
         driver.findElement(By.id("email")).sendKeys("chief@example.org");
         driver.findElement(By.id("password")).sendKeys("browser-admin-secret");
         driver.findElement(By.cssSelector(".login-form button[type=submit]")).click();
-        Browser.waitFor(driver).until(ExpectedConditions.urlContains("/live"));
+        Browser.waitFor(driver).until(ExpectedConditions.urlToBe(base() + "/newsroom"));
+        driver.get(base() + "/newsroom/stories/" + story + "/live");
         driver.findElement(By.id("new-headline")).sendKeys("Posted from the newsroom");
         driver.findElement(By.id("new-text")).sendKeys("The editor typed this entry.");
         driver.findElement(By.cssSelector("form.live-entry-form button[type=submit]")).click();
