@@ -75,13 +75,21 @@ final class ApiJson {
                      List<Named> tags, String publishedAt, String updatedAt, boolean featured, boolean breaking,
                      Source source, Image image, List<Translation> translations,
                      @JsonInclude(JsonInclude.Include.NON_NULL) List<BlockJson> blocks,
-                     @JsonInclude(JsonInclude.Include.NON_NULL) List<StoryJson> related) {
+                     @JsonInclude(JsonInclude.Include.NON_NULL) List<StoryJson> related,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) LiveBlogJson liveBlog) {
 
         /** The story with the summaries of its related stories (a single story's answer has them; lists do not). */
         StoryJson withRelated(List<StoryJson> summaries) {
             return new StoryJson(id, edition, language, slug, url, apiUrl, headline, standfirst, bodyHtml, section,
                     authors, tags, publishedAt, updatedAt, featured, breaking, source, image, translations, blocks,
-                    summaries);
+                    summaries, liveBlog);
+        }
+
+        /** The story with its live blog (a single story's answer has it when the story is one). */
+        StoryJson withLiveBlog(LiveBlogJson live) {
+            return new StoryJson(id, edition, language, slug, url, apiUrl, headline, standfirst, bodyHtml, section,
+                    authors, tags, publishedAt, updatedAt, featured, breaking, source, image, translations, blocks,
+                    related, live);
         }
     }
 
@@ -114,5 +122,22 @@ final class ApiJson {
 
     /** The same story in another edition. */
     record Translation(long id, String edition, String language, String url, String apiUrl) {
+    }
+
+    /**
+     * A story's live blog: {@code running} or {@code ended}, its times, key points (sanitized HTML) and the newest
+     * entries; {@code entriesUrl} gives the entries since a given one.
+     */
+    record LiveBlogJson(String status, String startedAt, String endedAt, String keyPoints, List<EntryJson> entries,
+                        String entriesUrl) {
+    }
+
+    /** One entry of a live blog: its anchor on the story page, times, optional headline and sanitized HTML. */
+    record EntryJson(long id, String url, String postedAt, String updatedAt, String headline, String html,
+                     String text) {
+    }
+
+    /** The entries of a live blog newer than {@code after}, newest first. */
+    record EntryList(String edition, long storyId, String status, long after, List<EntryJson> entries) {
     }
 }

@@ -52,9 +52,12 @@ class StoriesApi {
     private final ZoneId zone;
 
     private final RelatedStories related;
+    private final LiveBlogApi live;
 
     StoriesApi(Editions editions, Stories stories, StoryPaging paging, Sections sections, Authors authors, Tags tags, MostRead mostRead,
-               StoryRepresentations representations, Permalinks links, SiteProperties site, RelatedStories related) {
+               StoryRepresentations representations, Permalinks links, SiteProperties site, RelatedStories related,
+               LiveBlogApi live) {
+        this.live = live;
         this.related = related;
         this.editions = editions;
         this.stories = stories;
@@ -144,7 +147,7 @@ class StoriesApi {
         List<Story> alike = stories.publishedByIds(related.of(story));
         alike.forEach(s -> cacheTags.add(CacheTags.story(s.id())));
         return ApiAnswers.ok(representations.of(List.of(story)).get(0)
-                .withRelated(representations.of(alike, false)), cacheTags);
+                .withRelated(representations.of(alike, false)).withLiveBlog(live.of(story)), cacheTags);
     }
 
     private static String nextPath(Map<String, String> params, String cursor) {

@@ -104,7 +104,7 @@ class StoryRepresentations {
                     story.breaking(),
                     story.source() == null ? null : new ApiJson.Source(story.source().name(), story.source().url()),
                     image(story.image(), images), translations(story, translations, sectionsById),
-                    full ? blocks(blocks.get(story.id()), images) : null, null));
+                    full ? blocks(blocks.get(story.id()), images) : null, null, null));
         }
         return json;
     }

@@ -60,11 +60,14 @@ class DemoContent implements SmartInitializingSingleton {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final ClusterLocks locks;
+    private final DemoLiveBlogs liveBlogs;
     private final JsonMapper json = JsonMapper.builder().build();
 
     DemoContent(Editions editions, Sections sections, Authors authors, Tags tags, Stories stories, StoryImports imports,
-                MediaLibrary media, ViewLedger ledger, TransactionTemplate transaction, Clock clock, ClusterLocks locks) {
+                MediaLibrary media, ViewLedger ledger, TransactionTemplate transaction, Clock clock, ClusterLocks locks,
+                DemoLiveBlogs liveBlogs) {
         this.locks = locks;
+        this.liveBlogs = liveBlogs;
         this.editions = editions;
         this.sections = sections;
         this.authors = authors;
@@ -104,6 +107,7 @@ class DemoContent implements SmartInitializingSingleton {
 
     private void loadAll(Instant now, Map<String, List<Long>> translations, Map<String, Media> images,
                          Map<Long, DemoEdition.Story> loaded) {
+        Map<String, Map<String, Long>> byKey = new HashMap<>();
         for (Edition edition : editions.all()) {
             DemoEdition content = read(edition.code());
             if (content == null) {
@@ -111,9 +115,11 @@ class DemoContent implements SmartInitializingSingleton {
             }
             Map<Long, DemoEdition.Story> ofEdition = load(content, now, images);
             ofEdition.forEach((id, story) -> translations.computeIfAbsent(story.key(), k -> new ArrayList<>()).add(id));
+            ofEdition.forEach((id, story) -> byKey.computeIfAbsent(edition.code(), k -> new HashMap<>()).put(story.key(), id));
             loaded.putAll(ofEdition);
         }
         translations.values().forEach(group -> imports.linkTranslations(List.copyOf(group)));
+        liveBlogs.load(byKey, now);
     }
 
     private DemoEdition read(String edition) {

@@ -31,6 +31,15 @@ class Metadatas {
      * @param translations the story's path in each edition that has it, its own edition included
      */
     Metadata story(Story story, Section section, StoryPage page, Map<String, String> translations, Edition edition) {
+        return story(story, section, page, translations, edition, null);
+    }
+
+    /**
+     * @param live the story's live blog, or {@code null}: a live blog is a {@code LiveBlogPosting} with its coverage
+     *             times and entries ({@link LiveBlogJsonLd})
+     */
+    Metadata story(Story story, Section section, StoryPage page, Map<String, String> translations, Edition edition,
+                   LiveBlogView live) {
         List<Metadata.Alternate> alternates = new ArrayList<>();
         translations.forEach((code, path) -> editions.find(code).ifPresent(e ->
                 alternates.add(new Metadata.Alternate(e.language(), links.absolute(path)))));
@@ -41,7 +50,7 @@ class Metadatas {
         String image = page.figure() == null ? null : links.absolute(page.figure().picture().src());
         String front = links.absolute(links.front(edition.code()));
         JsonLd json = new JsonLd().array(null);
-        json.item("NewsArticle")
+        json.item(live == null ? "NewsArticle" : "LiveBlogPosting")
                 .string("headline", story.headline())
                 .string("description", story.standfirst())
                 .string("inLanguage", edition.language())
@@ -68,6 +77,9 @@ class Metadatas {
             json.array("keywords");
             page.tags().forEach(tag -> json.string(null, tag.name()));
             json.endArray();
+        }
+        if (live != null) {
+            LiveBlogJsonLd.write(json, live);
         }
         json.endObject();
         json.item("BreadcrumbList").array("itemListElement");

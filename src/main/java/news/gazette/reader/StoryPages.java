@@ -41,9 +41,11 @@ class StoryPages {
     private final Permalinks links;
     private final Metadatas metadatas;
     private final RelatedStories related;
+    private final LiveBlogViews live;
 
     StoryPages(Editions editions, Sections sections, Stories stories, ReaderViews views, Renderer renderer,
-               Permalinks links, Metadatas metadatas, RelatedStories related) {
+               Permalinks links, Metadatas metadatas, RelatedStories related, LiveBlogViews live) {
+        this.live = live;
         this.metadatas = metadatas;
         this.related = related;
         this.editions = editions;
@@ -83,7 +85,8 @@ class StoryPages {
 
     @GetMapping("/{edition:[a-z]{2,3}}/{section:[a-z0-9-]+}/{idSlug}")
     ResponseEntity<byte[]> story(@PathVariable String edition, @PathVariable("section") String sectionSlug,
-                                 @PathVariable String idSlug) {
+                                 @PathVariable String idSlug,
+                                 @RequestParam(name = "before", required = false) String before) {
         Edition e = Pages.edition(editions, edition);
         Matcher m = ID_SLUG.matcher(idSlug);
         if (!m.matches()) {
@@ -112,8 +115,13 @@ class StoryPages {
                 views.storyPath(story, section), section.slug(), translations, null);
         Map<String, String> everyEdition = new HashMap<>(translations);
         everyEdition.put(e.code(), views.storyPath(story, section));
-        chrome = chrome.withMetadata(metadatas.story(story, section, page, everyEdition, e));
-        return renderer.page("story.jte", Map.of("chrome", chrome, "t", t, "story", page), cacheTags);
+        // A live blog: its state, key points and a page of entries ({@code ?before=} an entry for older ones).
+        LiveBlogView blog = live.of(story.id(), e.code(), e.language(), views.storyPath(story, section), before, t)
+                .orElse(null);
+        chrome = chrome.withMetadata(metadatas.story(story, section, page, everyEdition, e, blog));
+        Map<String, Object> params = new HashMap<>(Map.of("chrome", chrome, "t", t, "story", page));
+        params.put("live", blog);
+        return renderer.page("story.jte", params, cacheTags);
     }
 
     private static ResponseEntity<Void> redirect(String location) {

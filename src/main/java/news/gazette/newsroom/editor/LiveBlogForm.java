@@ -1,0 +1,39 @@
+package news.gazette.newsroom.editor;
+
+import java.util.List;
+
+import news.gazette.liveblog.Entry;
+import news.gazette.liveblog.EntryDraft;
+import news.gazette.liveblog.LiveBlog;
+
+/**
+ * What the live-blog screen shows: the story, its live blog (or none yet), the forms with what was typed when a form
+ * was refused, and the entries.
+ *
+ * @param blog       {@code null} when the story is not a live blog yet
+ * @param mayChange  whether the person may publish the story, and so run its live blog
+ * @param editing    the entry whose form was refused ({@code 0} for the new entry's form, {@code -1} for none)
+ * @param typed      what that form held
+ * @param keyPoints  the key points as typed, or as stored
+ * @param error      a localized error, or empty
+ * @param notice     a localized notice, or empty
+ * @param readerHref the story's page when it is published, else {@code null}
+ * @param images     the media library's recent images an entry may show
+ */
+public record LiveBlogForm(long storyId, String headline, String edition, LiveBlog blog, boolean mayChange,
+        long editing, EntryDraft typed, String keyPoints, String error, String notice, String readerHref,
+        List<Entry> entries, List<Image> images) {
+
+    /** The draft a form shows: what was typed into it when it was refused, otherwise the entry as stored. */
+    public EntryDraft draftOf(Entry entry) {
+        return editing == entry.id() ? typed : EntryDraft.of(entry);
+    }
+
+    public EntryDraft newDraft() {
+        return editing == 0 ? typed : EntryDraft.EMPTY;
+    }
+
+    /** An image one may choose. */
+    public record Image(long id, String label) {
+    }
+}
