@@ -41,6 +41,9 @@ public class Screens {
             .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
             .replace("img-src 'self' data:", "img-src 'self' data: blob:");
 
+    /** The newsroom's own stylesheet (ADR 90); the reader site's {@code site.css} is not used by any newsroom screen. */
+    public static final String STYLESHEET = "/assets/css/newsroom.css";
+
     private final Templates templates;
     private final MessageSource messages;
     private final Editions editions;
@@ -111,7 +114,7 @@ public class Screens {
      */
     public ResponseEntity<byte[]> page(HttpStatusCode status, String template, Map<String, Object> params, boolean editor) {
         Map<String, Object> all = new HashMap<>(params);
-        all.put("css", asset("/assets/css/site.css"));
+        all.put("css", asset(STYLESHEET));
         var response = ResponseEntity.status(status).contentType(Templates.HTML).cacheControl(CacheControl.noStore());
         if (editor) {
             response.header("Content-Security-Policy", EDITOR_POLICY);

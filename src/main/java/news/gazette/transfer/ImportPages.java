@@ -162,8 +162,8 @@ class ImportPages {
                                         List<String> lines) {
         Texts t = texts(request);
         Map<String, Object> params = new HashMap<>();
-        String css = assets.getForLookupPath("/assets/css/site.css");
-        params.put("css", css == null ? "/assets/css/site.css" : css);
+        String css = assets.getForLookupPath("/assets/css/newsroom.css");
+        params.put("css", css == null ? "/assets/css/newsroom.css" : css);
         params.put("t", t);
         params.put("lang", editions.bestFor(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)).language());
         params.put("csrf", csrf);

@@ -226,8 +226,8 @@ class MediaDesk {
         params.put("t", t);
         params.put("csrf", csrf);
         params.put("lang", edition(request).language());
-        String css = assets.getForLookupPath("/assets/css/site.css");
-        params.put("css", css == null ? "/assets/css/site.css" : css);
+        String css = assets.getForLookupPath("/assets/css/newsroom.css");
+        params.put("css", css == null ? "/assets/css/newsroom.css" : css);
         return ResponseEntity.status(status).contentType(Templates.HTML).cacheControl(CacheControl.noStore())
                 .body(templates.render(template, params));
     }
