@@ -49,9 +49,11 @@ public class Screens {
     private final Editions editions;
     private final ResourceUrlProvider assets;
     private final Accounts accounts;
+    private final NewsroomLocales locales;
 
     public Screens(Templates templates, MessageSource messages, Editions editions, ResourceUrlProvider assets,
-            Accounts accounts) {
+            Accounts accounts, NewsroomLocales locales) {
+        this.locales = locales;
         this.templates = templates;
         this.messages = messages;
         this.editions = editions;
@@ -59,12 +61,13 @@ public class Screens {
         this.accounts = accounts;
     }
 
+    /** The newsroom's texts in the account's language, else the browser's ({@link NewsroomLocales}). */
     public Texts texts(HttpServletRequest request) {
-        return new Texts(messages, editions.bestFor(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)).locale());
+        return new Texts(messages, locales.resolveLocale(request));
     }
 
     public String lang(HttpServletRequest request) {
-        return editions.bestFor(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)).language();
+        return locales.resolveLocale(request).getLanguage();
     }
 
     /** The edition a screen is about: the one named, or the best for the reader's languages. */
