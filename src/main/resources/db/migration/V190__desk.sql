@@ -18,3 +18,8 @@ alter table sections add column in_menu boolean default true not null;
 
 -- The language the newsroom speaks to an account (en, ru, hy); none: the browser's Accept-Language.
 alter table accounts add column language varchar(8);
+
+-- The audit log's pages, newest first, by person or by action.
+create index audit_log_newest on audit_log (at desc, id desc);
+create index audit_log_actor_newest on audit_log (actor, at desc, id desc);
+create index audit_log_action_newest on audit_log (action, at desc, id desc);

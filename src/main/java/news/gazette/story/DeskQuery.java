@@ -28,4 +28,41 @@ public record DeskQuery(String edition, StoryStatus status, Long sectionId, Long
     public static DeskQuery all(int size) {
         return new DeskQuery(null, null, null, null, null, null, null, null, null, null, null, Sort.UPDATED, 1, size);
     }
+
+    /** Names the parts of a query; what is not named matches everything; page 1 of 25, last change first. */
+    public static final class Builder {
+        private String edition;
+        private StoryStatus status;
+        private Long sectionId;
+        private Long authorId;
+        private Owner owner;
+        private String words;
+        private Instant from;
+        private Instant before;
+        private Instant publishedFrom;
+        private Instant publishedBefore;
+        private Instant changedBefore;
+        private Sort sort = Sort.UPDATED;
+        private int page = 1;
+        private int size = 25;
+
+        public Builder edition(String value) { edition = value; return this; }
+        public Builder status(StoryStatus value) { status = value; return this; }
+        public Builder section(Long id) { sectionId = id; return this; }
+        public Builder author(Long id) { authorId = id; return this; }
+        public Builder owner(Owner value) { owner = value; return this; }
+        public Builder words(String value) { words = value; return this; }
+        public Builder from(Instant at) { from = at; return this; }
+        public Builder before(Instant at) { before = at; return this; }
+        public Builder published(Instant fromAt, Instant beforeAt) { publishedFrom = fromAt; publishedBefore = beforeAt; return this; }
+        public Builder changedBefore(Instant at) { changedBefore = at; return this; }
+        public Builder sort(Sort value) { sort = value; return this; }
+        public Builder page(int value) { page = value; return this; }
+        public Builder size(int value) { size = value; return this; }
+
+        public DeskQuery build() {
+            return new DeskQuery(edition, status, sectionId, authorId, owner, words, from, before, publishedFrom,
+                    publishedBefore, changedBefore, sort, page, size);
+        }
+    }
 }
