@@ -16,6 +16,8 @@ public enum EditorIntent {
     SCHEDULE("schedule", StoryAction.SCHEDULE),
     UNPUBLISH("unpublish", StoryAction.UNPUBLISH),
     DRAFT("draft", StoryAction.BACK_TO_DRAFT),
+    /** The conflict page's merge: shows the chosen fields in the form again, saving nothing. */
+    MERGE("merge", null),
     TRANSLATE("translate-", StoryAction.TRANSLATE);
 
     /** What the confirmation of restoring a published story sends as {@code confirm}. */
