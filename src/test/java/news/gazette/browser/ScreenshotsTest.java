@@ -87,6 +87,14 @@ class ScreenshotsTest {
     }
 
     @Test
+    void newsroomEditorOnAPhone() throws IOException {
+        signIn = true;
+        waitFor = ".tox-edit-area iframe";
+        shoot("newsroom-editor-phone.png", base() + "/newsroom/stories/" + leadStoryId("en") + "/edit", "light",
+                390, 844, true);
+    }
+
+    @Test
     void newsroomRevisions() throws IOException {
         signIn = true;
         shoot("newsroom-revisions.png", base() + "/newsroom/stories/" + leadStoryId("en") + "/revisions", "light",

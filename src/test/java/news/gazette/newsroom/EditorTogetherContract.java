@@ -65,7 +65,6 @@ abstract class EditorTogetherContract extends EditorRequests {
                 .isEqualTo(java.time.LocalDateTime.parse("2099-01-02T08:30").atZone(site.timeZone()).toInstant());
         Document scheduled = page(get("/newsroom/stories/" + id + "/edit").with(as(Role.EDITOR)));
         assertThat(scheduled.select(".editor-publishes").text()).startsWith("Publishes").contains("2099", "8:30", "(" + zone + ")");
-        assertThat(scheduled.select("#schedule-at").val()).isEqualTo("2099-01-02T08:30");
     }
 
     @Test
@@ -155,7 +154,8 @@ abstract class EditorTogetherContract extends EditorRequests {
         assertThat(conflict.getStatus()).isEqualTo(409);
         Document page = Jsoup.parse(conflict.getContentAsString());
         assertThat(page.select("[role=alert]").text()).contains("them@example.org", "version " + version(id));
-        assertThat(page.select(".conflict-field legend").eachText()).containsExactly("Headline", "Standfirst");
+        assertThat(page.select(".conflict-field legend").eachText()).contains("Headline", "Standfirst")
+                .doesNotContain("Text");
         assertThat(page.select("#headline").val()).isEqualTo("My headline");
         assertThat(page.select("input[name=theirs.standfirst]").val()).isEqualTo("Their standfirst.");
         assertThat(page.select("input[name=version]").val()).isEqualTo(String.valueOf(version(id)));

@@ -49,7 +49,7 @@ final class ConflictMerge {
     }
 
     private static String pick(HttpServletRequest r, String field) {
-        boolean theirs = "theirs".equals(r.getParameter("pick." + field)) && r.getParameter("theirs." + field) != null;
+        boolean theirs = EditorIntent.TAKE_THEIRS.equals(r.getParameter("pick." + field)) && r.getParameter("theirs." + field) != null;
         return StoryForm.text(r, theirs ? "theirs." + field : field);
     }
 }

@@ -20,6 +20,10 @@ public enum EditorIntent {
     MERGE("merge", null),
     TRANSLATE("translate-", StoryAction.TRANSLATE);
 
+    /** The conflict page's choice, per field, of the person's own value. */
+    public static final String KEEP_MINE = "mine";
+    /** The conflict page's choice, per field, of the stored value. */
+    public static final String TAKE_THEIRS = "theirs";
     /** What the confirmation of restoring a published story sends as {@code confirm}. */
     public static final String CONFIRM_LIVE = "live";
 
