@@ -85,8 +85,8 @@ public final class DeskBench {
             jdbc.sql("""
                     insert into stories (edition, section_id, slug, headline, standfirst, body, status, featured,
                         breaking, created_at, published_at, views, version, created_by, changed_at)
-                    select edition, section_id, slug, headline || ' (' || cast(? * 1000 + id as varchar(20)) || ')',
-                        standfirst, body, 'published', false, false, created_at, coalesce(published_at, created_at) - ? * interval '1' hour,
+                    select edition, section_id, slug, headline || ' (' || cast(cast(? as bigint) * 1000 + id as varchar(20)) || ')',
+                        standfirst, body, 'published', false, false, created_at, dateadd(hour, -cast(? as int), coalesce(published_at, created_at)),
                         0, 0, created_by, changed_at
                     from stories where id <= ? order by id limit ?""")
                     .params(round, round, models, Math.min(models, total - count)).update();

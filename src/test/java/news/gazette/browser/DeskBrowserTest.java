@@ -155,7 +155,8 @@ class DeskBrowserTest {
                 noSidewaysScroll(driver, "sections");
             }
             driver.findElement(By.cssSelector("form[action='/newsroom/sections/" + section.id() + "/menu'] button")).click();
-            Browser.waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".notice[role=status]")));
+            Browser.waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
+                    "form[action='/newsroom/sections/" + section.id() + "/menu'] input[name=shown][value=true]")));
             ChromeDriver reader = browser.open();
             Browser.waitFor(reader).until(d -> {
                 reader.get(base() + "/en/menu");
