@@ -75,7 +75,13 @@ class ScreenshotsTest {
     @Test
     void newsroomDesk() throws IOException {
         signIn = true;
-        shoot("newsroom-desk.png", base() + "/newsroom?edition=en", "light", DESKTOP_WIDTH, DESKTOP_HEIGHT, false);
+        shoot("newsroom-desk.png", base() + "/newsroom", "light", DESKTOP_WIDTH, DESKTOP_HEIGHT, false);
+    }
+
+    @Test
+    void newsroomDeskOnAPhone() throws IOException {
+        signIn = true;
+        shoot("newsroom-desk-phone.png", base() + "/newsroom?view=today", "light", 390, 844, true);
     }
 
     @Test

@@ -57,7 +57,8 @@ abstract class AdminScreensContract extends AdministrationRequests {
         assertThat(first.select("table.audit-log tbody tr")).hasSize(50);
         String next = first.select("a[rel=next]").attr("href");
         assertThat(next).contains("page=2").contains("actor=");
-        Document second = page(next, "en");
+        Document second = Jsoup.parse(mvc.perform(as(Who.ADMIN, get(java.net.URI.create(next)))).andReturn()
+                .getResponse().getContentAsString());
         assertThat(second.select("table.audit-log tbody tr")).hasSize(5);
         assertThat(second.select("a[rel=next]")).isEmpty();
         assertThat(status(Who.ADMIN, get("/newsroom/audit?page=zero"))).isEqualTo(400);
@@ -114,7 +115,7 @@ abstract class AdminScreensContract extends AdministrationRequests {
         assertThat(page("/newsroom", "en").select("html").attr("lang")).isEqualTo("en");
         List<String> actions = jdbc.sql("select action from audit_log where actor = ? and action = 'account.language'")
                 .param(people.get(Who.ADMIN).email()).query(String.class).list();
-        assertThat(actions).hasSize(3);
+        assertThat(actions).as("the two changes, not the refused one").hasSize(2);
     }
 
     private Document page(String path, String language) throws Exception {

@@ -29,6 +29,9 @@ class LanguageScreens {
     /** The choices in the order the page offers them; the empty one follows the browser. */
     private static final List<String> CHOICES = List.of("", "en", "ru", "hy");
 
+    /** Each language by its own name, in its own script, whatever the page's language. */
+    private static final Map<String, String> NAMES = Map.of("en", "English", "ru", "Русский", "hy", "Հայերեն");
+
     private final Screens screens;
     private final AccountLanguages languages;
     private final NewsroomLocales locales;
@@ -64,8 +67,8 @@ class LanguageScreens {
         Texts t = screens.texts(request);
         String chosen = languages.of(who.getName()).orElse("");
         List<LanguageChoice> choices = CHOICES.stream()
-                .map(code -> new LanguageChoice(code, t.get("newsroom.account.language." + (code.isEmpty() ? "browser" : code)),
-                        code.equals(chosen)))
+                .map(code -> new LanguageChoice(code, code.isEmpty() ? t.get("newsroom.account.language.browser")
+                        : NAMES.get(code), code.equals(chosen)))
                 .toList();
         return screens.page(status, "newsroom/account.jte", request, Map.of("csrf", csrf, "email", who.getName(),
                 "choices", choices, "notice", saved ? t.get("newsroom.account.saved") : "",
