@@ -32,6 +32,41 @@
     return editor.dom.encode(text || '');
   }
 
+  /**
+   * Puts an image or embed into the body as a block of its own, after the block the caret is in (or after the
+   * selected image or embed), and then the caret into a paragraph after it. insertContent, which this replaces, put
+   * the caret into the uneditable figure, so the next words typed went into it and were dropped when the body was
+   * saved; and with an image selected it replaced the image.
+   */
+  function insertBlock(editor, html) {
+    var body = editor.getBody();
+    editor.focus();
+    editor.undoManager.transact(function () {
+      var anchor = editor.selection.getNode();
+      while (anchor && anchor !== body && anchor.parentNode !== body) {
+        anchor = anchor.parentNode;
+      }
+      var block = editor.dom.createFragment(html).firstChild;
+      var empty = anchor && anchor !== body && anchor.nodeName === 'P' && !anchor.textContent.trim()
+        && !anchor.querySelector('img');
+      if (empty) {
+        body.insertBefore(block, anchor);
+      } else if (anchor && anchor !== body) {
+        body.insertBefore(block, anchor.nextSibling);
+      } else {
+        body.appendChild(block);
+      }
+      var next = block.nextSibling;
+      if (!next || next.nodeName !== 'P') {
+        next = editor.dom.create('p', {}, '<br data-mce-bogus="1">');
+        body.insertBefore(next, block.nextSibling);
+      }
+      editor.selection.setCursorLocation(next, 0);
+    });
+    dirty = true;
+    editor.nodeChanged();
+  }
+
   function insertImage(editor) {
     if (media.length === 0) {
       editor.notificationManager.open({text: texts['image-none'], type: 'info', timeout: 4000});
@@ -49,16 +84,19 @@
       buttons: [{type: 'cancel', text: texts.cancel}, {type: 'submit', text: texts.insert, primary: true}],
       onSubmit: function (dialog) {
         var data = dialog.getData();
-        if (!data.alt.trim()) {
+        var chosen = media.filter(function (m) { return String(m.id) === data.media; })[0];
+        // The library's description and credit are the image's own: used unless the person wrote others here.
+        var alt = data.alt.trim() || chosen.alt || '';
+        var credit = data.credit.trim() || chosen.credit || '';
+        if (!alt.trim()) {
           editor.notificationManager.open({text: texts['image-alt-required'], type: 'error', timeout: 4000});
           return;
         }
-        var chosen = media.filter(function (m) { return String(m.id) === data.media; })[0];
-        var caption = escape(editor, data.caption) + (data.credit.trim() ? ' <cite>' + escape(editor, data.credit) + '</cite>' : '');
-        editor.insertContent('<figure class="story-image" contenteditable="false" data-media-id="' + chosen.id + '">'
-          + '<img src="' + escape(editor, chosen.src) + '" alt="' + escape(editor, data.alt) + '">'
-          + (caption ? '<figcaption>' + caption + '</figcaption>' : '') + '</figure><p></p>');
+        var caption = escape(editor, data.caption.trim() || chosen.caption || '') + (credit ? ' <cite>' + escape(editor, credit) + '</cite>' : '');
         dialog.close();
+        insertBlock(editor, '<figure class="story-image" contenteditable="false" data-media-id="' + chosen.id + '">'
+          + '<img src="' + escape(editor, chosen.src) + '" alt="' + escape(editor, alt) + '">'
+          + (caption ? '<figcaption>' + caption + '</figcaption>' : '') + '</figure>');
       }
     });
   }
@@ -74,9 +112,9 @@
           editor.notificationManager.open({text: texts['embed-refused'], type: 'error', timeout: 5000});
           return;
         }
-        editor.insertContent('<figure class="embed" contenteditable="false" data-embed="">'
-          + '<a href="' + escape(editor, url) + '">' + escape(editor, url) + '</a></figure><p></p>');
         dialog.close();
+        insertBlock(editor, '<figure class="embed" contenteditable="false" data-embed="">'
+          + '<a href="' + escape(editor, url) + '">' + escape(editor, url) + '</a></figure>');
       }
     });
   }

@@ -14,6 +14,17 @@ import org.springframework.security.core.context.SecurityContextHolder;
  */
 public record Menu(boolean editor, boolean admin) {
 
+    /** The request attribute holding the number of stories waiting for review, set for editors' pages. */
+    public static final String WAITING = Menu.class.getName() + ".waiting";
+
+    /** The number of stories waiting for review, shown beside the review queue in the menu; 0 when not counted. */
+    public int waiting() {
+        var attributes = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+        Object count = attributes == null ? null
+                : attributes.getAttribute(WAITING, org.springframework.web.context.request.RequestAttributes.SCOPE_REQUEST);
+        return count instanceof Integer n ? n : 0;
+    }
+
     /** The menu of the account whose request is being answered; no links beyond the desk when there is none. */
     public static Menu current() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();

@@ -41,14 +41,19 @@ public class Screens {
             .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
             .replace("img-src 'self' data:", "img-src 'self' data: blob:");
 
+    /** The newsroom's own stylesheet (ADR 90); the reader site's {@code site.css} is not used by any newsroom screen. */
+    public static final String STYLESHEET = "/assets/css/newsroom.css";
+
     private final Templates templates;
     private final MessageSource messages;
     private final Editions editions;
     private final ResourceUrlProvider assets;
     private final Accounts accounts;
+    private final NewsroomLocales locales;
 
     public Screens(Templates templates, MessageSource messages, Editions editions, ResourceUrlProvider assets,
-            Accounts accounts) {
+            Accounts accounts, NewsroomLocales locales) {
+        this.locales = locales;
         this.templates = templates;
         this.messages = messages;
         this.editions = editions;
@@ -56,12 +61,13 @@ public class Screens {
         this.accounts = accounts;
     }
 
+    /** The newsroom's texts in the account's language, else the browser's ({@link NewsroomLocales}). */
     public Texts texts(HttpServletRequest request) {
-        return new Texts(messages, editions.bestFor(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)).locale());
+        return new Texts(messages, locales.resolveLocale(request));
     }
 
     public String lang(HttpServletRequest request) {
-        return editions.bestFor(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)).language();
+        return locales.resolveLocale(request).getLanguage();
     }
 
     /** The edition a screen is about: the one named, or the best for the reader's languages. */
@@ -111,7 +117,7 @@ public class Screens {
      */
     public ResponseEntity<byte[]> page(HttpStatusCode status, String template, Map<String, Object> params, boolean editor) {
         Map<String, Object> all = new HashMap<>(params);
-        all.put("css", asset("/assets/css/site.css"));
+        all.put("css", asset(STYLESHEET));
         var response = ResponseEntity.status(status).contentType(Templates.HTML).cacheControl(CacheControl.noStore());
         if (editor) {
             response.header("Content-Security-Policy", EDITOR_POLICY);

@@ -79,6 +79,6 @@ class Previews {
         chrome = chrome.withMetadata(metadatas.story(story, section, page, Map.of(edition.code(), path), edition));
         return ResponseEntity.status(HttpStatus.OK).contentType(Renderer.HTML).cacheControl(CacheControl.noStore())
                 .header("X-Robots-Tag", "noindex, nofollow")
-                .body(renderer.render("story.jte", Map.of("chrome", chrome, "t", t, "story", page)));
+                .body(renderer.render("story.jte", Map.of("chrome", chrome, "t", t, "story", page, "preview", true)));
     }
 }

@@ -82,7 +82,7 @@ class ReaderViews {
      */
     Chrome chrome(Edition edition, Texts t, String title, String description, String canonicalPath,
                   String currentSection, Map<String, String> translations, String query) {
-        List<Chrome.NavLink> nav = sections.inEdition(edition.code()).stream()
+        List<Chrome.NavLink> nav = sections.inMenu(edition.code()).stream()
                 .map(s -> new Chrome.NavLink(s.name(), links.section(edition.code(), s.slug()), s.slug().equals(currentSection)))
                 .toList();
         return chrome(edition, t, title, description, canonicalPath, currentSection, translations, query, nav,

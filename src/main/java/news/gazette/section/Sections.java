@@ -36,7 +36,8 @@ public class Sections {
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
 
     private static final RowMapper<Section> ROW = (rs, n) -> new Section(rs.getLong("id"), rs.getString("edition"),
-            rs.getString("slug"), rs.getString("name"), rs.getString("description"), rs.getInt("position"));
+            rs.getString("slug"), rs.getString("name"), rs.getString("description"), rs.getInt("position"),
+            rs.getBoolean("in_menu"));
 
     private static final Duration KEEP = Duration.ofSeconds(5);
 
@@ -149,6 +150,20 @@ public class Sections {
         }
         changed();
         events.publishEvent(new SectionEvent.Moved(id, section.edition()));
+    }
+
+    /** The sections of an edition the reader site's menu lists, in their order. */
+    public List<Section> inMenu(String edition) {
+        return inEdition(edition).stream().filter(Section::inMenu).toList();
+    }
+
+    /** Lists a section in the reader site's menu, or keeps it out (its page and stories stay). */
+    @Transactional
+    public void showInMenu(long id, boolean shown) {
+        String edition = jdbc.sql("select edition from sections where id = ?").param(id).query(String.class).single();
+        jdbc.sql("update sections set in_menu = ? where id = ?").params(shown, id).update();
+        changed();
+        events.publishEvent(new SectionEvent.Renamed(id, edition));
     }
 
     /** How many stories, in any state, a section holds. */

@@ -83,7 +83,7 @@ public class Publishing {
         OffsetDateTime now = now();
         jdbc.sql("update stories set published_at = case when published_at is null or status = 'scheduled' then ? else published_at end, "
                         + "updated_at = case when published_at is null or status = 'scheduled' then null else ? end, "
-                        + "status = 'published', version = version + 1 where id = ?")
+                        + "status = 'published', version = version + 1, changed_at = current_timestamp where id = ?")
                 .params(now, now, id).update();
         events.publishEvent(new StoryEvent.Published(id, story.edition(), story.sectionId()));
         record(by, "story.publish", story, story.headline());
@@ -116,7 +116,7 @@ public class Publishing {
     public void unpublish(long id, StoryActor by) {
         Story story = allowed(id, StoryAction.UNPUBLISH, by);
         story.status().checkCanMoveTo(StoryStatus.UNPUBLISHED);
-        jdbc.sql("update stories set status = 'unpublished', version = version + 1 where id = ?").param(id).update();
+        jdbc.sql("update stories set status = 'unpublished', version = version + 1, changed_at = current_timestamp where id = ?").param(id).update();
         events.publishEvent(new StoryEvent.Unpublished(id, story.edition(), story.sectionId()));
         record(by, "story.unpublish", story, story.headline());
     }
@@ -145,7 +145,7 @@ public class Publishing {
             throw new InvalidStoryException("schedule");
         }
         story.status().checkCanMoveTo(StoryStatus.SCHEDULED);
-        jdbc.sql("update stories set status = 'scheduled', published_at = ?, updated_at = null, version = version + 1 where id = ?")
+        jdbc.sql("update stories set status = 'scheduled', published_at = ?, updated_at = null, version = version + 1, changed_at = current_timestamp where id = ?")
                 .params(at.atOffset(ZoneOffset.UTC), id).update();
         record(by, "story.schedule", story, story.headline() + " @ " + at);
     }
@@ -170,7 +170,7 @@ public class Publishing {
 
     private boolean claim(long id) {
         OffsetDateTime now = now();
-        int updated = jdbc.sql("update stories set status = 'published', version = version + 1 "
+        int updated = jdbc.sql("update stories set status = 'published', version = version + 1, changed_at = current_timestamp "
                         + "where id = ? and status = 'scheduled' and published_at <= ?")
                 .params(id, now).update();
         if (updated != 1) {
@@ -220,7 +220,7 @@ public class Publishing {
     private void step(long id, StoryStatus target, StoryAction action, String audited, StoryActor by) {
         Story story = allowed(id, action, by);
         story.status().checkCanMoveTo(target);
-        jdbc.sql("update stories set status = ?, version = version + 1 where id = ?").params(target.column(), id).update();
+        jdbc.sql("update stories set status = ?, version = version + 1, changed_at = current_timestamp where id = ?").params(target.column(), id).update();
         if (story.status() == StoryStatus.SCHEDULED) {
             jdbc.sql("update stories set published_at = null where id = ? and status <> 'published'").param(id).update();
         }

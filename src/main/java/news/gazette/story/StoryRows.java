@@ -61,7 +61,7 @@ class StoryRows {
         jdbc.sql("""
                         update stories set section_id = ?, slug = ?, headline = ?, standfirst = ?, body = ?, blocks = ?,
                             status = ?, image_id = ?, image_alt = ?, image_caption = ?, image_credit = ?, published_at = ?,
-                            updated_at = ?, version = version + 1
+                            updated_at = ?, version = version + 1, changed_at = current_timestamp
                         where id = ?""")
                 .params(story.sectionId(), Slugs.of(story.headline()), story.headline(), story.standfirst(),
                         body.html(), body.blocksJson(), story.status().column(), story.imageId(),

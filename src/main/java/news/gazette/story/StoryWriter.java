@@ -77,7 +77,7 @@ class StoryWriter {
                             source_name = ?, source_url = ?, featured = ?, breaking = ?, image_id = ?, image_alt = ?,
                             image_caption = ?, image_credit = ?, seo_title = ?, seo_description = ?,
                             updated_at = case when status = 'published' then ? else updated_at end,
-                            version = version + 1
+                            version = version + 1, changed_at = current_timestamp
                         where id = ? and version = ?""")
                 .params(draft.sectionId(), slug, draft.headline().strip(), draft.standfirst().strip(), body.html(),
                         body.blocksJson(), hasSource ? draft.sourceName().strip() : null,

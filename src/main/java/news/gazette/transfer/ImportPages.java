@@ -162,10 +162,10 @@ class ImportPages {
                                         List<String> lines) {
         Texts t = texts(request);
         Map<String, Object> params = new HashMap<>();
-        String css = assets.getForLookupPath("/assets/css/site.css");
-        params.put("css", css == null ? "/assets/css/site.css" : css);
+        String css = assets.getForLookupPath("/assets/css/newsroom.css");
+        params.put("css", css == null ? "/assets/css/newsroom.css" : css);
         params.put("t", t);
-        params.put("lang", editions.bestFor(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)).language());
+        params.put("lang", org.springframework.web.servlet.support.RequestContextUtils.getLocale(request).getLanguage());
         params.put("csrf", csrf);
         params.put("editions", editions.all().stream().map(Edition::code).toList());
         params.put("formats", java.util.Arrays.stream(ImportFormat.values()).map(ImportFormat::code).toList());
@@ -176,7 +176,7 @@ class ImportPages {
     }
 
     private Texts texts(HttpServletRequest request) {
-        return new Texts(messages, editions.bestFor(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)).locale());
+        return new Texts(messages, org.springframework.web.servlet.support.RequestContextUtils.getLocale(request));
     }
 
 }

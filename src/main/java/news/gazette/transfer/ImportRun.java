@@ -235,9 +235,17 @@ final class ImportRun {
         }
     }
 
+    /** The catch-all section of stories without one; kept out of the reader site's menu when the import makes it. */
     private Section fallbackSection() {
-        return sections.computeIfAbsent("", none -> ensureSection(FALLBACK_SECTION,
-                parts.messages().getMessage("transfer.section.imported", null, edition.locale()), ""));
+        return sections.computeIfAbsent("", none -> {
+            boolean existed = parts.sections().find(edition.code(), FALLBACK_SECTION).isPresent();
+            Section section = ensureSection(FALLBACK_SECTION,
+                    parts.messages().getMessage("transfer.section.imported", null, edition.locale()), "");
+            if (!existed) {
+                parts.sections().showInMenu(section.id(), false);
+            }
+            return section;
+        });
     }
 
     private static String cut(String value, int max) {

@@ -65,7 +65,7 @@ class NewsroomBrowserTest {
         ChromeDriver driver = signIn();
         driver.get(base() + "/newsroom?edition=en");
         WebElement firstRow = driver.findElement(By.cssSelector("table.desk tbody tr"));
-        String headline = firstRow.findElement(By.cssSelector("td")).getText();
+        String headline = firstRow.findElement(By.cssSelector("td .nr-headline")).getText();
         long id = jdbc.sql("select id from stories where edition = 'en' and headline = ?").param(headline)
                 .query(Long.class).single();
         String story = jdbc.sql("select '/en/' || se.slug || '/' || s.id || '-' || s.slug from stories s "
@@ -91,7 +91,7 @@ class NewsroomBrowserTest {
 
         driver.get(base() + "/newsroom/audit");
         assertThat(driver.findElement(By.cssSelector("table.desk")).getText())
-                .contains("story.unpublish").contains("story.publish").contains("login");
+                .contains("unpublished").contains("published").contains("signed in").doesNotContain("story.publish");
     }
 
     @Test

@@ -82,7 +82,13 @@ class ScreenshotsTest {
     @Test
     void newsroomDesk() throws IOException {
         signIn = true;
-        shoot("newsroom-desk.png", base() + "/newsroom?edition=en", "light", DESKTOP_WIDTH, DESKTOP_HEIGHT, false);
+        shoot("newsroom-desk.png", base() + "/newsroom", "light", DESKTOP_WIDTH, DESKTOP_HEIGHT, false);
+    }
+
+    @Test
+    void newsroomDeskOnAPhone() throws IOException {
+        signIn = true;
+        shoot("newsroom-desk-phone.png", base() + "/newsroom?view=today", "light", 390, 844, true);
     }
 
     @Test
@@ -91,6 +97,14 @@ class ScreenshotsTest {
         waitFor = ".tox-edit-area iframe";
         shoot("newsroom-editor.png", base() + "/newsroom/stories/" + leadStoryId("en") + "/edit", "light",
                 DESKTOP_WIDTH, DESKTOP_HEIGHT, false);
+    }
+
+    @Test
+    void newsroomEditorOnAPhone() throws IOException {
+        signIn = true;
+        waitFor = ".tox-edit-area iframe";
+        shoot("newsroom-editor-phone.png", base() + "/newsroom/stories/" + leadStoryId("en") + "/edit", "light",
+                390, 844, true);
     }
 
     @Test

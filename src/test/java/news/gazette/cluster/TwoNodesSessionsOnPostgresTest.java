@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import news.gazette.account.Accounts;
+import news.gazette.account.Role;
 import news.gazette.story.NewStory;
 import news.gazette.story.PreviewTokens;
 import news.gazette.story.StoryImports;
@@ -34,6 +36,28 @@ class TwoNodesSessionsOnPostgresTest extends TwoNodesOnPostgres {
         assertThat(preview.body()).contains(headline);
         assertThat(Node.get(Node.browser(), b.uri(link.substring(0, link.length() - 2) + "xx")).statusCode())
                 .as("an altered link").isEqualTo(404);
+    }
+
+    @Test
+    void whoHasAStoryOpenOnOneNodeIsShownOnTheOtherBeforeAnyoneSaves() {
+        long id = jdbc.sql("select id from stories where edition = 'en' and status = 'published' order by id limit 1")
+                .query(Long.class).single();
+        a.bean(Accounts.class).create("presence-b@example.org", "Berta on node b", "a long presence password", Role.EDITOR);
+        HttpClient first = Node.browser();
+        signIn(first, a, Node.ADMIN, Node.ADMIN_PASSWORD, "10.20.0.7");
+        String onA = Node.get(first, a.uri("/newsroom/stories/" + id + "/edit")).body();
+        assertThat(onA).doesNotContain("Berta on node b");
+
+        HttpClient second = Node.browser();
+        signIn(second, b, "presence-b@example.org", "a long presence password", "10.20.0.8");
+        String onB = Node.get(second, b.uri("/newsroom/stories/" + id + "/edit"), "Accept-Language", "en").body();
+        String adminName = a.bean(Accounts.class).byEmail(Node.ADMIN).orElseThrow().displayName();
+        assertThat(onB).contains("Also open now by " + adminName);
+
+        HttpResponse<String> beat = Node.send(first, Node.form(a.uri("/newsroom/stories/" + id + "/presence"),
+                Map.of("_csrf", Node.csrf(onA))));
+        assertThat(beat.statusCode()).isEqualTo(200);
+        assertThat(beat.body()).contains("Berta on node b");
     }
 
     @Test

@@ -169,6 +169,12 @@ abstract class ImportContract {
                 .containsEntry("/about/", path(about)).containsEntry("/?page_id=105", path(about))
                 .doesNotContainKey("/?p=103").doesNotContainKey("/2024/03/notes-for-the-desk/");
         assertThat(path(about)).startsWith("/en/imported/");
+        // The catch-all section the import made is kept out of the reader site's menu; the export's own are in it.
+        assertThat(column("select slug from sections where edition = 'en' and in_menu = false")).containsExactly("imported");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                org.jsoup.Jsoup.parse(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .get("/en/")).andReturn().getResponse().getContentAsString()).select("nav.sections a")
+                        .eachAttr("href")).anyMatch(h -> h.endsWith("/coast/")).noneMatch(h -> h.endsWith("/imported/")));
         // Readers following the old address land on the story.
         var moved = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
                 .get("/2024/03/harbour-ferries-return/")).andReturn().getResponse();

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.ZoneId;
+
 import news.gazette.audit.AuditLog;
+import news.gazette.audit.AuditSearch;
 import news.gazette.edition.Edition;
 import news.gazette.edition.Editions;
 import news.gazette.newsroom.Screens;
@@ -31,8 +34,11 @@ class AuditPages {
     private final Editions editions;
     private final IndexUpdates indexUpdates;
     private final SiteProperties site;
+    private final AuditSearch search;
 
-    AuditPages(Screens screens, AuditLog audit, Editions editions, IndexUpdates indexUpdates, SiteProperties site) {
+    AuditPages(Screens screens, AuditLog audit, Editions editions, IndexUpdates indexUpdates, SiteProperties site,
+               AuditSearch search) {
+        this.search = search;
         this.screens = screens;
         this.audit = audit;
         this.editions = editions;
@@ -54,13 +60,29 @@ class AuditPages {
     @GetMapping("/newsroom/audit")
     ResponseEntity<byte[]> audit(HttpServletRequest request, CsrfToken csrf) {
         Texts t = screens.texts(request);
-        DateTimeFormatter format = DateTimeFormatter.ofPattern(t.get("date.full"), t.locale())
-                .withZone(site.timeZone());
-        List<AuditRow> rows = audit.latest(200).stream()
-                .map(e -> new AuditRow(format.format(e.at()), e.actor(), e.action(), e.subject() == null ? "" : e.subject(),
-                        e.client() == null ? "" : e.client()))
+        ZoneId zone = site.timeZone();
+        DateTimeFormatter format = DateTimeFormatter.ofPattern(t.get("date.full"), t.locale()).withZone(zone);
+        AuditFilters f = AuditFilters.of(request);
+        AuditSearch.Page found = search.find(f.filter(zone), f.page(), AuditFilters.PAGE_SIZE);
+        List<AuditRow> rows = found.entries().stream()
+                .map(e -> new AuditRow(format.format(e.at()), e.actor(), words(t, e.action()),
+                        e.subject() == null ? "" : e.subject(), e.client() == null ? "" : e.client()))
                 .toList();
+        List<AuditRow.Choice> actors = search.actors().stream()
+                .map(a -> new AuditRow.Choice(a, a, a.equals(f.actor()))).toList();
+        List<AuditRow.Choice> actions = search.actions().stream()
+                .map(a -> new AuditRow.Choice(a, words(t, a), a.equals(f.action()))).toList();
         return screens.page(HttpStatus.OK, "newsroom/audit.jte", request, Map.of("csrf", csrf, "rows", rows,
-                "notice", request.getParameter("rebuilt") != null ? t.get("newsroom.search.rebuilt") : ""));
+                "notice", request.getParameter("rebuilt") != null ? t.get("newsroom.search.rebuilt") : "",
+                "actors", actors, "actions", actions, "from", f.from() == null ? "" : f.from().toString(),
+                "to", f.to() == null ? "" : f.to().toString(), "page", found.page(),
+                "previous", found.page() > 1 ? f.link(found.page() - 1) : "",
+                "next", found.hasNext() ? f.link(found.page() + 1) : ""));
+    }
+
+    /** An action in words ("published"), in the reader's language; an action without words shows its code. */
+    static String words(Texts t, String action) {
+        String words = t.getOrNull("newsroom.audit.action." + action);
+        return words == null ? action : words;
     }
 }

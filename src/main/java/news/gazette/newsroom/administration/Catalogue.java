@@ -94,6 +94,18 @@ public class Catalogue {
         audit.record(actor.email(), "section.move", "section:" + id, direction, actor.client());
     }
 
+    /** Lists a section in the reader site's menu or keeps it out of it. */
+    public void showSectionInMenu(Actor actor, long id, String shown) {
+        section(id);
+        boolean show = switch (shown == null ? "" : shown) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw Refusal.invalid("newsroom.problem.bad-request");
+        };
+        sections.showInMenu(id, show);
+        audit.record(actor.email(), "section.menu", "section:" + id, Boolean.toString(show), actor.client());
+    }
+
     public void deleteSection(Actor actor, long id) {
         Section section = section(id);
         long stories = sections.storyCount(id);

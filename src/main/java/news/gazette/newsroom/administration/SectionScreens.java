@@ -69,6 +69,15 @@ class SectionScreens extends CatalogueRefusals {
                 (status, state) -> page(status, screens.edition(section.edition(), request), state, request, csrf));
     }
 
+    @PostMapping("/newsroom/sections/{id:[0-9]{1,18}}/menu")
+    ResponseEntity<byte[]> menu(@PathVariable long id, @RequestParam(defaultValue = "") String shown,
+                                HttpServletRequest request, Principal who, CsrfToken csrf) {
+        Section section = catalogue.section(id);
+        return attempt(request, () -> catalogue.showSectionInMenu(screens.actor(who, request), id, shown),
+                back(section.edition()), 0, Map.of(),
+                (status, state) -> page(status, screens.edition(section.edition(), request), state, request, csrf));
+    }
+
     @PostMapping("/newsroom/sections/{id:[0-9]{1,18}}/delete")
     ResponseEntity<byte[]> delete(@PathVariable long id, HttpServletRequest request, Principal who, CsrfToken csrf) {
         Section section = catalogue.section(id);

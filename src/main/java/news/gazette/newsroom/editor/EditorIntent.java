@@ -16,8 +16,14 @@ public enum EditorIntent {
     SCHEDULE("schedule", StoryAction.SCHEDULE),
     UNPUBLISH("unpublish", StoryAction.UNPUBLISH),
     DRAFT("draft", StoryAction.BACK_TO_DRAFT),
+    /** The conflict page's merge: shows the chosen fields in the form again, saving nothing. */
+    MERGE("merge", null),
     TRANSLATE("translate-", StoryAction.TRANSLATE);
 
+    /** The conflict page's choice, per field, of the person's own value. */
+    public static final String KEEP_MINE = "mine";
+    /** The conflict page's choice, per field, of the stored value. */
+    public static final String TAKE_THEIRS = "theirs";
     /** What the confirmation of restoring a published story sends as {@code confirm}. */
     public static final String CONFIRM_LIVE = "live";
 

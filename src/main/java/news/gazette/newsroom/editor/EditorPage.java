@@ -8,10 +8,13 @@ import java.util.List;
  *
  * @param id          {@code null} for a story not created yet
  * @param conflict    the fields someone else changed, when a save was refused; else empty
+ * @param schedule    the outlet's time zone and times in it, for the schedule field
+ * @param others      the names of the other people who have the story open now (any node)
  */
 public record EditorPage(Long id, String edition, int version, String status, Values values, List<Option> sections,
                          List<Option> authors, List<Option> images, List<Linked> linked, List<String> translateInto,
-                         Actions actions, String error, String notice, List<Change> conflict, Script script) {
+                         Actions actions, String error, String notice, List<Change> conflict, Script script,
+                         Schedule schedule, List<String> others) {
 
     /** The form's fields. */
     public record Values(String headline, String slug, String standfirst, String body, String tags, String sourceName,
@@ -40,12 +43,34 @@ public record EditorPage(Long id, String edition, int version, String status, Va
         }
     }
 
-    /** One field someone else changed, word by word: removed is their text, added is the person's. */
-    public record Change(String field, List<WordDiff.Segment> segments) {
+    /**
+     * One field someone else changed, word by word: removed is their text, added is the person's.
+     *
+     * @param name   the form field's name, for the choice of the conflict page ("" where there is no choice)
+     * @param theirs the stored value, which "take theirs" puts back in the form
+     */
+    public record Change(String field, List<WordDiff.Segment> segments, String name, String theirs) {
+
+        /** A change shown without a choice (the comparison of two revisions). */
+        public Change(String field, List<WordDiff.Segment> segments) {
+            this(field, segments, "", "");
+        }
     }
 
     /** What the editor's script needs: where TinyMCE is, its texts in the person's language, the library. */
     public record Script(String tinymce, String editorJs, String language, String tinymceTexts, String ownTexts,
-                         String media) {
+                         String media, String editorCss, String presenceJs) {
+    }
+
+    /**
+     * The schedule field in the outlet's time zone.
+     *
+     * @param zone      the zone's name ("Asia/Yerevan")
+     * @param now       the time now there, in words
+     * @param at        the field's value: what was sent, or when a scheduled story is due, or empty
+     * @param min       the earliest value the field offers (now)
+     * @param publishes "Publishes 6 Dec 2026, 09:00 (Asia/Yerevan)" for a scheduled story, else empty
+     */
+    public record Schedule(String zone, String now, String at, String min, String publishes) {
     }
 }

@@ -2,17 +2,12 @@ package news.gazette.newsroom.editor;
 
 import news.gazette.newsroom.Screens;
 
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import news.gazette.edition.Edition;
 import news.gazette.edition.Editions;
-import news.gazette.platform.SiteProperties;
 import news.gazette.platform.text.Texts;
 import news.gazette.section.Sections;
 import news.gazette.story.Editing;
@@ -54,10 +49,12 @@ class EditorPages {
     private final Editing editing;
     private final StoryPolicy policy;
     private final Sections sections;
-    private final ZoneId zone;
+    private final ScheduleField schedule;
+    private final LastSave lastSave;
 
     EditorPages(Screens screens, EditorScreen screen, Editions editions, Stories stories, Editing editing,
-                StoryPolicy policy, Sections sections, SiteProperties site) {
+                StoryPolicy policy, Sections sections, ScheduleField schedule, LastSave lastSave) {
+        this.lastSave = lastSave;
         this.screens = screens;
         this.screen = screen;
         this.editions = editions;
@@ -65,7 +62,7 @@ class EditorPages {
         this.editing = editing;
         this.policy = policy;
         this.sections = sections;
-        this.zone = site.timeZone();
+        this.schedule = schedule;
     }
 
     @GetMapping("/newsroom/stories/new")
@@ -124,6 +121,9 @@ class EditorPages {
                 }
                 return Screens.redirect("/newsroom/stories/" + editing.translate(id, target.code(), actor) + "/edit?saved");
             }
+            if (intent == EditorIntent.MERGE) {
+                return screen.merged(story, t.get("editor.conflict.merged"), request, csrf);
+            }
             StoryMove move = move(intent, request);
             if (move == null) {
                 editing.save(id, version, edit, actor);
@@ -136,7 +136,7 @@ class EditorPages {
                     request, csrf);
         } catch (StaleStoryException stale) {
             Story current = stale.current();
-            return screen.refused(HttpStatus.CONFLICT, current, t.get("editor.conflict"),
+            return screen.refused(HttpStatus.CONFLICT, current, t.get("editor.conflict") + " " + lastSave.of(current, t),
                     screen.changes(current, request, t), request, csrf);
         } catch (IllegalStateException notNow) {
             return screen.refused(HttpStatus.CONFLICT, find(id), t.get("newsroom.desk.refused"), List.of(), request, csrf);
@@ -189,16 +189,8 @@ class EditorPages {
         if (intent.step() == null) {
             return null;
         }
-        return intent.step() == StoryAction.SCHEDULE ? StoryMove.scheduleAt(localTime(request.getParameter("at")))
+        return intent.step() == StoryAction.SCHEDULE ? StoryMove.scheduleAt(schedule.read(request.getParameter("at")))
                 : StoryMove.to(intent.step());
-    }
-
-    private Instant localTime(String at) {
-        try {
-            return LocalDateTime.parse(at == null ? "" : at).atZone(zone).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new InvalidStoryException("schedule");
-        }
     }
 
     private Edition edition(String code) {

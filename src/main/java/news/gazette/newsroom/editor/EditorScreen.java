@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
+import news.gazette.account.Account;
+import news.gazette.account.Accounts;
 import news.gazette.author.Authors;
 import news.gazette.edition.Edition;
 import news.gazette.edition.Editions;
@@ -21,6 +23,7 @@ import news.gazette.section.Sections;
 import news.gazette.story.PreviewTokens;
 import news.gazette.story.Stories;
 import news.gazette.story.StoryAction;
+import news.gazette.story.StoryActor;
 import news.gazette.story.StoryPolicy;
 import news.gazette.story.Story;
 import news.gazette.story.StoryStatus;
@@ -48,13 +51,20 @@ public class EditorScreen {
     private final PreviewTokens previews;
     private final Permalinks links;
     private final StoryPolicy policy;
+    private final ScheduleField schedule;
+    private final EditorPresence presence;
+    private final Accounts accounts;
 
     /** How many of the library's newest described images the editor offers as the lead image. */
     public static final int LIBRARY_CHOICES = 200;
 
     EditorScreen(Screens screens, Editions editions, Stories stories, Sections sections, Authors authors, Tags tags,
-                 MediaLibrary media, PreviewTokens previews, Permalinks links, StoryPolicy policy) {
+                 MediaLibrary media, PreviewTokens previews, Permalinks links, StoryPolicy policy,
+                 ScheduleField schedule, EditorPresence presence, Accounts accounts) {
         this.policy = policy;
+        this.schedule = schedule;
+        this.presence = presence;
+        this.accounts = accounts;
         this.screens = screens;
         this.editions = editions;
         this.stories = stories;
@@ -91,8 +101,15 @@ public class EditorScreen {
                 may.contains(StoryAction.BACK_TO_DRAFT) && s.canMoveTo(StoryStatus.DRAFT),
                 may.contains(StoryAction.TRANSLATE), may.contains(StoryAction.RESTORE),
                 links.absolute(previews.path(story.id())));
-        return editor(status, story.id(), story.edition(), story.version(), status(t, story), values, sectionId,
-                chosenAuthors, imageId, linked, actions, notice, error, conflict, request, csrf, translateInto);
+        StoryActor actor = screens.storyActor(request);
+        List<String> others = List.of();
+        if (!actor.isSystem()) {
+            presence.beat(story.id(), actor.email(), accounts.byEmail(actor.email()).map(Account::displayName)
+                    .orElse(actor.email()));
+            others = presence.others(story.id(), actor.email());
+        }
+        return editor(status, story, story.edition(), story.version(), status(t, story), values, sectionId,
+                chosenAuthors, imageId, linked, actions, notice, error, conflict, request, csrf, translateInto, others);
     }
 
     /** The editor on a story not saved yet: the blank form, or what was sent and refused. */
@@ -101,7 +118,7 @@ public class EditorScreen {
                                    CsrfToken csrf) {
         Texts t = screens.texts(request);
         return editor(status, null, edition, 0, t.get("newsroom.status.draft"), values, sectionId, chosenAuthors,
-                imageId, List.of(), none(), "", error, List.of(), request, csrf, List.of());
+                imageId, List.of(), none(), "", error, List.of(), request, csrf, List.of(), List.of());
     }
 
     /** The editor on a stored story as it is stored. */
@@ -118,12 +135,13 @@ public class EditorScreen {
                 StoryForm.imageOf(request), "", error, conflict, request, csrf);
     }
 
-    private ResponseEntity<byte[]> editor(HttpStatus status, Long id, String edition, int version, String statusText,
+    private ResponseEntity<byte[]> editor(HttpStatus status, Story story, String edition, int version, String statusText,
                                           EditorPage.Values values, long sectionId, List<Long> chosenAuthors, Long imageId,
                                           List<EditorPage.Linked> linked, EditorPage.Actions actions, String notice,
                                           String error, List<EditorPage.Change> conflict, HttpServletRequest request,
-                                          CsrfToken csrf, List<String> translateInto) {
+                                          CsrfToken csrf, List<String> translateInto, List<String> others) {
         Texts t = screens.texts(request);
+        Long id = story == null ? null : story.id();
         String lang = screens.lang(request);
         List<EditorPage.Option> sectionOptions = sections.inEdition(edition).stream()
                 .map(s -> new EditorPage.Option(String.valueOf(s.id()), s.name(), s.id() == sectionId)).toList();
@@ -139,11 +157,15 @@ public class EditorScreen {
                 .map(m -> new EditorPage.Option(String.valueOf(m.id()), label(m), imageId != null && m.id() == imageId))
                 .toList();
         String mediaJson = EditorTexts.json(library.stream()
-                .map(m -> Map.of("id", m.id(), "name", label(m), "src", links.media(m.fileNameFor(640)))).toList());
+                .map(m -> Map.of("id", m.id(), "name", label(m), "src", links.media(m.fileNameFor(640)),
+                        "alt", nullToEmpty(m.alt()), "caption", nullToEmpty(m.caption()), "credit", nullToEmpty(m.credit())))
+                .toList());
         EditorPage.Script script = new EditorPage.Script(EditorResources.TINYMCE + "tinymce.min.js",
-                screens.asset("/assets/js/editor.js"), lang, EditorTexts.tinymce(t), EditorTexts.own(t), mediaJson);
+                screens.asset("/assets/js/editor.js"), lang, EditorTexts.tinymce(t), EditorTexts.own(t), mediaJson,
+                screens.asset("/assets/css/editor.css"), screens.asset("/assets/js/presence.js"));
         EditorPage page = new EditorPage(id, edition, version, statusText, values, sectionOptions, authorOptions, images,
-                linked, translateInto, actions, error, notice, conflict, script);
+                linked, translateInto, actions, error, notice, conflict, script,
+                schedule.of(story, request.getParameter("at"), t, lang), others);
         return screens.page(status, "newsroom/editor.jte", Map.of("t", t, "lang", lang, "csrf", csrf, "page", page), true);
     }
 
@@ -158,6 +180,12 @@ public class EditorScreen {
 
     private static String status(Texts t, Story story) {
         return t.get("newsroom.status." + story.status().name().toLowerCase(Locale.ROOT));
+    }
+
+    /** The editor showing the fields the person merged after a conflict, at the stored version, to check and save. */
+    ResponseEntity<byte[]> merged(Story current, String notice, HttpServletRequest request, CsrfToken csrf) {
+        return of(HttpStatus.OK, current, ConflictMerge.merge(request), StoryForm.sectionOf(request),
+                StoryForm.authorsOf(request), StoryForm.imageOf(request), notice, "", List.of(), request, csrf);
     }
 
     private EditorPage.Values values(Story story) {
@@ -177,23 +205,21 @@ public class EditorScreen {
         return story.image() == null ? null : story.image().mediaId();
     }
 
-    /** The fields where the stored story differs from what the person sent, word by word. */
+    /** The fields where the stored story differs from what the person sent, word by word, with the stored value. */
     List<EditorPage.Change> changes(Story current, HttpServletRequest request, Texts t) {
         List<EditorPage.Change> changes = new ArrayList<>();
-        compare(changes, t.get("editor.field.headline"), current.headline(), StoryForm.text(request, "headline"));
-        compare(changes, t.get("editor.field.standfirst"), current.standfirst(), StoryForm.text(request, "standfirst"));
-        compare(changes, t.get("editor.field.body"), Jsoup.parse(current.body()).text(), Jsoup.parse(StoryForm.text(request, "body")).text());
-        compare(changes, t.get("editor.field.slug"), current.slug(), StoryForm.text(request, "slug"));
-        compare(changes, t.get("editor.field.tags"), values(current).tags(), StoryForm.text(request, "tags"));
-        compare(changes, t.get("editor.field.seo-title"), nullToEmpty(current.seoTitle()), StoryForm.text(request, "seoTitle"));
-        compare(changes, t.get("editor.field.seo-description"), nullToEmpty(current.seoDescription()), StoryForm.text(request, "seoDescription"));
-        return changes;
-    }
-
-    private static void compare(List<EditorPage.Change> changes, String field, String theirs, String mine) {
-        if (WordDiff.changed(theirs, mine)) {
-            changes.add(new EditorPage.Change(field, WordDiff.of(theirs, mine)));
+        EditorPage.Values theirs = values(current);
+        for (String name : ConflictMerge.FIELDS) {
+            String stored = ConflictMerge.value(theirs, name);
+            String sent = StoryForm.text(request, name);
+            boolean html = name.equals("body");
+            String a = html ? Jsoup.parse(stored).text() : stored;
+            String b = html ? Jsoup.parse(sent).text() : sent;
+            if (WordDiff.changed(a, b)) {
+                changes.add(new EditorPage.Change(t.get(ConflictMerge.label(name)), WordDiff.of(a, b), name, stored));
+            }
         }
+        return changes;
     }
 
     private static String nullToEmpty(String value) {

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import news.gazette.platform.SiteProperties;
@@ -61,9 +62,13 @@ class RevisionPages {
         Story story = editable(id, request);
         Texts t = screens.texts(request);
         DateTimeFormatter format = DateTimeFormatter.ofPattern(t.get("date.full"), t.locale()).withZone(zone);
-        List<RevisionRow> rows = revisions.of(id).stream().map(r -> new RevisionRow(r.id(), r.storyVersion(),
+        List<Revision> all = revisions.of(id);
+        // Revisions are named by the story's version they saved, here and in the comparison; never by row ids.
+        Map<Long, Integer> versions = all.stream().collect(Collectors.toMap(Revision::id, Revision::storyVersion, (x, y) -> x));
+        List<RevisionRow> rows = all.stream().map(r -> new RevisionRow(r.id(), r.storyVersion(),
                 format.format(r.savedAt()), r.savedBy(), r.headline(),
-                r.restoredFrom() == null ? "" : t.get("revisions.restored-from", String.valueOf(r.restoredFrom())))).toList();
+                r.restoredFrom() == null ? "" : t.get("revisions.restored-from",
+                        versions.containsKey(r.restoredFrom()) ? String.valueOf(versions.get(r.restoredFrom())) : "–"))).toList();
         return screens.page(HttpStatus.OK, "newsroom/revisions.jte", Map.of("t", t, "lang", screens.lang(request),
                 "csrf", csrf, "story", story, "rows", rows), false);
     }
@@ -86,7 +91,8 @@ class RevisionPages {
                 new EditorPage.Change(t.get("editor.field.body"),
                         WordDiff.of(Jsoup.parse(older.body()).text(), Jsoup.parse(newer.body()).text())));
         return screens.page(HttpStatus.OK, "newsroom/compare.jte", Map.of("t", t, "lang", screens.lang(request),
-                "story", story, "title", t.get("revisions.compare.title", String.valueOf(newer.id()), String.valueOf(older.id())),
+                "story", story, "title", t.get("revisions.compare.title", String.valueOf(newer.storyVersion()),
+                        String.valueOf(older.storyVersion())),
                 "changes", changes), false);
     }
 

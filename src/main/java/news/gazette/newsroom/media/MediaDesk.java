@@ -225,15 +225,15 @@ class MediaDesk {
                                         CsrfToken csrf, Map<String, Object> params) {
         params.put("t", t);
         params.put("csrf", csrf);
-        params.put("lang", edition(request).language());
-        String css = assets.getForLookupPath("/assets/css/site.css");
-        params.put("css", css == null ? "/assets/css/site.css" : css);
+        params.put("lang", org.springframework.web.servlet.support.RequestContextUtils.getLocale(request).getLanguage());
+        String css = assets.getForLookupPath("/assets/css/newsroom.css");
+        params.put("css", css == null ? "/assets/css/newsroom.css" : css);
         return ResponseEntity.status(status).contentType(Templates.HTML).cacheControl(CacheControl.noStore())
                 .body(templates.render(template, params));
     }
 
     private Texts texts(HttpServletRequest request) {
-        return new Texts(messages, edition(request).locale());
+        return new Texts(messages, org.springframework.web.servlet.support.RequestContextUtils.getLocale(request));
     }
 
     /** The newsroom speaks the reader's best edition language, from {@code Accept-Language}. */

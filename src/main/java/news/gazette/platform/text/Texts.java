@@ -38,6 +38,11 @@ public final class Texts {
         return new Texts(messages, locale, true);
     }
 
+    /** The text of a key without arguments, or {@code null} when no bundle has the key. */
+    public String getOrNull(String key) {
+        return messages.getMessage(key, null, null, locale);
+    }
+
     public String get(String key, Object... args) {
         if (kept == null) {
             return messages.getMessage(key, args, locale);

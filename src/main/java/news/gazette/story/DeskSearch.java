@@ -1,0 +1,135 @@
+package news.gazette.story;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The newsroom desk's search over every story of every edition in any state (ADR 91): filters, words in the headline,
+ * standfirst and text, three orders, a page at a time. Each filtered order is served by an index of V190, so a page is
+ * read from an index's end instead of sorting every story; pages are counted forward (one row more than the page
+ * tells whether there is a next), never by counting every match. Words are matched in SQL, not in the reader's search
+ * index, which holds only published stories.
+ */
+@Repository
+public class DeskSearch {
+
+    /** The longest page the desk shows. */
+    public static final int MAX_SIZE = 100;
+
+    private final JdbcClient jdbc;
+
+    DeskSearch(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** One page of the stories that match, in the asked order. */
+    public DeskPage find(DeskQuery query) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        if (query.edition() != null) {
+            where.append(" and s.edition = ?");
+            params.add(query.edition());
+        }
+        if (query.status() != null) {
+            where.append(" and s.status = ?");
+            params.add(query.status().column());
+        }
+        if (query.sectionId() != null) {
+            where.append(" and s.section_id = ?");
+            params.add(query.sectionId());
+        }
+        if (query.authorId() != null) {
+            where.append(" and exists (select 1 from story_authors a where a.story_id = s.id and a.author_id = ?)");
+            params.add(query.authorId());
+        }
+        if (query.owner() != null) {
+            where.append(" and s.id in (select o.id from stories o where o.created_by = ? union"
+                    + " select a.story_id from story_authors a join authors w on w.id = a.author_id where w.account_id = ?)");
+            params.add(query.owner().email());
+            params.add(query.owner().accountId());
+        }
+        String dated = query.sort() == DeskQuery.Sort.PUBLISHED ? "s.published_at" : "s.changed_at";
+        if (query.sort() == DeskQuery.Sort.PUBLISHED) {
+            where.append(" and s.published_at is not null");
+        }
+        range(where, params, dated, query.from(), query.before());
+        range(where, params, "s.published_at", query.publishedFrom(), query.publishedBefore());
+        range(where, params, "s.changed_at", null, query.changedBefore());
+        for (String word : words(query.words())) {
+            where.append(" and (lower(s.headline) like ? escape '\\' or lower(s.standfirst) like ? escape '\\'"
+                    + " or lower(s.body) like ? escape '\\')");
+            String like = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            params.add(like);
+            params.add(like);
+            params.add(like);
+        }
+        String order = switch (query.sort()) {
+            case UPDATED -> " order by s.changed_at desc, s.id desc";
+            case PUBLISHED -> " order by s.published_at desc, s.id desc";
+            case VIEWS -> " order by s.views desc, s.id desc";
+        };
+        params.add(query.size() + 1);
+        params.add((long) (query.page() - 1) * query.size());
+        List<DeskStory> found = jdbc.sql("select s.id, s.edition, s.section_id, s.headline, s.status, s.created_by,"
+                        + " s.created_at, s.changed_at, s.published_at, s.views from stories s" + where + order
+                        + " limit ? offset ?")
+                .params(params).query(DeskSearch::row).list();
+        boolean more = found.size() > query.size();
+        return new DeskPage(more ? found.subList(0, query.size()) : found, query.page(), more);
+    }
+
+    /** How many stories of any edition wait for an editor's review: the count beside the review queue. */
+    public int waitingForReview() {
+        return jdbc.sql("select count(*) from stories where status = ?").param(StoryStatus.IN_REVIEW.column())
+                .query(Integer.class).single();
+    }
+
+    /** The distinct lower-case words of a search, at most eight of at most 100 characters each. */
+    static List<String> words(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(text.toLowerCase(Locale.ROOT).strip().split("\\s+"))
+                .filter(w -> !w.isEmpty()).map(w -> w.length() > 100 ? w.substring(0, 100) : w)
+                .distinct().limit(8).toList();
+    }
+
+    private static void range(StringBuilder where, List<Object> params, String column, Instant from, Instant before) {
+        if (from != null) {
+            where.append(" and ").append(column).append(" >= ?");
+            params.add(Stories.utc(from));
+        }
+        if (before != null) {
+            where.append(" and ").append(column).append(" < ?");
+            params.add(Stories.utc(before));
+        }
+    }
+
+    private static DeskStory row(ResultSet rs, int n) throws SQLException {
+        return new DeskStory(rs.getLong("id"), rs.getString("edition"), rs.getLong("section_id"),
+                rs.getString("headline"), StoryStatus.ofColumn(rs.getString("status")), rs.getString("created_by"),
+                instant(rs, "created_at"), instant(rs, "changed_at"), instant(rs, "published_at"), rs.getLong("views"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    /** A story as the desk lists it: no text, no bylines. */
+    public record DeskStory(long id, String edition, long sectionId, String headline, StoryStatus status,
+                            String createdBy, Instant createdAt, Instant changedAt, Instant publishedAt, long views) {
+    }
+
+    /** A page of the desk, its number (from 1), and whether another follows. */
+    public record DeskPage(List<DeskStory> stories, int page, boolean hasNext) {
+    }
+}

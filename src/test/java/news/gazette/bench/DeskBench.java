@@ -1,0 +1,148 @@
+package news.gazette.bench;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import news.gazette.GazetteApplication;
+import news.gazette.account.Accounts;
+import news.gazette.account.Role;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The desk with many stories (ADR 91): {@code DeskBench <data dir> <stories> <requests per address>}. Copies the
+ * demo stories in bulk until there are that many, turns some of them into drafts, stories in review and
+ * scheduled ones with older last changes, starts Gazette on a free port, signs in as an editor and asks each desk
+ * address in turn, printing the median, p95 and slowest answer in milliseconds and the machine's load. Not a test.
+ */
+public final class DeskBench {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private DeskBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String dataDir = args[0];
+        int total = Integer.parseInt(args[1]);
+        int requests = args.length > 2 ? Integer.parseInt(args[2]) : 100;
+        SpringApplication app = new SpringApplication(GazetteApplication.class);
+        try (ConfigurableApplicationContext context = app.run("--gazette.data-dir=" + dataDir,
+                "--gazette.demo-content=true", "--spring.main.banner-mode=off", "--server.port=0",
+                "--server.address=127.0.0.1", "--logging.level.root=WARN")) {
+            JdbcClient jdbc = context.getBean(JdbcClient.class);
+            grow(jdbc, total);
+            mix(jdbc);
+            long stories = jdbc.sql("select count(*) from stories").query(Long.class).single();
+            String email = "desk-bench-" + System.nanoTime() + "@example.org";
+            String password = "a long desk bench passphrase " + System.nanoTime();
+            context.getBean(Accounts.class).create(email, "Desk bench", password, Role.EDITOR);
+            int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+            String base = "http://127.0.0.1:" + port;
+            HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+            signIn(http, base, email, password);
+            long section = jdbc.sql("select section_id from stories group by section_id order by count(*) desc limit 1")
+                    .query(Long.class).single();
+            System.out.printf("%,d stories; load average before: %s%n", stories, load());
+            System.out.println("| Desk address | median ms | p95 ms | max ms |");
+            System.out.println("|---|---:|---:|---:|");
+            for (String address : List.of("/newsroom", "/newsroom?view=review", "/newsroom?view=mine",
+                    "/newsroom?view=stale", "/newsroom?view=today", "/newsroom?view=scheduled",
+                    "/newsroom?sort=views", "/newsroom?sort=published", "/newsroom?edition=ru&status=draft",
+                    "/newsroom?section=" + section, "/newsroom?page=200",
+                    "/newsroom?q=" + URLEncoder.encode("(99999)", StandardCharsets.UTF_8),
+                    "/newsroom?q=" + URLEncoder.encode("(12345)", StandardCharsets.UTF_8) + "&sort=published",
+                    "/newsroom?q=nowordlikethis")) {
+                measure(http, base + address, address, requests);
+            }
+            System.out.printf("load average after: %s%n", load());
+        }
+    }
+
+    /**
+     * Copies the demo stories (text, section, edition, bylines left out) until there are {@code total}, each copy's
+     * headline numbered, published a few minutes before the one after it: rows as an archive holds them, written in
+     * bulk (the desk reads rows; how they were written does not matter to it).
+     */
+    private static void grow(JdbcClient jdbc, int total) {
+        long count = jdbc.sql("select count(*) from stories").query(Long.class).single();
+        long models = jdbc.sql("select max(id) from stories").query(Long.class).single();
+        long started = System.nanoTime();
+        for (long round = 1; count < total; round++) {
+            jdbc.sql("""
+                    insert into stories (edition, section_id, slug, headline, standfirst, body, status, featured,
+                        breaking, created_at, published_at, views, version, created_by, changed_at)
+                    select edition, section_id, slug, headline || ' (' || cast(cast(? as bigint) * 1000 + id as varchar(20)) || ')',
+                        standfirst, body, 'published', false, false, created_at, dateadd(hour, -cast(? as int), coalesce(published_at, created_at)),
+                        0, 0, created_by, changed_at
+                    from stories where id <= ? order by id limit ?""")
+                    .params(round, round, models, Math.min(models, total - count)).update();
+            count = jdbc.sql("select count(*) from stories").query(Long.class).single();
+        }
+        System.out.printf("%,d stories after %d s of copying%n", count, (System.nanoTime() - started) / 1_000_000_000);
+    }
+
+    /** A tenth of the stories become drafts, a twentieth wait for review, a fiftieth are scheduled; last changes spread. */
+    private static void mix(JdbcClient jdbc) {
+        jdbc.sql("update stories set status = 'draft', changed_at = published_at where mod(id, 10) = 1").update();
+        jdbc.sql("update stories set status = 'in_review', changed_at = published_at where mod(id, 20) = 2").update();
+        jdbc.sql("update stories set status = 'scheduled' where mod(id, 50) = 3").update();
+        jdbc.sql("update stories set changed_at = published_at where mod(id, 10) > 3 and published_at is not null").update();
+        jdbc.sql("update stories set views = mod(id * 7919, 100000)").update();
+    }
+
+    private static void signIn(HttpClient http, String base, String email, String password) throws Exception {
+        String page = http.send(HttpRequest.newBuilder(URI.create(base + "/newsroom/login")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher token = CSRF.matcher(page);
+        if (!token.find()) {
+            throw new IllegalStateException("No CSRF token on the sign-in page");
+        }
+        String form = "email=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + token.group(1);
+        http.send(HttpRequest.newBuilder(URI.create(base + "/newsroom/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
+        int status = http.send(HttpRequest.newBuilder(URI.create(base + "/newsroom")).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+        if (status != 200) {
+            throw new IllegalStateException("Signed in, the desk answers " + status);
+        }
+    }
+
+    private static void measure(HttpClient http, String url, String label, int requests) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).build();
+        for (int i = 0; i < 10; i++) {
+            http.send(request, HttpResponse.BodyHandlers.discarding());
+        }
+        List<Double> times = new ArrayList<>();
+        for (int i = 0; i < requests; i++) {
+            long start = System.nanoTime();
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            times.add((System.nanoTime() - start) / 1e6);
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(label + " answered " + response.statusCode());
+            }
+        }
+        Collections.sort(times);
+        System.out.printf("| `%s` | %.1f | %.1f | %.1f |%n", label, times.get(times.size() / 2),
+                times.get((int) Math.ceil(times.size() * 0.95) - 1), times.get(times.size() - 1));
+    }
+
+    private static String load() throws Exception {
+        return Files.readString(Path.of("/proc/loadavg")).strip();
+    }
+}
