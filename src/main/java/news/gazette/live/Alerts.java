@@ -144,6 +144,12 @@ public class Alerts {
         }
     }
 
+    /** The editions whose alert is set now (expired or not). */
+    public java.util.List<String> editionsWithAlerts() {
+        return jdbc.sql("select distinct edition from breaking_alerts where cleared_at is null").query(String.class)
+                .list();
+    }
+
     /** The alert an event set, as readers see it (with its story's address today). */
     public Alert of(LiveEvent.AlertSet event) {
         return new Alert(event.alertId(), event.edition(), event.text(), event.storyId(), storyUrl(event.storyId()),

@@ -15,5 +15,5 @@
  * </ul>
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "account", "audit", "author", "edition", "media", "newsletter", "platform", "search", "section", "site", "story", "webhook"})
+        "account", "audit", "author", "edition", "live", "media", "newsletter", "platform", "search", "section", "site", "story", "webhook"})
 package news.gazette.newsroom;

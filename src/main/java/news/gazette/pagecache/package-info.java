@@ -3,5 +3,5 @@
  * CDN, and purges driven by story events.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "author", "platform", "section", "site", "story"})
+        "author", "live", "platform", "section", "site", "story"})
 package news.gazette.pagecache;
