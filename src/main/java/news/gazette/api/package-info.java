@@ -2,5 +2,5 @@
  * The public JSON API: read-only, no login, errors as RFC 9457 problem details.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "account", "author", "edition", "media", "pagecache", "platform", "search", "section", "story", "views"})
+        "account", "author", "edition", "live", "media", "pagecache", "platform", "search", "section", "story", "views"})
 package news.gazette.api;

@@ -67,30 +67,30 @@ public class EditionEvents {
         if (stream == null) {
             return Optional.empty();
         }
-        for (EventBuffer.Sent event : recent(edition, parse(lastEventId))) {
+        for (StreamEvent event : recent(edition, parse(lastEventId))) {
             streams.send(stream, event);
         }
         return Optional.of(stream.emitter());
     }
 
     /** The events after this id, or the current state when there is no id or it is older than the buffer. */
-    public List<EventBuffer.Sent> recent(String edition, Long after) {
+    public List<StreamEvent> recent(String edition, Long after) {
         EventBuffer buffer = buffer(edition);
-        List<EventBuffer.Sent> events = after == null ? null : buffer.after(after);
+        List<StreamEvent> events = after == null ? null : buffer.after(after);
         return events != null ? events : List.of(state(edition, buffer.last()));
     }
 
     /** Every live event, told once on every node, after the kept alert was forgotten ({@link Alerts#forget}). */
     @OnEveryNode
     void on(LiveEvent event) {
-        EventBuffer.Sent sent = buffer(event.edition()).add(name(event), data(event), clock.millis());
+        StreamEvent sent = buffer(event.edition()).add(name(event), data(event), clock.millis());
         streams.send(event.edition(), sent);
     }
 
-    private EventBuffer.Sent state(String edition, long id) {
+    private StreamEvent state(String edition, long id) {
         Optional<Alert> alert = alerts.current(edition);
-        return alert.map(a -> new EventBuffer.Sent(id, "alert", json.writeValueAsString(alertJson(a, null))))
-                .orElseGet(() -> new EventBuffer.Sent(id, "alert-cleared",
+        return alert.map(a -> new StreamEvent(id, "alert", json.writeValueAsString(alertJson(a, null))))
+                .orElseGet(() -> new StreamEvent(id, "alert-cleared",
                         json.writeValueAsString(Map.of("edition", edition))));
     }
 

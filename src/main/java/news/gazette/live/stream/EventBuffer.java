@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
+import news.gazette.live.StreamEvent;
+
 /**
  * The recent events of one edition on this node, oldest first, at most {@code capacity} of them, each with an id
  * that only grows: the node's clock in milliseconds when the event came, or one more than the id before if that is
@@ -14,15 +16,11 @@ import java.util.List;
  */
 public final class EventBuffer {
 
-    /** One event as the stream sends it. */
-    public record Sent(long id, String event, String data) {
-    }
-
     private final int capacity;
     /** Events with an id at or below this may have been here and are gone (or came before this node started). */
     private long forgottenUpTo;
     private long last;
-    private final Deque<Sent> events = new ArrayDeque<>();
+    private final Deque<StreamEvent> events = new ArrayDeque<>();
 
     public EventBuffer(int capacity, long startedAt) {
         this.capacity = capacity;
@@ -31,9 +29,9 @@ public final class EventBuffer {
     }
 
     /** Keeps an event and gives it its id. */
-    public synchronized Sent add(String event, String data, long now) {
+    public synchronized StreamEvent add(String event, String data, long now) {
         last = Math.max(last + 1, now);
-        Sent sent = new Sent(last, event, data);
+        StreamEvent sent = new StreamEvent(last, event, data);
         events.addLast(sent);
         if (events.size() > capacity) {
             forgottenUpTo = events.removeFirst().id();
@@ -42,12 +40,12 @@ public final class EventBuffer {
     }
 
     /** The events after this id, or {@code null} when some of them may be forgotten (the id is too old). */
-    public synchronized List<Sent> after(long id) {
+    public synchronized List<StreamEvent> after(long id) {
         if (id < forgottenUpTo) {
             return null;
         }
-        List<Sent> list = new ArrayList<>();
-        for (Sent sent : events) {
+        List<StreamEvent> list = new ArrayList<>();
+        for (StreamEvent sent : events) {
             if (sent.id() > id) {
                 list.add(sent);
             }

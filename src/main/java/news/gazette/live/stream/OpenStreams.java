@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import news.gazette.live.StreamEvent;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -78,14 +79,14 @@ public class OpenStreams implements DisposableBean {
     }
 
     /** Sends a message to every open stream of the edition. */
-    public void send(String edition, EventBuffer.Sent event) {
+    public void send(String edition, StreamEvent event) {
         for (OpenStream stream : byEdition.getOrDefault(edition, Set.of())) {
             stream.offer(message(event));
         }
     }
 
     /** Sends a message to one stream. */
-    public void send(OpenStream stream, EventBuffer.Sent event) {
+    public void send(OpenStream stream, StreamEvent event) {
         stream.offer(message(event));
     }
 
@@ -94,7 +95,7 @@ public class OpenStreams implements DisposableBean {
         return open.get();
     }
 
-    static SseEmitter.SseEventBuilder message(EventBuffer.Sent event) {
+    static SseEmitter.SseEventBuilder message(StreamEvent event) {
         return SseEmitter.event().id(Long.toString(event.id())).name(event.event()).data(event.data());
     }
 
