@@ -33,8 +33,11 @@ public record Chrome(String edition, String lang, String outletName, String titl
         return "/api/v1/editions/" + edition + "/events";
     }
 
-    /** The breaking alert banner: its line, and the story it leads to ({@code href} null for none). */
-    public record Banner(long id, String text, String href) {
+    /**
+     * The breaking alert banner: its line, the story it leads to ({@code href} null for none), and when it ends
+     * ({@code expires}, ISO 8601, null for never; live.js removes it then).
+     */
+    public record Banner(long id, String text, String href, String expires) {
     }
 
     /** A feed of the page's subject, announced with {@code <link rel="alternate">}. */

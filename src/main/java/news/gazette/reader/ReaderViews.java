@@ -89,7 +89,8 @@ class ReaderViews {
                 .map(s -> new Chrome.NavLink(s.name(), links.section(edition.code(), s.slug()), s.slug().equals(currentSection)))
                 .toList();
         Chrome.Banner banner = alerts.current(edition.code())
-                .map(a -> new Chrome.Banner(a.id(), a.text(), a.storyUrl())).orElse(null);
+                .map(a -> new Chrome.Banner(a.id(), a.text(), a.storyUrl(),
+                        a.expiresAt() == null ? null : a.expiresAt().toString())).orElse(null);
         return chrome(edition, t, title, description, canonicalPath, currentSection, translations, query, nav,
                 siteSettings.of(edition.code()), banner);
     }
