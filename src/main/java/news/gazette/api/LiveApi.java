@@ -41,19 +41,20 @@ class LiveApi {
         this.alerts = alerts;
     }
 
+    /**
+     * The stream. A client that did not ask for {@code text/event-stream} (no Accept header: a link checker, a test
+     * walking the OpenAPI document) gets the events a stream would start with and the end of the answer.
+     */
     @GetMapping(path = "/api/v1/editions/{edition}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(@PathVariable String edition,
-                      @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+                      @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+                      @RequestHeader(name = "Accept", required = false) String accept) {
         known(edition);
+        if (accept == null || !accept.contains(MediaType.TEXT_EVENT_STREAM_VALUE)) {
+            return events.once(edition, lastEventId);
+        }
         return events.open(edition, lastEventId).orElseThrow(() -> new ResponseStatusException(
                 HttpStatus.SERVICE_UNAVAILABLE, "This node holds as many streams as it may"));
-    }
-
-    /** The stream's address asked for JSON: what a stream resuming after {@code Last-Event-ID} would get first. */
-    @GetMapping(path = "/api/v1/editions/{edition}/events", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<EventList> streamAsJson(@PathVariable String edition,
-                                           @RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId) {
-        return recent(edition, lastEventId);
     }
 
     @GetMapping(path = "/api/v1/editions/{edition}/events/recent", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -73,6 +73,20 @@ public class EditionEvents {
         return Optional.of(stream.emitter());
     }
 
+    /** The events a stream resuming after this id would start with, then the end of the answer. */
+    public SseEmitter once(String edition, String lastEventId) {
+        SseEmitter emitter = new SseEmitter(5_000L);
+        try {
+            for (StreamEvent event : recent(edition, parse(lastEventId))) {
+                emitter.send(OpenStreams.message(event));
+            }
+            emitter.complete();
+        } catch (java.io.IOException | IllegalStateException gone) {
+            emitter.completeWithError(gone);
+        }
+        return emitter;
+    }
+
     /** The events after this id, or the current state when there is no id or it is older than the buffer. */
     public List<StreamEvent> recent(String edition, Long after) {
         EventBuffer buffer = buffer(edition);

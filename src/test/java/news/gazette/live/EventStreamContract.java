@@ -130,8 +130,10 @@ abstract class EventStreamContract {
         HttpResponse<String> current = getJson("/api/v1/editions/en/alert");
         assertThat(json.readTree(current.body()).get("alert").get("text").asString()).isEqualTo("Polling sees it");
         assertThat(current.headers().firstValue("Cache-Control").orElse("")).contains("max-age=2");
-        assertThat(getJson("/api/v1/editions/en/events").statusCode()).as("the stream's address asked for JSON")
-                .isEqualTo(200);
+        HttpResponse<String> plain = http.send(HttpRequest.newBuilder(uri("/api/v1/editions/en/events")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(plain.statusCode()).as("no Accept: the start of a stream, then the end").isEqualTo(200);
+        assertThat(plain.body()).contains("event:alert").contains("Polling sees it");
 
         assertThat(getJson("/api/v1/editions/xx/events/recent").statusCode()).isEqualTo(404);
         HttpResponse<String> bad = getJson("/api/v1/editions/en/events/recent?after=yesterday");

@@ -95,7 +95,8 @@ public class OpenStreams implements DisposableBean {
         return open.get();
     }
 
-    static SseEmitter.SseEventBuilder message(StreamEvent event) {
+    /** An event as the stream writes it. */
+    public static SseEmitter.SseEventBuilder message(StreamEvent event) {
         return SseEmitter.event().id(Long.toString(event.id())).name(event.event()).data(event.data());
     }
 
