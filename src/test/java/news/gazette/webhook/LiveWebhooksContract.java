@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,6 +38,7 @@ abstract class LiveWebhooksContract {
     @Autowired Webhooks webhooks;
     @Autowired Alerts alerts;
     @Autowired ApplicationEventPublisher events;
+    @Autowired TransactionTemplate transactions;
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final List<String[]> received = new CopyOnWriteArrayList<>();
@@ -76,11 +78,14 @@ abstract class LiveWebhooksContract {
         webhooks.register(url("/stories"), Set.of(WebhookEvent.STORY_PUBLISHED), true, "admin@test");
 
         alerts.set("en", "Dam breach downstream", null, null, true, "editor@test", "127.0.0.1");
-        events.publishEvent(new LiveEvent.EntryChanged("en", 31, 32, LiveEvent.Change.STARTED));
-        events.publishEvent(new LiveEvent.EntryChanged("en", 31, 33, LiveEvent.Change.REMOVED));
+        // As the live-blog module raises them: in the transaction of the change (the outbox needs one).
+        transactions.executeWithoutResult(status -> {
+            events.publishEvent(new LiveEvent.EntryChanged("en", 31, 32, LiveEvent.Change.STARTED));
+            events.publishEvent(new LiveEvent.EntryChanged("en", 31, 33, LiveEvent.Change.REMOVED));
+        });
         alerts.clear("en", "editor@test", "127.0.0.1");
 
-        await().atMost(Duration.ofSeconds(15)).until(() -> received.size() >= 3);
+        await().atMost(Duration.ofSeconds(30)).until(() -> received.size() >= 3);
         await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(3)).until(() -> received.size() == 3);
         assertThat(received).allSatisfy(r -> {
             assertThat(r[0]).isEqualTo("/app");
