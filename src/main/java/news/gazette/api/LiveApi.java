@@ -73,6 +73,13 @@ class LiveApi {
                         .orElse(null)));
     }
 
+    /** A reader who went away: nothing to answer, nothing to log. */
+    @org.springframework.web.bind.annotation.ExceptionHandler(
+            org.springframework.web.context.request.async.AsyncRequestNotUsableException.class)
+    void gone() {
+        // The connection is closed; the stream was ended by its callbacks (live/stream/OpenStreams).
+    }
+
     private void known(String edition) {
         if (!events.known(edition)) {
             throw new PageNotFoundException("No edition " + edition);
