@@ -15,6 +15,15 @@ import org.springframework.web.filter.ShallowEtagHeaderFilter;
  */
 class ApiEtags extends ShallowEtagHeaderFilter {
 
+    /**
+     * An edition's event stream never ends and must reach the client event by event: the content-caching wrapper
+     * would hold its bytes (it swallows flushes), so the stream is left alone.
+     */
+    @Override
+    protected boolean shouldNotFilter(jakarta.servlet.http.HttpServletRequest request) {
+        return news.gazette.platform.web.RoutedPath.of(request).endsWith("/events");
+    }
+
     @Override
     protected String generateETagHeaderValue(InputStream body, boolean isWeak) throws IOException {
         try {

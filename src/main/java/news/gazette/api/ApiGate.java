@@ -70,7 +70,9 @@ class ApiGate extends OncePerRequestFilter {
             }
         }
         // Decided here rather than by Spring MVC, since the page cache answers without asking what the client takes.
-        if (RoutedPath.of(request).startsWith(ApiPaths.V1) && !takesJson(request.getHeader(HttpHeaders.ACCEPT))) {
+        String path = RoutedPath.of(request);
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        if (path.startsWith(ApiPaths.V1) && !takesJson(accept) && !(path.endsWith("/events") && takesStream(accept))) {
             refuse(HttpStatus.NOT_ACCEPTABLE, request, response);
             return;
         }
@@ -97,6 +99,16 @@ class ApiGate extends OncePerRequestFilter {
             return false;
         } catch (InvalidMediaTypeException unreadable) {
             return true;
+        }
+    }
+
+    /** Whether an Accept header takes Server-Sent Events (an edition's event stream, LiveApi). */
+    static boolean takesStream(String accept) {
+        try {
+            return MediaType.parseMediaTypes(accept).stream()
+                    .anyMatch(type -> type.isCompatibleWith(MediaType.TEXT_EVENT_STREAM));
+        } catch (InvalidMediaTypeException unreadable) {
+            return false;
         }
     }
 

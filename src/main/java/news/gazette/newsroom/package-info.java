@@ -15,5 +15,6 @@
  * </ul>
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "account", "audit", "author", "edition", "liveblog", "media", "newsletter", "platform", "search", "section", "site", "story", "webhook"})
+        "account", "audit", "author", "edition", "live", "liveblog", "media", "newsletter", "platform", "search",
+        "section", "site", "story", "webhook"})
 package news.gazette.newsroom;

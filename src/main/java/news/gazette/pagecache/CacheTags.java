@@ -60,6 +60,11 @@ public final class CacheTags {
         return "sitemap:" + edition;
     }
 
+    /** Every page showing the edition's breaking alert banner (every reader page of the edition). */
+    public static String alert(String edition) {
+        return "alert:" + edition;
+    }
+
     /** The header value for a page showing these things. */
     public static String header(List<String> tags) {
         return String.join(",", tags);

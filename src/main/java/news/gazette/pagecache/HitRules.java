@@ -16,6 +16,8 @@ final class HitRules {
             "/newsroom", "/preview", "/switch/", "/newsletter/");
     /** The API: its answers from the cache still count against the client's rate limit (api/ApiGate, a filter). */
     static final String API = "/api/";
+    /** The end of an edition's event stream's path (live/): Server-Sent Events, written as they come. */
+    static final String EVENT_STREAM = "/events";
     /** Query parameters that only tell analytics where a reader came from; they do not change the page. */
     private static final Set<String> TRACKING = Set.of("fbclid", "gclid", "yclid", "mc_cid", "mc_eid");
 
@@ -38,6 +40,10 @@ final class HitRules {
             if (path.startsWith(prefix)) {
                 return true;
             }
+        }
+        if (path.startsWith(API) && path.endsWith(EVENT_STREAM)) {
+            // A stream never ends, so it is never kept; nor may the filter hold its bytes back.
+            return true;
         }
         return authorization || hasSessionCookie(cookies);
     }

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import news.gazette.author.Authors;
 import news.gazette.edition.Edition;
 import news.gazette.edition.Editions;
+import news.gazette.live.Alerts;
 import news.gazette.media.Media;
 import news.gazette.media.MediaLibrary;
 import news.gazette.platform.web.Permalinks;
@@ -49,12 +50,14 @@ class ReaderViews {
     private final ViewCounter counter;
     private final Clock clock;
     private final NewestInSection newest;
+    private final Alerts alerts;
     private final Map<Locale, Texts> texts = new ConcurrentHashMap<>();
 
     ReaderViews(MessageSource messages, Editions editions, Sections sections, Authors authors, Tags tags,
                 MediaLibrary media, Permalinks links, SiteSettings siteSettings, Dates dates,
-                Assets assets, ViewCounter counter, Clock clock, NewestInSection newest) {
+                Assets assets, ViewCounter counter, Clock clock, NewestInSection newest, Alerts alerts) {
         this.newest = newest;
+        this.alerts = alerts;
         this.messages = messages;
         this.editions = editions;
         this.sections = sections;
@@ -85,8 +88,11 @@ class ReaderViews {
         List<Chrome.NavLink> nav = sections.inMenu(edition.code()).stream()
                 .map(s -> new Chrome.NavLink(s.name(), links.section(edition.code(), s.slug()), s.slug().equals(currentSection)))
                 .toList();
+        Chrome.Banner banner = alerts.current(edition.code())
+                .map(a -> new Chrome.Banner(a.id(), a.text(), a.storyUrl(),
+                        a.expiresAt() == null ? null : a.expiresAt().toString())).orElse(null);
         return chrome(edition, t, title, description, canonicalPath, currentSection, translations, query, nav,
-                siteSettings.of(edition.code()));
+                siteSettings.of(edition.code()), banner);
     }
 
     /**
@@ -96,12 +102,12 @@ class ReaderViews {
     Chrome chromeWithoutDatabase(Edition edition, Texts t, String title) {
         String front = links.front(edition.code());
         return chrome(edition, t, title, null, front, null, Map.of(), null, List.of(),
-                siteSettings.defaults(edition.code()));
+                siteSettings.defaults(edition.code()), null);
     }
 
     private Chrome chrome(Edition edition, Texts t, String title, String description, String canonicalPath,
                           String currentSection, Map<String, String> translations, String query,
-                          List<Chrome.NavLink> nav, EditionSettings settings) {
+                          List<Chrome.NavLink> nav, EditionSettings settings, Chrome.Banner banner) {
         String outlet = edition.outletName();
         List<Chrome.LanguageLink> languages = editions.all().stream().map(e -> {
             boolean current = e.code().equals(edition.code());
@@ -120,7 +126,8 @@ class ReaderViews {
                         : t.get("footer.copyright", String.valueOf(dates.year(clock.instant())), outlet),
                 settings.reusePolicy() != null ? settings.reusePolicy() : t.get("footer.reuse"), assets.url("/assets/css/site.css"), assets.url("/assets/js/head.js"),
                 assets.url("/assets/js/reader.js"), assets.url("/assets/favicon.svg"), links.suggest(edition.code()),
-                feeds(edition, t, canonicalPath, currentSection, title), Metadata.NONE);
+                feeds(edition, t, canonicalPath, currentSection, title), Metadata.NONE, banner,
+                assets.url("/assets/js/live.js"));
     }
 
     /** The feeds a page announces: its section's, author's or tag's, then the edition's. */

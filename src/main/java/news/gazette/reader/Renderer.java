@@ -36,9 +36,15 @@ class Renderer {
      * The page cache gives it its public Cache-Control; served outside the cache it stays private.
      */
     ResponseEntity<byte[]> page(String template, Map<String, Object> params, List<String> cacheTags) {
+        List<String> tags = cacheTags;
+        if (params.get("chrome") instanceof Chrome chrome) {
+            // Every reader page shows the edition's breaking alert banner (or its place): set or cleared, it goes.
+            tags = new java.util.ArrayList<>(cacheTags);
+            tags.add(CacheTags.alert(chrome.edition()));
+        }
         return ResponseEntity.ok().contentType(HTML)
                 .cacheControl(CacheControl.noCache().cachePrivate())
-                .header(CacheTags.HEADER, CacheTags.header(cacheTags))
+                .header(CacheTags.HEADER, CacheTags.header(tags))
                 .body(render(template, params));
     }
 

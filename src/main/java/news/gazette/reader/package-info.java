@@ -2,6 +2,6 @@
  * The reader site: front pages, sections, stories, authors, tags and search, rendered on the server with jte.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "author", "edition", "liveblog", "media", "newsletter", "pagecache", "platform", "push", "search", "section",
-        "site", "story", "views"})
+        "author", "edition", "live", "liveblog", "media", "newsletter", "pagecache", "platform", "push", "search",
+        "section", "site", "story", "views"})
 package news.gazette.reader;

@@ -26,6 +26,7 @@ final class TokenScopeRules {
             .add(withDefaults().matcher(HttpMethod.POST, BASE + "/stories/*/publish"), scope(TokenScope.PUBLISH))
             .add(withDefaults().matcher(HttpMethod.POST, BASE + "/stories/*/unpublish"), scope(TokenScope.PUBLISH))
             .add(withDefaults().matcher(HttpMethod.POST, BASE + "/stories/*/schedule"), scope(TokenScope.PUBLISH))
+            .add(withDefaults().matcher(BASE + "/editions/*/alert"), scope(TokenScope.PUBLISH))
             .add(withDefaults().matcher(BASE + "/stories"), scope(TokenScope.WRITE))
             .add(withDefaults().matcher(BASE + "/stories/**"), scope(TokenScope.WRITE))
             .add(AnyRequestMatcher.INSTANCE, scope(TokenScope.ADMIN))

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Issue 16, target 2: one node holding 10,000 open event streams while serving the cached story page, as a ratio of
+# its throughput without them, interleaved in one run (without, with, without, with…), on 127.0.0.1 only.
+# Usage: bench/live-streams.sh [streams] [rounds] [seconds] [clients]       defaults: 10000 3 10 8
+# Needs: ./mvnw -q -o -DskipTests test-compile and target/bench.classpath (bench/run.sh makes it; or
+#   ./mvnw -q -o dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test).
+# Gazette runs in one JVM (demo content on H2 in a temporary folder, Tomcat allowed 12,000 connections, the API's
+# per-address rate limit off since every stream comes from 127.0.0.1), the streams and the load in another
+# (src/test/java/news/gazette/bench/ManyStreams.java): each side holds 10,000 sockets, under the open-file limit.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+STREAMS="${1:-10000}"; ROUNDS="${2:-3}"; SECONDS_EACH="${3:-10}"; CLIENTS="${4:-8}"
+PORT=${GAZETTE_BENCH_PORT:-18110}
+CP=target/test-classes:target/classes:$(cat target/bench.classpath)
+DATA=$(mktemp -d /tmp/gazette-live-streams.XXXXXX)
+ulimit -n "$(ulimit -Hn)"
+java -Xms512m -Xmx512m -XX:+UseParallelGC -cp "$CP" news.gazette.GazetteApplication --server.port="$PORT" \
+  --gazette.data-dir="$DATA" --gazette.demo-content=true --server.tomcat.max-connections=12000 \
+  --gazette.api.rate-limit.enabled=false --spring.main.banner-mode=off --logging.level.root=WARN \
+  > "$DATA/gazette.log" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true; rm -rf "$DATA"' EXIT
+until curl -sf -o /dev/null "http://127.0.0.1:$PORT/en/"; do sleep 1; kill -0 $SERVER || { cat "$DATA/gazette.log"; exit 1; }; done
+STORY=$(curl -s "http://127.0.0.1:$PORT/en/" | grep -o 'href="/en/[a-z-]*/[0-9][^"]*"' | sed -n 1p | cut -d'"' -f2)
+curl -s -o /dev/null "http://127.0.0.1:$PORT$STORY"
+curl -s -D - -o /dev/null "http://127.0.0.1:$PORT$STORY" | grep -qi '^X-Cache: HIT' || { echo "story not cached" >&2; exit 1; }
+echo "story $STORY; load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
+exec 9>/tmp/gazette-bench.lock
+flock 9
+java -Xmx256m -cp "$CP" news.gazette.bench.ManyStreams "$PORT" "$STORY" "$STREAMS" "$ROUNDS" "$SECONDS_EACH" "$CLIENTS"
