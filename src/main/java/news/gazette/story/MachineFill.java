@@ -62,8 +62,8 @@ public class MachineFill {
         if (story.version() != version) {
             throw new StaleStoryException(story);
         }
-        TranslationSource link = status.sourceOf(translationId).orElseThrow(() -> new InvalidStoryException("source"));
-        Story sourceStory = stories.find(link.sourceStoryId()).orElseThrow(() -> new InvalidStoryException("source"));
+        TranslationSource link = status.sourceOf(translationId).orElseThrow(() -> new InvalidStoryException("translation-source"));
+        Story sourceStory = stories.find(link.sourceStoryId()).orElseThrow(() -> new InvalidStoryException("translation-source"));
         Map<String, String> source = values(writer.current(sourceStory));
         Map<String, String> mine = values(writer.current(story));
         Map<String, String> filled = new LinkedHashMap<>();

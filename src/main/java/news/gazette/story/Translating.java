@@ -134,7 +134,7 @@ public class Translating {
     public void markUpToDate(long translationId, StoryActor by) {
         Story story = stories.find(translationId).orElseThrow(() -> new StoryNotFoundException(translationId));
         policy.check(by, story, StoryAction.PUBLISH);
-        TranslationSource source = status.sourceOf(translationId).orElseThrow(() -> new InvalidStoryException("source"));
+        TranslationSource source = status.sourceOf(translationId).orElseThrow(() -> new InvalidStoryException("translation-source"));
         Long latest = status.latestRevision(source.sourceStoryId()).orElse(null);
         jdbc.sql("update translation_sources set source_revision_id = ?, marked_by = ?, marked_at = ? where story_id = ?")
                 .params(latest, by.email(), clock.instant().atOffset(ZoneOffset.UTC), translationId).update();

@@ -10,7 +10,7 @@ import news.gazette.story.StoryEvent;
  */
 public enum WebhookEvent {
     STORY_PUBLISHED("story.published"), STORY_UPDATED("story.updated"), STORY_UNPUBLISHED("story.unpublished"),
-    STORY_DELETED("story.deleted");
+    STORY_DELETED("story.deleted"), STORY_CORRECTED("story.corrected");
 
     private final String wireName;
 
