@@ -31,6 +31,12 @@ class Metadatas {
      * @param translations the story's path in each edition that has it, its own edition included
      */
     Metadata story(Story story, Section section, StoryPage page, Map<String, String> translations, Edition edition) {
+        return story(story, section, page, translations, edition, List.of());
+    }
+
+    /** The story's metadata with its public notes as {@code correction} (schema.org's CorrectionComment). */
+    Metadata story(Story story, Section section, StoryPage page, Map<String, String> translations, Edition edition,
+                   List<NoteView> notes) {
         List<Metadata.Alternate> alternates = new ArrayList<>();
         translations.forEach((code, path) -> editions.find(code).ifPresent(e ->
                 alternates.add(new Metadata.Alternate(e.language(), links.absolute(path)))));
@@ -67,6 +73,12 @@ class Metadatas {
         if (!page.tags().isEmpty()) {
             json.array("keywords");
             page.tags().forEach(tag -> json.string(null, tag.name()));
+            json.endArray();
+        }
+        if (!notes.isEmpty()) {
+            json.array("correction");
+            notes.forEach(note -> json.object(null).string("@type", "CorrectionComment").string("text", note.text())
+                    .string("datePublished", note.at().iso()).endObject());
             json.endArray();
         }
         json.endObject();

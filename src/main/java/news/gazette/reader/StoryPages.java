@@ -38,6 +38,8 @@ class StoryPages {
     private final Stories stories;
     private final ReaderViews views;
     private final Renderer renderer;
+    /** The story's public correction and update notes. */
+    private NoteViews noteViews;
     private final Permalinks links;
     private final Metadatas metadatas;
     private final RelatedStories related;
@@ -112,8 +114,14 @@ class StoryPages {
                 views.storyPath(story, section), section.slug(), translations, null);
         Map<String, String> everyEdition = new HashMap<>(translations);
         everyEdition.put(e.code(), views.storyPath(story, section));
-        chrome = chrome.withMetadata(metadatas.story(story, section, page, everyEdition, e));
-        return renderer.page("story.jte", Map.of("chrome", chrome, "t", t, "story", page), cacheTags);
+        List<NoteView> notes = noteViews.of(story.id(), t);
+        chrome = chrome.withMetadata(metadatas.story(story, section, page, everyEdition, e, notes));
+        return renderer.page("story.jte", Map.of("chrome", chrome, "t", t, "story", page, "notes", notes), cacheTags);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void noteViews(NoteViews notes) {
+        this.noteViews = notes;
     }
 
     private static ResponseEntity<Void> redirect(String location) {
