@@ -101,6 +101,16 @@ public class Corrections {
                 .query((rs, n) -> note(rs)).list();
     }
 
+    /** The notes of each of the stories, oldest first. */
+    public java.util.Map<Long, List<Note>> ofStories(java.util.Collection<Long> storyIds) {
+        if (storyIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return jdbc.sql("select * from story_notes where story_id in (:ids) order by noted_at, id")
+                .param("ids", storyIds).query((rs, n) -> note(rs)).list().stream()
+                .collect(java.util.stream.Collectors.groupingBy(Note::storyId));
+    }
+
     /** The notes of the other versions of the story that no note of this one carries over yet. */
     public List<Note> pending(Story story) {
         if (story.translationGroup() == null) {
