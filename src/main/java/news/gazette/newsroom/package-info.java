@@ -15,5 +15,6 @@
  * </ul>
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "account", "audit", "author", "edition", "media", "newsletter", "platform", "search", "section", "site", "story", "webhook"})
+        "account", "audit", "author", "edition", "media", "newsletter", "platform", "search", "section", "site", "story", "views",
+        "webhook"})
 package news.gazette.newsroom;

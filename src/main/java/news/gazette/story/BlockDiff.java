@@ -57,12 +57,12 @@ public final class BlockDiff {
             if (i < n && j < m && before.get(i).equals(after.get(j))) {
                 i++;
                 j++;
-            } else if (j < m && (i == n || common[i][j + 1] >= common[i + 1][j])) {
-                raw.add(new Change(Kind.ADDED, type(after.get(j)), j + 1, "", text(after.get(j))));
-                j++;
-            } else {
+            } else if (i < n && (j == m || common[i + 1][j] >= common[i][j + 1])) {
                 raw.add(new Change(Kind.REMOVED, type(before.get(i)), j + 1, text(before.get(i)), ""));
                 i++;
+            } else {
+                raw.add(new Change(Kind.ADDED, type(after.get(j)), j + 1, "", text(after.get(j))));
+                j++;
             }
         }
         return paired(raw);
