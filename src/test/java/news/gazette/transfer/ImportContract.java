@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import news.gazette.section.Sections;
 import news.gazette.transfer.ImportReport.Kind;
@@ -64,19 +63,7 @@ abstract class ImportContract {
     /** Each test starts from an empty archive and an empty media folder. */
     @BeforeEach
     void empty() throws IOException {
-        for (String table : List.of("story_tags", "story_authors", "story_views_hourly", "stories", "import_items",
-                "redirects", "tags", "authors", "sections", "media")) {
-            jdbc.sql("delete from " + table).update();
-        }
-        sections.forget();
-        Path media = dataDir.resolve("media");
-        if (Files.isDirectory(media)) {
-            try (Stream<Path> files = Files.list(media)) {
-                for (Path file : files.toList()) {
-                    Files.delete(file);
-                }
-            }
-        }
+        EmptyArchive.empty(jdbc, sections, dataDir);
     }
 
     private ImportReport wordpress(String xml, Path uploads, String edition) {
@@ -121,12 +108,7 @@ abstract class ImportContract {
         }
         state.addAll(jdbc.sql("select id, version, slug, updated_at from stories order by id").query().listOfRows());
         state.addAll(jdbc.sql("select * from redirects order by id").query().listOfRows());
-        Path media = dataDir.resolve("media");
-        if (Files.isDirectory(media)) {
-            try (Stream<Path> files = Files.list(media)) {
-                state.add(files.map(p -> p.getFileName().toString()).sorted().toList());
-            }
-        }
+        state.add(EmptyArchive.mediaFiles(dataDir));
         return state;
     }
 

@@ -45,19 +45,7 @@ abstract class ImportFilesContract {
     /** Each test starts from an empty archive and an empty media folder. */
     @BeforeEach
     void empty() throws IOException {
-        for (String table : List.of("story_tags", "story_authors", "story_views_hourly", "stories", "import_items",
-                "redirects", "tags", "authors", "sections", "media")) {
-            jdbc.sql("delete from " + table).update();
-        }
-        sections.forget();
-        Path media = dataDir.resolve("media");
-        if (Files.isDirectory(media)) {
-            try (Stream<Path> files = Files.list(media)) {
-                for (Path file : files.toList()) {
-                    Files.delete(file);
-                }
-            }
-        }
+        EmptyArchive.empty(jdbc, sections, dataDir);
     }
 
     private ImportReport wordpress() {
@@ -68,13 +56,7 @@ abstract class ImportFilesContract {
     }
 
     private List<String> mediaFiles() throws IOException {
-        Path media = dataDir.resolve("media");
-        if (!Files.isDirectory(media)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(media)) {
-            return files.map(p -> p.getFileName().toString()).sorted().toList();
-        }
+        return EmptyArchive.mediaFiles(dataDir);
     }
 
     /** The file names the media rows name, originals and variants. */
