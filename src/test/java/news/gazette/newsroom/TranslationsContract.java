@@ -161,7 +161,8 @@ abstract class TranslationsContract extends EditorRequests {
         long source = create(as(Role.EDITOR), "Rain in the north");
         long translation = translate(source, "ru");
         Map<String, String> inRussian = Map.of("sectionId", String.valueOf(stories.find(translation).orElseThrow()
-                .sectionId()), "authors", "", "tags", "");
+                .sectionId()), "authors", String.valueOf(jdbc.sql("select id from authors where edition = 'ru' order by id "
+                + "limit 1").query(Long.class).single()), "tags", "");
         assertThat(status(form(post("/newsroom/stories/" + translation), "Дождь на севере", "<p>The first paragraph.</p>",
                 inRussian).param("version", String.valueOf(version(translation))).with(as(Role.EDITOR)))).isEqualTo(303);
         int before = version(translation);
