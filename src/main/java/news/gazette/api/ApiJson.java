@@ -47,7 +47,11 @@ final class ApiJson {
      * newest (sections without stories left out) and the most read; stories as summaries.
      */
     record FrontPageJson(String edition, String url, StoryJson lead, List<StoryJson> top,
-                         List<SectionStories> sections, List<StoryJson> mostRead) {
+                         List<SectionStories> sections, List<StoryJson> mostRead, List<FrontSlotJson> slots) {
+    }
+
+    /** A slot of the lead ({@code 0}) and top ({@code 1…}) that an editor filled; {@code pinnedUntil} may be null. */
+    record FrontSlotJson(int position, long storyId, String pinnedUntil) {
     }
 
     record SectionStories(Named section, List<StoryJson> stories) {

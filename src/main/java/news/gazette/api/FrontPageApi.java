@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * An edition's front page as arranged, so that an app shows what the site shows: the same {@link FrontArrangement}
- * the reader's front page is made from, and the same most read.
+ * the reader's front page is made from, and the same most read, with the slots editors filled (so an app can mark them).
  */
 @RestController
 class FrontPageApi {
@@ -57,8 +57,11 @@ class FrontPageApi {
         }).toList();
         List<Story> popular = stories.publishedByIds(mostRead.inEdition(e.code(), FrontArrangement.MOST_READ));
         var body = new ApiJson.FrontPageJson(e.code(), links.absolute(links.front(e.code())), lead,
-                representations.of(front.top(), full), sections, representations.of(popular, full));
+                representations.of(front.top(), full), sections, representations.of(popular, full),
+                front.placed().stream().map(slot -> new ApiJson.FrontSlotJson(slot.position(), slot.story().id(),
+                        slot.pinnedUntil() == null ? null : slot.pinnedUntil().toInstant().toString())).toList());
         // Tagged as the reader's front page is, so both are refreshed together.
-        return ApiAnswers.ok(body, List.of(CacheTags.front(e.code()), CacheTags.edition(e.code())));
+        return ApiAnswers.ok(body, List.of(CacheTags.front(e.code()), CacheTags.arrangement(e.code()),
+                        CacheTags.edition(e.code())));
     }
 }

@@ -7,5 +7,5 @@ package news.gazette.jobs;
  * @param payload  what the handler needs, in the handler's own format
  * @param attempts attempts so far, this one included
  */
-public record Job(long id, String queue, String key, String payload, int attempts) {
+public record Job(String queue, String key, String payload, int attempts) {
 }

@@ -6,7 +6,7 @@ package news.gazette.jobs;
  */
 public interface JobHandler {
 
-    /** The queue's name, as stored with each message. */
+    /** The queue's name, as stored with each message (db-scheduler's task name). */
     String queue();
 
     /**
@@ -19,7 +19,8 @@ public interface JobHandler {
 
     /**
      * Runs one message. Returning counts as done; {@link JobFailure} with {@code permanent} ends it as failed at once;
-     * any other exception is retried with backoff until the queue's last attempt.
+     * any other exception is retried with backoff (at least {@link JobFailure#retryAfter()}) until the queue's last
+     * attempt.
      */
     void handle(Job job) throws Exception;
 }

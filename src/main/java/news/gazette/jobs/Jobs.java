@@ -9,15 +9,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The queue's table: messages put in (once per key), their states, and counts. Claiming is {@link JobClaims}'.
- * States: {@code pending} (waiting, or due), {@code claimed} (a node took it, not yet begun), {@code running} (begun),
- * {@code done}, {@code failed} (given up) and {@code unknown} (it had begun when its node stopped, and its queue runs
- * each message at most once).
+ * Putting messages in and reading their outcomes. A message is a row of the key register ({@code jobs}: once per
+ * key, its state and attempts) and, until it has run, a db-scheduler execution ({@code scheduled_tasks}: task name =
+ * queue, instance id = key, data = payload), both written in one transaction. States: {@code pending} (waiting, or
+ * due), {@code running} (begun), {@code done}, {@code failed} (given up) and {@code unknown} (it had begun when its
+ * node stopped, and its queue runs each message at most once).
  */
 @Component
 public class Jobs {
@@ -26,13 +31,24 @@ public class Jobs {
     public record Message(String key, String payload) {
     }
 
+    private static final String REGISTER = """
+            insert into jobs (queue, message_key, state, attempts, created_at)
+            values (?, ?, 'pending', 0, ?) on conflict do nothing""";
+
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
+    private final SchedulerClient scheduler;
+    private final TransactionTemplate transaction;
+    private final ObjectProvider<JobRunner> runner;
     private final Clock clock;
 
-    Jobs(JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
+    Jobs(JdbcClient jdbc, JdbcTemplate batch, JobScheduling scheduling, TransactionTemplate transaction,
+         ObjectProvider<JobRunner> runner, Clock clock) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.scheduler = scheduling.client();
+        this.transaction = transaction;
+        this.runner = runner;
         this.clock = clock;
     }
 
@@ -42,10 +58,15 @@ public class Jobs {
     }
 
     public boolean enqueue(String queue, String key, String payload, Instant due) {
-        return jdbc.sql("""
-                        insert into jobs (queue, message_key, payload, state, attempts, run_at, created_at)
-                        values (?, ?, ?, 'pending', 0, ?, ?) on conflict do nothing""")
-                .params(queue, key, payload, Timestamp.from(due), Timestamp.from(clock.instant())).update() > 0;
+        Boolean added = transaction.execute(status -> {
+            if (jdbc.sql(REGISTER).params(queue, key, Timestamp.from(clock.instant())).update() == 0) {
+                return false;
+            }
+            scheduler.scheduleIfNotExists(new TaskInstance<>(queue, key, payload), due);
+            return true;
+        });
+        runner.ifAvailable(JobRunner::wake);
+        return Boolean.TRUE.equals(added);
     }
 
     /** Puts many messages in at once (in batches); keys already held are skipped. Returns how many were added. */
@@ -55,20 +76,21 @@ public class Jobs {
         int added = 0;
         for (int from = 0; from < list.size(); from += 1000) {
             List<Message> part = list.subList(from, Math.min(list.size(), from + 1000));
-            int[][] counts = batch.batchUpdate("""
-                    insert into jobs (queue, message_key, payload, state, attempts, run_at, created_at)
-                    values (?, ?, ?, 'pending', 0, ?, ?) on conflict do nothing""", part, part.size(), (ps, m) -> {
-                ps.setString(1, queue);
-                ps.setString(2, m.key());
-                ps.setString(3, m.payload());
-                ps.setTimestamp(4, now);
-                ps.setTimestamp(5, now);
-            });
-            for (int[] chunk : counts) {
-                for (int count : chunk) {
-                    added += count > 0 || count == java.sql.Statement.SUCCESS_NO_INFO ? 1 : 0;
+            added += transaction.execute(status -> {
+                int[] counts = batch.batchUpdate(REGISTER, part.stream()
+                        .map(m -> new Object[]{queue, m.key(), now}).toList());
+                List<TaskInstance<?>> fresh = new ArrayList<>();
+                for (int i = 0; i < counts.length; i++) {
+                    if (counts[i] > 0 || counts[i] == java.sql.Statement.SUCCESS_NO_INFO) {
+                        fresh.add(new TaskInstance<>(queue, part.get(i).key(), part.get(i).payload()));
+                    }
                 }
-            }
+                if (!fresh.isEmpty()) {
+                    scheduler.scheduleBatch(fresh, now.toInstant());
+                }
+                return fresh.size();
+            });
+            runner.ifAvailable(JobRunner::wake);
         }
         return added;
     }
@@ -81,65 +103,38 @@ public class Jobs {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
+    /** Whether no message of the queue is waiting or running. */
+    public boolean idle(String queue) {
+        Map<String, Long> states = countByState(queue, "");
+        return !states.containsKey("pending") && !states.containsKey("running");
+    }
+
     /** The state of one message, or {@code null} when the queue holds no such key. */
     public String stateOf(String queue, String key) {
         return jdbc.sql("select state from jobs where queue = ? and message_key = ?").params(queue, key)
                 .query(String.class).optional().orElse(null);
     }
 
-    /** Forgets the messages whose key starts with {@code prefix} (a subscriber's data removed on request). */
-    public int forget(String queue, String keyPrefix) {
-        return jdbc.sql("delete from jobs where queue = ? and message_key like ?")
-                .params(queue, escapeLike(keyPrefix) + "%").update();
-    }
-
-    void begin(long id, Instant leaseEnd) {
-        jdbc.sql("update jobs set state = 'running', lease_until = ? where id = ?")
-                .params(Timestamp.from(leaseEnd), id).update();
-    }
-
-    void done(long id) {
-        jdbc.sql("update jobs set state = 'done', finished_at = ?, lease_until = null, last_error = null where id = ?")
-                .params(Timestamp.from(clock.instant()), id).update();
-    }
-
-    void retry(long id, Instant at, String error) {
-        jdbc.sql("update jobs set state = 'pending', run_at = ?, node = null, lease_until = null, last_error = ? where id = ?")
-                .params(Timestamp.from(at), clip(error), id).update();
-    }
-
-    void failed(long id, String error) {
-        jdbc.sql("update jobs set state = 'failed', finished_at = ?, lease_until = null, last_error = ? where id = ?")
-                .params(Timestamp.from(clock.instant()), clip(error), id).update();
+    /** The number of attempts of one message so far (0 when none or when there is no such key). */
+    public int attemptsOf(String queue, String key) {
+        return jdbc.sql("select attempts from jobs where queue = ? and message_key = ?").params(queue, key)
+                .query(Integer.class).optional().orElse(0);
     }
 
     /**
-     * Messages whose lease ended (their node stopped or stalled), or that an earlier run of this node held
-     * ({@code node} like {@code name/%} but not {@code instance}; {@code name} null once they are recovered): claimed ones that were never begun go back to the
-     * queue; begun ones are run again, or, for an at-most-once queue, left as unknown.
+     * Forgets the messages whose key starts with {@code prefix} (a subscriber's data removed on request): the
+     * waiting ones are taken off db-scheduler; one running now finishes and finds its key gone.
      */
-    int recover(String queue, boolean atMostOnce, Instant now, String name, String instance) {
-        Timestamp at = Timestamp.from(now);
-        String stale = "queue = ? and state = ? and (lease_until < ? or (node like ? and node <> ?))";
-        String earlier = name == null ? "" : escapeLike(name) + "/%";
-        int back = jdbc.sql("update jobs set state = 'pending', node = null, lease_until = null where " + stale)
-                .params(queue, "claimed", at, earlier, instance).update();
-        String begun = atMostOnce
-                ? "update jobs set state = 'unknown', finished_at = ?, lease_until = null where " + stale
-                : "update jobs set state = 'pending', run_at = ?, node = null, lease_until = null where " + stale;
-        return back + jdbc.sql(begun).params(at, queue, "running", at, earlier, instance).update();
+    public int forget(String queue, String keyPrefix) {
+        String like = escapeLike(keyPrefix) + "%";
+        return transaction.execute(status -> {
+            jdbc.sql("delete from scheduled_tasks where task_name = ? and task_instance like ? and picked = false")
+                    .params(queue, like).update();
+            return jdbc.sql("delete from jobs where queue = ? and message_key like ?").params(queue, like).update();
+        });
     }
 
-    int prune(Instant before) {
-        return jdbc.sql("delete from jobs where state in ('done', 'failed', 'unknown') and finished_at < ?")
-                .param(Timestamp.from(before)).update();
-    }
-
-    private static String clip(String error) {
-        return error == null || error.length() <= 500 ? error : error.substring(0, 500);
-    }
-
-    private static String escapeLike(String prefix) {
+    static String escapeLike(String prefix) {
         return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

@@ -9,12 +9,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of the job queue ({@code gazette.jobs.*}).
  *
- * @param pollInterval how often each node looks for due messages
+ * @param pollInterval how often each node looks for due messages (db-scheduler's polling interval)
+ * @param heartbeat    how often a node tells the database it still runs the messages it took; four missed
+ *                     heartbeats make those messages dead (ADR 80)
+ * @param stopWait     how long a stopping node waits for the messages it is running
  * @param retention    how long finished messages are kept (for counts and to refuse their keys again)
  * @param queues       settings per queue, by name; a queue not named here gets {@link Queue#DEFAULTS}
  */
 @ConfigurationProperties("gazette.jobs")
-public record JobsProperties(@DefaultValue("1s") Duration pollInterval, @DefaultValue("30d") Duration retention,
+public record JobsProperties(@DefaultValue("1s") Duration pollInterval, @DefaultValue("30s") Duration heartbeat,
+                             @DefaultValue("10s") Duration stopWait, @DefaultValue("30d") Duration retention,
                              Map<String, Queue> queues) {
 
     public JobsProperties {
@@ -31,15 +35,12 @@ public record JobsProperties(@DefaultValue("1s") Duration pollInterval, @Default
      * @param maxAttempts attempts before a message is given up as failed
      * @param firstRetry  the wait after the first failure; each further one doubles it
      * @param maxRetry    the longest wait between attempts
-     * @param lease       how long a node may hold a message before another may take it (or, for an at-most-once
-     *                    queue, count it as unknown)
      */
     public record Queue(@DefaultValue("0") double rate, @DefaultValue("4") int concurrency,
                         @DefaultValue("5") int maxAttempts, @DefaultValue("1m") Duration firstRetry,
-                        @DefaultValue("6h") Duration maxRetry, @DefaultValue("5m") Duration lease) {
+                        @DefaultValue("6h") Duration maxRetry) {
 
-        static final Queue DEFAULTS = new Queue(0, 4, 5, Duration.ofMinutes(1), Duration.ofHours(6),
-                Duration.ofMinutes(5));
+        static final Queue DEFAULTS = new Queue(0, 4, 5, Duration.ofMinutes(1), Duration.ofHours(6));
 
         public Queue {
             concurrency = Math.max(1, concurrency);

@@ -22,15 +22,18 @@ class Bounces {
     private static final Pattern TAG = Pattern.compile("\\+(\\d{1,18}\\.\\d{1,18}\\.[A-Za-z0-9_-]{12})@");
     private static final Pattern STATUS = Pattern.compile("(?im)^Status:\\s*([245])\\.(\\d{1,3})\\.(\\d{1,3})");
 
-    /** What a bounce said. */
-    enum Outcome { HARD, SOFT, UNMATCHED }
+    /** What a bounce said; a feedback-loop report is a complaint, or nothing to act on ("not spam"). */
+    enum Outcome { HARD, SOFT, COMPLAINT, IGNORED, UNMATCHED }
 
     private final LinkTokens tokens;
     private final Subscriptions subscriptions;
     private final Sends sends;
     private final NewsletterProperties properties;
+    private final Complaints complaints;
 
-    Bounces(LinkTokens tokens, Subscriptions subscriptions, Sends sends, NewsletterProperties properties) {
+    Bounces(LinkTokens tokens, Subscriptions subscriptions, Sends sends, NewsletterProperties properties,
+            Complaints complaints) {
+        this.complaints = complaints;
         this.tokens = tokens;
         this.subscriptions = subscriptions;
         this.sends = sends;
@@ -44,6 +47,10 @@ class Bounces {
         Matcher m = TAG.matcher(text);
         while (tag.isEmpty() && m.find()) {
             tag = tokens.bounceTag(m.group(1));
+        }
+        Optional<FeedbackReports.Kind> report = FeedbackReports.kind(text);
+        if (report.isPresent()) {
+            return complaint(text, report.get(), tag);
         }
         if (tag.isEmpty()) {
             return Outcome.UNMATCHED;
@@ -61,5 +68,26 @@ class Bounces {
             log.info("Newsletter subscription {} ended after {} soft bounces", subscription, properties.softBounceLimit());
         }
         return Outcome.SOFT;
+    }
+
+    /**
+     * A feedback-loop report: the subscription it names (by bounce address, else by the unsubscribe link of the mail)
+     * ends, and the address is marked so that nothing is sent to it again; "not spam" changes nothing.
+     */
+    private Outcome complaint(String text, FeedbackReports.Kind kind, Optional<LinkTokens.BounceTag> tag) {
+        if (kind == FeedbackReports.Kind.NOT_SPAM) {
+            return Outcome.IGNORED;
+        }
+        Optional<Subscriber> subscriber = tag.isPresent() ? subscriptions.find(tag.get().subscriptionId())
+                : FeedbackReports.unsubscribeToken(text).flatMap(tokens::unsubscribe);
+        if (subscriber.isEmpty()) {
+            return Outcome.UNMATCHED;
+        }
+        tag.ifPresent(t -> sends.complained(t.sendId()));
+        complaints.remember(subscriber.get().edition(), subscriber.get().address());
+        subscriptions.end(subscriber.get().id());
+        log.info("Newsletter subscription {} ended by a complaint (feedback type {})", subscriber.get().id(),
+                FeedbackReports.type(text));
+        return Outcome.COMPLAINT;
     }
 }

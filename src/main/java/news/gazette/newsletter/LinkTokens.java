@@ -95,6 +95,14 @@ class LinkTokens {
         return subscriptions.find(id).filter(s -> equal(mac(signed, s.secret()), signature));
     }
 
+    /**
+     * A keyed hash of an edition and a (normalized) address: what is kept of an address that complained, so that it can
+     * be recognised without being stored.
+     */
+    String addressMark(String edition, String address) {
+        return mac("complaint:" + edition + ":" + Subscriptions.normalize(address), "");
+    }
+
     private static boolean equal(String a, String b) {
         return MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
     }

@@ -20,7 +20,10 @@ public class NewsletterDesk {
     private final Jobs jobs;
     private final Optional<DkimSigner> dkim;
 
-    NewsletterDesk(Subscriptions subscriptions, Sends sends, Jobs jobs, Optional<DkimSigner> dkim) {
+    private final Complaints complaints;
+
+    NewsletterDesk(Subscriptions subscriptions, Sends sends, Jobs jobs, Optional<DkimSigner> dkim, Complaints complaints) {
+        this.complaints = complaints;
         this.subscriptions = subscriptions;
         this.sends = sends;
         this.jobs = jobs;
@@ -29,7 +32,7 @@ public class NewsletterDesk {
 
     /** A send as the newsroom lists it: {@code delivered} counts mails the server took; {@code waiting} not yet sent. */
     public record SendReport(long id, String edition, String kind, String subject, java.time.Instant createdAt,
-                             int recipients, long delivered, long waiting, long failed, int bounced) {
+                             int recipients, long delivered, long waiting, long failed, int bounced, int complaints) {
     }
 
     /** The record to publish: its name and TXT value; empty without a DKIM key. */
@@ -48,7 +51,7 @@ public class NewsletterDesk {
             long failed = states.getOrDefault("failed", 0L) + states.getOrDefault("unknown", 0L);
             long delivered = send.kind().equals("test") ? 0 : states.getOrDefault("done", 0L);
             return new SendReport(send.id(), send.edition(), send.kind(), send.subject(), send.createdAt(),
-                    send.recipients(), delivered, waiting, failed, send.bounced());
+                    send.recipients(), delivered, waiting, failed, send.bounced(), send.complaints());
         }).toList();
     }
 
@@ -80,6 +83,7 @@ public class NewsletterDesk {
             jobs.forget(NewsletterQueue.QUEUE, "confirm:" + subscriber.id() + ":");
             removed += subscriptions.end(subscriber.id()) ? 1 : 0;
         }
+        complaints.forget(address);
         return removed;
     }
 }

@@ -7,13 +7,14 @@ import news.gazette.edition.Editions;
 import news.gazette.jobs.Job;
 import news.gazette.jobs.JobFailure;
 import news.gazette.jobs.JobHandler;
+import news.gazette.jobs.Jobs;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The queue {@code newsletter}: each message is one mail, written when it is sent (the subscriber may have left
  * meanwhile: then nothing is sent). Payloads: {@code confirm:<subscription>:<digest><breaking>},
- * {@code send:<send>:<subscription>}, {@code test:<send>:<address>}. At most once: a mail the server may have
+ * {@code send:<send>:<subscription>}, {@code test:<send>:<address>} (forgotten once sent, so the address is not kept). At most once: a mail the server may have
  * taken when its node stopped is not sent again.
  */
 @Component
@@ -29,9 +30,11 @@ class NewsletterQueue implements JobHandler {
     private final LinkTokens tokens;
     private final Newsletters newsletters;
     private final JsonMapper json;
+    private final Jobs jobs;
 
     NewsletterQueue(Subscriptions subscriptions, Sends sends, Letters letters, MailOut mail, Editions editions,
-                    LinkTokens tokens, Newsletters newsletters, JsonMapper json) {
+                    LinkTokens tokens, Newsletters newsletters, JsonMapper json, Jobs jobs) {
+        this.jobs = jobs;
         this.subscriptions = subscriptions;
         this.sends = sends;
         this.letters = letters;
@@ -112,6 +115,9 @@ class NewsletterQueue implements JobHandler {
                 : letters.story(edition, json.readValue(send.get().content(), DigestItem.class), self,
                 "newsletter.breaking.heading", "breaking");
         mail.send(letter, null);
+        // The only copy of the address is this message's payload: dropped once the mail is handed over, instead of
+        // kept with the finished messages for 30 days.
+        jobs.forget(QUEUE, "test:" + sendId);
     }
 
     private Edition edition(String code) throws JobFailure {

@@ -27,9 +27,11 @@ public class Newsletters {
     private final Jobs jobs;
     private final NewsletterProperties properties;
     private final Clock clock;
+    private final Complaints complaints;
 
     Newsletters(Editions editions, Subscriptions subscriptions, LinkTokens tokens, Jobs jobs,
-                NewsletterProperties properties, Clock clock) {
+                NewsletterProperties properties, Clock clock, Complaints complaints) {
+        this.complaints = complaints;
         this.editions = editions;
         this.subscriptions = subscriptions;
         this.tokens = tokens;
@@ -54,6 +56,10 @@ public class Newsletters {
         }
         if (!digest && !breaking) {
             throw new InvalidSubscriptionException("newsletter.error.lists");
+        }
+        if (complaints.known(edition, trimmed)) {
+            // The address complained of this edition's mail: answered as any other, nothing is sent.
+            return;
         }
         Subscriber subscriber = subscriptions.request(edition, trimmed);
         long window = clock.instant().getEpochSecond() / 600;

@@ -17,13 +17,13 @@ class Sends {
 
     /** One send; {@code content} is the digest or story as JSON, the same for every recipient. */
     record Send(long id, String edition, String kind, Long storyId, String subject, String content, int recipients,
-                int bounced, Instant createdAt) {
+                int bounced, Instant createdAt, int complaints) {
     }
 
     private static final RowMapper<Send> ROW = (rs, n) -> new Send(rs.getLong("id"), rs.getString("edition"),
             rs.getString("kind"), rs.getObject("story_id") == null ? null : rs.getLong("story_id"),
             rs.getString("subject"), rs.getString("content"), rs.getInt("recipients"), rs.getInt("bounced"),
-            rs.getTimestamp("created_at").toInstant());
+            rs.getTimestamp("created_at").toInstant(), rs.getInt("complaints"));
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -46,6 +46,10 @@ class Sends {
 
     void recipients(long id, int count) {
         jdbc.sql("update newsletter_sends set recipients = ? where id = ?").params(count, id).update();
+    }
+
+    void complained(long id) {
+        jdbc.sql("update newsletter_sends set complaints = complaints + 1 where id = ?").param(id).update();
     }
 
     void bounced(long id) {

@@ -23,6 +23,14 @@ public final class CacheTags {
         return "front:" + edition;
     }
 
+    /**
+     * The arrangement of an edition's front page (its lead and top slots): carried only by the reader's front page and
+     * the API's, the two pages an editor's arrangement changes.
+     */
+    public static String arrangement(String edition) {
+        return "arrangement:" + edition;
+    }
+
     public static String story(long id) {
         return "story:" + id;
     }

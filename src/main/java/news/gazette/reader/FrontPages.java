@@ -126,6 +126,7 @@ class FrontPages {
         Chrome chrome = views.chrome(e, t, null, t.get("front.description", e.outletName()), links.front(e.code()),
                 null, Map.of(), null).withMetadata(metadatas.front(e));
         return renderer.page("front.jte", Map.of("chrome", chrome, "t", t, "page", page),
-                List.of(CacheTags.front(e.code()), CacheTags.edition(e.code())));
+                List.of(CacheTags.front(e.code()), CacheTags.arrangement(e.code()),
+                        CacheTags.edition(e.code())));
     }
 }

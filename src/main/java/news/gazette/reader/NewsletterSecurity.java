@@ -13,7 +13,9 @@ import org.springframework.security.web.SecurityFilterChain;
  * The newsletter's addresses: the security baseline, no session, and no CSRF token. The subscribe form sits on
  * pages the page cache serves to everyone, so it cannot carry a per-visitor token; its forgeries are refused by
  * {@link NewsletterPages#crossSite}, and confirming or unsubscribing needs a signed token from the mail. RFC 8058's
- * one-click POST comes from the mailbox provider, with no cookie at all.
+ * one-click POST comes from the mailbox provider, with no cookie at all. Web Push's addresses ({@code /push/**},
+ * {@code /sw.js}) are in the same position (the opt-in control sits on cached pages) and share the chain; their
+ * forgeries are refused by {@link PushEndpoints}.
  */
 @Configuration(proxyBeanMethods = false)
 class NewsletterSecurity {
@@ -22,7 +24,7 @@ class NewsletterSecurity {
     @Order(Ordered.LOWEST_PRECEDENCE - 1)
     SecurityFilterChain newsletterChain(HttpSecurity http) throws Exception {
         SecurityConfiguration.applyBaseline(http);
-        http.securityMatcher("/newsletter/**")
+        http.securityMatcher("/newsletter/**", "/push/**", "/sw.js")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

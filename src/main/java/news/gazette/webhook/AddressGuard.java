@@ -13,7 +13,7 @@ import java.util.Locale;
  * delivery, since a name can resolve elsewhere later (DNS rebinding); a delivery then connects only to the addresses
  * checked ({@link #pin}, {@link PinnedSender}). Only {@code http} and {@code https}.
  */
-final class AddressGuard {
+public final class AddressGuard {
 
     /** Resolves names; tests give fixed answers. */
     interface Resolver {
@@ -79,7 +79,7 @@ final class AddressGuard {
     record Pinned(URI uri, String host, List<InetAddress> addresses) {
     }
 
-    static boolean isPrivate(InetAddress address) {
+    public static boolean isPrivate(InetAddress address) {
         byte[] b = address.getAddress();
         if (b.length == 16) {
             byte[] embedded = embeddedIpv4(b);

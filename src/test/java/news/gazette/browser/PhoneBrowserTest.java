@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -210,5 +212,32 @@ class PhoneBrowserTest {
                   }, 300);
                 });"""));
         assertThat(LayoutShift.measure(driver, origin() + leadStory("en"), 6)).isGreaterThan(0.02);
+    }
+
+    @Test
+    void withoutJavaScriptTheMenuButtonLeadsToThePageThatListsItAll() {
+        ChromeDriver driver = phone();
+        Browser.cdp(driver, "Emulation.setScriptExecutionDisabled", Map.of("value", true));
+        for (String edition : List.of("en", "hy")) {
+            driver.get(origin() + "/" + edition + "/");
+            List<String> sections = driver.findElements(By.cssSelector("nav.sections a")).stream()
+                    .map(a -> a.getAttribute("href")).toList();
+            assertThat(sections).isNotEmpty();
+            WebElement menu = driver.findElement(By.cssSelector(".menu-button"));
+            assertThat(menu.isDisplayed()).as("the menu button without JavaScript (%s)", edition).isTrue();
+            assertThat(Math.abs(middle(driver, ".menu-button") - middle(driver, ".brand"))).isLessThan(8);
+            menu.click();
+            Browser.waitFor(driver).until(ExpectedConditions.urlToBe(origin() + "/" + edition + "/menu"));
+            List<String> links = driver.findElements(By.cssSelector(".menu-page a")).stream()
+                    .map(a -> a.getAttribute("href")).toList();
+            assertThat(links).as("the menu page lists the front page and every section of %s", edition)
+                    .contains(origin() + "/" + edition + "/")
+                    .containsAll(sections);
+            assertThat(driver.findElement(By.cssSelector(".menu-search input[type=search]")).isDisplayed()).isTrue();
+            assertFitsThePhone(driver);
+            driver.findElements(By.cssSelector(".menu-page a")).stream()
+                    .filter(a -> sections.get(0).equals(a.getAttribute("href"))).findFirst().orElseThrow().click();
+            Browser.waitFor(driver).until(ExpectedConditions.urlToBe(sections.get(0)));
+        }
     }
 }

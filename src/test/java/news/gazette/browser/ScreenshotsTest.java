@@ -73,6 +73,13 @@ class ScreenshotsTest {
     }
 
     @Test
+    void newsroomFrontPage() throws IOException {
+        signIn = true;
+        shoot("newsroom-front-page.png", base() + "/newsroom/front-page?edition=en", "light", DESKTOP_WIDTH,
+                DESKTOP_HEIGHT, false);
+    }
+
+    @Test
     void newsroomDesk() throws IOException {
         signIn = true;
         shoot("newsroom-desk.png", base() + "/newsroom?edition=en", "light", DESKTOP_WIDTH, DESKTOP_HEIGHT, false);

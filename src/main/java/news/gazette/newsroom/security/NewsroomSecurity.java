@@ -47,6 +47,7 @@ class NewsroomSecurity {
                                 "/newsroom/settings/**").hasRole("ADMIN")
                         .requestMatchers("/newsroom/sections", "/newsroom/sections/**", "/newsroom/tags",
                                 "/newsroom/tags/**", "/newsroom/authors", "/newsroom/authors/**").hasRole("EDITOR")
+                        .requestMatchers("/newsroom/front-page", "/newsroom/front-page/**").hasRole("EDITOR")
                         .anyRequest().hasRole("CONTRIBUTOR"))
                 .formLogin(form -> form.loginPage(LOGIN).loginProcessingUrl(LOGIN)
                         .usernameParameter("email").passwordParameter("password")

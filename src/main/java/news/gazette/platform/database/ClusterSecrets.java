@@ -35,4 +35,14 @@ public class ClusterSecrets {
         return Base64.getDecoder().decode(jdbc.sql("select secret from cluster_secrets where name = ?")
                 .param(name).query(String.class).single());
     }
+
+    /**
+     * The text (at most 200 characters) stored under {@code name}, made by {@code fresh} now if no node has stored one
+     * yet: every node reads back the first one stored, such as a key pair in a form of the caller's own.
+     */
+    public String value(String name, java.util.function.Supplier<String> fresh) {
+        jdbc.sql("insert into cluster_secrets (name, secret, created_at) values (?, ?, ?) on conflict do nothing")
+                .params(name, fresh.get(), clock.instant().atOffset(ZoneOffset.UTC)).update();
+        return jdbc.sql("select secret from cluster_secrets where name = ?").param(name).query(String.class).single();
+    }
 }

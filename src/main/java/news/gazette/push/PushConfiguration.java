@@ -1,0 +1,9 @@
+package news.gazette.push;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PushProperties.class)
+class PushConfiguration {
+}
