@@ -73,7 +73,7 @@ final class ApiJson {
                      String headline, String standfirst, @JsonInclude(JsonInclude.Include.NON_NULL) String bodyHtml,
                      Named section, List<Named> authors,
                      List<Named> tags, String publishedAt, String updatedAt, boolean featured, boolean breaking,
-                     Source source, Image image, List<Translation> translations,
+                     Source source, Image image, List<Translation> translations, List<Correction> corrections,
                      @JsonInclude(JsonInclude.Include.NON_NULL) List<BlockJson> blocks,
                      @JsonInclude(JsonInclude.Include.NON_NULL) List<StoryJson> related,
                      @JsonInclude(JsonInclude.Include.NON_NULL) LiveBlogJson liveBlog) {
@@ -81,16 +81,20 @@ final class ApiJson {
         /** The story with the summaries of its related stories (a single story's answer has them; lists do not). */
         StoryJson withRelated(List<StoryJson> summaries) {
             return new StoryJson(id, edition, language, slug, url, apiUrl, headline, standfirst, bodyHtml, section,
-                    authors, tags, publishedAt, updatedAt, featured, breaking, source, image, translations, blocks,
-                    summaries, liveBlog);
+                    authors, tags, publishedAt, updatedAt, featured, breaking, source, image, translations,
+                    corrections, blocks, summaries, liveBlog);
         }
 
         /** The story with its live blog (a single story's answer has it when the story is one). */
         StoryJson withLiveBlog(LiveBlogJson live) {
             return new StoryJson(id, edition, language, slug, url, apiUrl, headline, standfirst, bodyHtml, section,
-                    authors, tags, publishedAt, updatedAt, featured, breaking, source, image, translations, blocks,
-                    related, live);
+                    authors, tags, publishedAt, updatedAt, featured, breaking, source, image, translations,
+                    corrections, blocks, related, live);
         }
+    }
+
+    /** A public correction or update note on a story. */
+    record Correction(String kind, String text, String datePublished) {
     }
 
     /**

@@ -17,6 +17,7 @@ import news.gazette.platform.SiteProperties;
 import news.gazette.section.Section;
 import news.gazette.section.Sections;
 import news.gazette.story.Block;
+import news.gazette.story.Corrections;
 import news.gazette.story.Stories;
 import news.gazette.story.StoryBodies;
 import news.gazette.story.Story;
@@ -41,8 +42,12 @@ class StoryRepresentations {
     private final ZoneId zone;
     private final StoryBodies bodies;
 
+    private final Corrections corrections;
+
     StoryRepresentations(Stories stories, Sections sections, Authors authors, Tags tags, MediaLibrary media,
-                         Editions editions, Permalinks links, SiteProperties site, StoryBodies bodies) {
+                         Editions editions, Permalinks links, SiteProperties site, StoryBodies bodies,
+                         Corrections corrections) {
+        this.corrections = corrections;
         this.bodies = bodies;
         this.stories = stories;
         this.sections = sections;
@@ -90,6 +95,7 @@ class StoryRepresentations {
                         .thenComparingLong(StoryListing::id))
                 .toList();
         Map<Long, Section> sectionsById = new HashMap<>();
+        Map<Long, List<Corrections.Note>> notes = corrections.ofStories(page.stream().map(Story::id).toList());
         List<ApiJson.StoryJson> json = new ArrayList<>(page.size());
         for (Story story : page) {
             Section section = section(sectionsById, story.sectionId());
@@ -104,6 +110,8 @@ class StoryRepresentations {
                     story.breaking(),
                     story.source() == null ? null : new ApiJson.Source(story.source().name(), story.source().url()),
                     image(story.image(), images), translations(story, translations, sectionsById),
+                    notes.getOrDefault(story.id(), List.of()).stream().map(n -> new ApiJson.Correction(n.kind(),
+                            n.text(), time(n.notedAt()))).toList(),
                     full ? blocks(blocks.get(story.id()), images) : null, null, null));
         }
         return json;

@@ -38,6 +38,7 @@ import news.gazette.platform.text.Texts;
 import news.gazette.platform.text.XmlText;
 import news.gazette.section.Section;
 import news.gazette.section.Sections;
+import news.gazette.story.Corrections;
 import news.gazette.story.Stories;
 import news.gazette.story.Story;
 import news.gazette.story.Tag;
@@ -71,10 +72,12 @@ class Feeds {
     private final MediaLibrary media;
     private final Permalinks links;
     private final MessageSource messages;
+    private final Corrections corrections;
     private final FeedProperties properties;
 
     Feeds(Editions editions, Sections sections, Authors authors, Tags tags, Stories stories, MediaLibrary media,
-          Permalinks links, MessageSource messages, FeedProperties properties) {
+          Permalinks links, MessageSource messages, FeedProperties properties, Corrections corrections) {
+        this.corrections = corrections;
         this.editions = editions;
         this.sections = sections;
         this.authors = authors;
@@ -152,13 +155,30 @@ class Feeds {
                 Tags.StoryTag::storyId, Collectors.mapping(st -> st.tag().name(), Collectors.toList())));
         Map<Long, Media> images = media.byIds(list.stream().map(Story::image).filter(Objects::nonNull)
                 .map(Story.Image::mediaId).collect(Collectors.toSet()));
+        Map<Long, List<Corrections.Note>> notes = corrections.ofStories(ids);
+        Texts t = new Texts(messages, edition.locale());
         List<SyndEntry> entries = new ArrayList<>();
         for (Story story : list) {
-            entries.add(entry(story, sectionsById.get(story.sectionId()), bylines.getOrDefault(story.id(), List.of()),
-                    tagNames.getOrDefault(story.id(), List.of()), story.image() == null ? null : images.get(story.image().mediaId())));
+            SyndEntry entry = entry(story, sectionsById.get(story.sectionId()), bylines.getOrDefault(story.id(), List.of()),
+                    tagNames.getOrDefault(story.id(), List.of()), story.image() == null ? null : images.get(story.image().mediaId()));
+            withNotes(entry, notes.getOrDefault(story.id(), List.of()), t);
+            entries.add(entry);
         }
         feed.setEntries(entries);
         return feed;
+    }
+
+    /** A story's correction and update notes follow its summary, each with its kind and date. */
+    private static void withNotes(SyndEntry entry, List<Corrections.Note> notes, Texts t) {
+        if (notes.isEmpty()) {
+            return;
+        }
+        StringBuilder text = new StringBuilder(entry.getDescription().getValue());
+        for (Corrections.Note note : notes) {
+            text.append("\n\n").append(t.get("story.note." + note.kind())).append(" (")
+                    .append(note.notedAt().toString(), 0, 10).append("): ").append(XmlText.clean(note.text()));
+        }
+        entry.getDescription().setValue(text.toString());
     }
 
     private SyndEntry entry(Story story, Section section, List<String> names, List<String> tagNames, Media image) {

@@ -16,5 +16,5 @@
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
         "account", "audit", "author", "edition", "live", "liveblog", "media", "newsletter", "platform", "search",
-        "section", "site", "story", "webhook"})
+        "section", "site", "story", "views", "webhook"})
 package news.gazette.newsroom;

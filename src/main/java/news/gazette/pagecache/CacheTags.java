@@ -65,6 +65,11 @@ public final class CacheTags {
         return "alert:" + edition;
     }
 
+    /** An edition's page of correction and update notes. */
+    public static String corrections(String edition) {
+        return "corrections:" + edition;
+    }
+
     /** The header value for a page showing these things. */
     public static String header(List<String> tags) {
         return String.join(",", tags);

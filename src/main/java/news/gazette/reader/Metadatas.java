@@ -31,15 +31,16 @@ class Metadatas {
      * @param translations the story's path in each edition that has it, its own edition included
      */
     Metadata story(Story story, Section section, StoryPage page, Map<String, String> translations, Edition edition) {
-        return story(story, section, page, translations, edition, null);
+        return story(story, section, page, translations, edition, null, List.of());
     }
 
     /**
      * @param live the story's live blog, or {@code null}: a live blog is a {@code LiveBlogPosting} with its coverage
      *             times and entries ({@link LiveBlogJsonLd})
+     * @param notes the story's public notes, written as {@code correction} (schema.org's CorrectionComment)
      */
     Metadata story(Story story, Section section, StoryPage page, Map<String, String> translations, Edition edition,
-                   LiveBlogView live) {
+                   LiveBlogView live, List<NoteView> notes) {
         List<Metadata.Alternate> alternates = new ArrayList<>();
         translations.forEach((code, path) -> editions.find(code).ifPresent(e ->
                 alternates.add(new Metadata.Alternate(e.language(), links.absolute(path)))));
@@ -80,6 +81,12 @@ class Metadatas {
         }
         if (live != null) {
             LiveBlogJsonLd.write(json, live);
+        }
+        if (!notes.isEmpty()) {
+            json.array("correction");
+            notes.forEach(note -> json.object(null).string("@type", "CorrectionComment").string("text", note.text())
+                    .string("datePublished", note.at().iso()).endObject());
+            json.endArray();
         }
         json.endObject();
         json.item("BreadcrumbList").array("itemListElement");

@@ -38,6 +38,8 @@ class StoryPages {
     private final Stories stories;
     private final ReaderViews views;
     private final Renderer renderer;
+    /** The story's public correction and update notes. */
+    private NoteViews noteViews;
     private final Permalinks links;
     private final Metadatas metadatas;
     private final RelatedStories related;
@@ -118,10 +120,16 @@ class StoryPages {
         // A live blog: its state, key points and a page of entries ({@code ?before=} an entry for older ones).
         LiveBlogView blog = live.of(story.id(), e.code(), e.language(), views.storyPath(story, section), before, t)
                 .orElse(null);
-        chrome = chrome.withMetadata(metadatas.story(story, section, page, everyEdition, e, blog));
-        Map<String, Object> params = new HashMap<>(Map.of("chrome", chrome, "t", t, "story", page));
+        List<NoteView> notes = noteViews.of(story.id(), t);
+        chrome = chrome.withMetadata(metadatas.story(story, section, page, everyEdition, e, blog, notes));
+        Map<String, Object> params = new HashMap<>(Map.of("chrome", chrome, "t", t, "story", page, "notes", notes));
         params.put("live", blog);
         return renderer.page("story.jte", params, cacheTags);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void noteViews(NoteViews notes) {
+        this.noteViews = notes;
     }
 
     private static ResponseEntity<Void> redirect(String location) {

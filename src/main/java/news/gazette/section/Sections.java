@@ -31,7 +31,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class Sections {
 
     /** Slugs the URL scheme uses for other pages of an edition; a section may not take them. */
-    public static final Set<String> RESERVED_SLUGS = Set.of("author", "tag", "search", "views", "feed", "api", "media", "menu");
+    public static final Set<String> RESERVED_SLUGS = Set.of("author", "tag", "search", "views", "feed", "api", "media", "menu", "corrections");
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
 

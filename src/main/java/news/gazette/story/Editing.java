@@ -1,9 +1,7 @@
 package news.gazette.story;
 
 import java.util.List;
-import java.util.Optional;
 
-import news.gazette.section.Section;
 import news.gazette.section.Sections;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -27,9 +25,11 @@ public class Editing {
     private final Revisions revisions;
     private final Publishing publishing;
     private final SaveBudget budget;
+    private final Translating translating;
 
     Editing(JdbcClient jdbc, Stories stories, StoryRows rows, Sections sections, StoryPolicy policy, DraftChecks checks,
-            StoryWriter writer, Revisions revisions, Publishing publishing, SaveBudget budget) {
+            StoryWriter writer, Revisions revisions, Publishing publishing, SaveBudget budget, Translating translating) {
+        this.translating = translating;
         this.jdbc = jdbc;
         this.stories = stories;
         this.rows = rows;
@@ -128,37 +128,12 @@ public class Editing {
     }
 
     /**
-     * A new draft in another edition, linked to the story as its translation, the actor's own; the text is copied for
-     * the translator to replace. An edition that already has a version of the story gets no second one.
+     * The story's version in another edition: the one there is, or a new linked draft of the actor's own that carries
+     * the source's text, structure, images, source, mapped section and tags and authors ({@link Translating}).
      */
     @Transactional
     public long translate(long storyId, String edition, StoryActor by) {
-        Story story = stories.find(storyId).orElseThrow(() -> new StoryNotFoundException(storyId));
-        policy.check(by, story, StoryAction.TRANSLATE);
-        if (story.edition().equals(edition)) {
-            throw new InvalidStoryException("edition");
-        }
-        Optional<Story> existing = stories.translationGroup(story).stream().filter(s -> s.edition().equals(edition)).findFirst();
-        if (existing.isPresent()) {
-            return existing.get().id();
-        }
-        Section section = sections.inEdition(edition).stream().findFirst()
-                .orElseThrow(() -> new InvalidStoryException("edition"));
-        long group = story.translationGroup() == null ? story.id() : story.translationGroup();
-        if (story.translationGroup() == null) {
-            jdbc.sql("update stories set translation_group = ? where id = ?").params(group, story.id()).update();
-        }
-        Story.Image image = story.image();
-        long id = rows.create(new NewStory(edition, section.id(), group, story.headline(), story.standfirst(), "",
-                story.source(), StoryStatus.DRAFT, false, false, null, null, null, null, null, null, List.of(),
-                List.of(), by.email()));
-        StoryDraft draft = new StoryDraft(story.headline(), story.standfirst(), story.body(), section.id(), List.of(),
-                List.of(), story.source() == null ? "" : story.source().name(),
-                story.source() == null ? "" : story.source().url(), image == null ? null : image.mediaId(),
-                image == null ? "" : image.alt(), image == null ? "" : image.caption(),
-                image == null ? "" : image.credit(), false, false, null, null, null);
-        writer.write(stories.find(id).orElseThrow(), draft, by.email(), null, false);
-        return id;
+        return translating.translate(storyId, edition, by);
     }
 
     /** Replaces the text of a story as Gazette itself (tools, tests), at whatever version it has now. */

@@ -10,8 +10,8 @@ import news.gazette.story.StoryEvent;
  */
 public enum WebhookEvent {
     STORY_PUBLISHED("story.published"), STORY_UPDATED("story.updated"), STORY_UNPUBLISHED("story.unpublished"),
-    STORY_DELETED("story.deleted"), ALERT_SET("alert.set"), ALERT_CLEARED("alert.cleared"),
-    LIVEBLOG_ENTRY("liveblog.entry");
+    STORY_DELETED("story.deleted"), STORY_CORRECTED("story.corrected"), ALERT_SET("alert.set"),
+    ALERT_CLEARED("alert.cleared"), LIVEBLOG_ENTRY("liveblog.entry");
 
     private final String wireName;
 

@@ -54,6 +54,8 @@ public class EditorScreen {
     private final ScheduleField schedule;
     private final EditorPresence presence;
     private final Accounts accounts;
+    /** The translation panel under the form (its own room, {@code newsroom/translation}). */
+    private news.gazette.newsroom.translation.TranslationPanels translationPanels;
 
     /** How many of the library's newest described images the editor offers as the lead image. */
     public static final int LIBRARY_CHOICES = 200;
@@ -74,6 +76,11 @@ public class EditorScreen {
         this.media = media;
         this.previews = previews;
         this.links = links;
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void translationPanels(news.gazette.newsroom.translation.TranslationPanels panels) {
+        this.translationPanels = panels;
     }
 
     /** The editor on a stored story, showing these values (the stored ones, or what was sent and refused). */
@@ -166,7 +173,11 @@ public class EditorScreen {
         EditorPage page = new EditorPage(id, edition, version, statusText, values, sectionOptions, authorOptions, images,
                 linked, translateInto, actions, error, notice, conflict, script,
                 schedule.of(story, request.getParameter("at"), t, lang), others);
-        return screens.page(status, "newsroom/editor.jte", Map.of("t", t, "lang", lang, "csrf", csrf, "page", page), true);
+        Map<String, Object> params = new java.util.HashMap<>(Map.of("t", t, "lang", lang, "csrf", csrf, "page", page));
+        if (id != null) {
+            params.put("translation", translationPanels.of(id, request));
+        }
+        return screens.page(status, "newsroom/editor.jte", params, true);
     }
 
     /** How an image is named in the editor's choices: what it shows, and the file it came from. */

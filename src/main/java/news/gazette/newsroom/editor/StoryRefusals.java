@@ -29,7 +29,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * never the reader site's error page. It serves the story rooms: the editor and the desk. A refusal says what the person's role may do instead.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
-@ControllerAdvice(basePackages = {"news.gazette.newsroom.editor", "news.gazette.newsroom.desk"})
+@ControllerAdvice(basePackages = {"news.gazette.newsroom.editor", "news.gazette.newsroom.desk",
+        "news.gazette.newsroom.translation"})
 class StoryRefusals {
 
     private final Screens screens;
