@@ -91,6 +91,11 @@ final class Node implements AutoCloseable {
         return context.getBean(type);
     }
 
+    /** Raises an event in this node as its modules do (the context is its own event publisher, not a bean). */
+    void publish(Object event) {
+        context.publishEvent(event);
+    }
+
     URI uri(String path) {
         return URI.create(base + path);
     }

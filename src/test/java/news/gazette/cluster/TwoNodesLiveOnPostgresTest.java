@@ -9,7 +9,6 @@ import news.gazette.live.Alerts;
 import news.gazette.live.LiveEvent;
 import news.gazette.support.EventStreamClient;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * News that moves across nodes: an alert set and an entry saved on node A reach a reader's event stream on node B
@@ -34,8 +33,7 @@ class TwoNodesLiveOnPostgresTest extends TwoNodesOnPostgres {
             assertThat(Node.get(Node.browser(), b.uri("/en/")).body()).as("B's cached front page was purged")
                     .contains("Ferry service suspended");
 
-            a.bean(ApplicationEventPublisher.class)
-                    .publishEvent(new LiveEvent.EntryChanged("en", 11, 12, LiveEvent.Change.ADDED));
+            a.publish(new LiveEvent.EntryChanged("en", 11, 12, LiveEvent.Change.ADDED));
             await().atMost(TWO_SECONDS).until(() -> onB.named("entry").size() == 1);
             last = onB.named("entry").get(0).id();
         }
