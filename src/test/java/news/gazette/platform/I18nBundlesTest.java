@@ -59,6 +59,15 @@ class I18nBundlesTest {
         }
     }
 
+    /** Keys built from a name at run time, which the templates' scan cannot see: each webhook event's label. */
+    @Test
+    void everyWebhookEventHasItsLabel() throws IOException {
+        Set<String> english = bundle("").stringPropertyNames();
+        for (news.gazette.webhook.WebhookEvent event : news.gazette.webhook.WebhookEvent.values()) {
+            assertThat(english).contains("newsroom.webhooks.event." + event.wireName());
+        }
+    }
+
     @Test
     void placeholdersMatchAcrossBundles() throws IOException {
         Properties english = bundle("");
