@@ -8,19 +8,22 @@ import java.util.List;
  * @param suggestUrl where the search box asks for suggestions as the reader types
  * @param banner     the edition's breaking alert, or {@code null} (see live/)
  * @param liveScriptUrl the script that follows the edition's event stream (static/js/live.js)
+ * @param pushScriptUrl the script of the Web Push opt-in (static/js/push.js)
  */
 public record Chrome(String edition, String lang, String outletName, String title, String description,
                      String canonical, String frontUrl, String searchUrl, String query,
                      List<LanguageLink> languages, List<NavLink> sections, List<SocialLink> social,
                      String appStoreUrl, String googlePlayUrl, String copyright, String reusePolicy,
                      String cssUrl, String headScriptUrl, String scriptUrl, String iconUrl, String suggestUrl, List<FeedLink> feeds,
-                     Metadata metadata, Banner banner, String liveScriptUrl) {
+                     Metadata metadata, Banner banner, String liveScriptUrl,
+                     String pushScriptUrl) {
 
     /** The same frame with the page's own metadata. */
     public Chrome withMetadata(Metadata replacement) {
         return new Chrome(edition, lang, outletName, title, description, canonical, frontUrl, searchUrl, query,
                 languages, sections, social, appStoreUrl, googlePlayUrl, copyright, reusePolicy, cssUrl,
-                headScriptUrl, scriptUrl, iconUrl, suggestUrl, feeds, replacement, banner, liveScriptUrl);
+                headScriptUrl, scriptUrl, iconUrl, suggestUrl, feeds, replacement, banner, liveScriptUrl,
+                pushScriptUrl);
     }
 
     /** Where the edition's newsletter form posts (no JavaScript needed; see newsletter/). */

@@ -63,11 +63,6 @@ class PushEndpoints {
         return script("push/sw.js").header("Service-Worker-Allowed", "/").body(read("push/sw.js"));
     }
 
-    @GetMapping("/push/push.js")
-    ResponseEntity<byte[]> optIn() throws IOException {
-        return script("push/push.js").body(read("push/push.js"));
-    }
-
     @GetMapping("/push/key")
     ResponseEntity<Map<String, Object>> key() {
         return ResponseEntity.ok().cacheControl(CacheControl.noCache())

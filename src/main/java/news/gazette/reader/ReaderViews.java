@@ -127,7 +127,7 @@ class ReaderViews {
                 settings.reusePolicy() != null ? settings.reusePolicy() : t.get("footer.reuse"), assets.url("/assets/css/site.css"), assets.url("/assets/js/head.js"),
                 assets.url("/assets/js/reader.js"), assets.url("/assets/favicon.svg"), links.suggest(edition.code()),
                 feeds(edition, t, canonicalPath, currentSection, title), Metadata.NONE, banner,
-                assets.url("/assets/js/live.js"));
+                assets.url("/assets/js/live.js"), assets.url("/assets/js/push.js"));
     }
 
     /** The feeds a page announces: its section's, author's or tag's, then the edition's. */

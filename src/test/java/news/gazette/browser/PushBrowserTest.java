@@ -87,7 +87,7 @@ class PushBrowserTest {
         var html = Jsoup.connect(origin() + "/en/").get();
         assertThat(html.select("[data-push-optin]").hasAttr("hidden")).isTrue();
         assertThat(html.select("button[data-push-alerts]").attr("data-push-alerts")).isEqualTo("en");
-        assertThat(html.select("script[src=/push/push.js]")).hasSize(1);
+        assertThat(html.select("script[src^=/assets/js/push-]")).hasSize(1);
     }
 
     @Test

@@ -159,7 +159,7 @@ public final class XssCorpus {
             String tag = element.normalName();
             if (tag.equals("script") && ownScripts && (element.attr("src").startsWith("/assets/")
                     || element.attr("src").startsWith("/newsroom/tinymce/")
-                    || element.attr("src").equals("/push/push.js") || element.attr("type").equals("application/ld+json"))) {
+                    || element.attr("type").equals("application/ld+json"))) {
                 continue;
             }
             if (tag.equals("svg") && ownScripts && element.attr("focusable").equals("false")

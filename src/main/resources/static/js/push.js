@@ -1,7 +1,7 @@
 /* Web Push opt-in on reader pages: reveals the "Breaking news on this device" control ([data-push-optin] around a
    button[data-push-alerts="<edition>"]) and the live blog's follow button (button[data-push-follow="<story id>"])
    where the browser can take push, and subscribes or unsubscribes on a click, never before: the browser's permission
-   question comes only from the reader's own click. Served as /push/push.js from the site's own origin. */
+   question comes only from the reader's own click. Served from the site's own origin as a fingerprinted asset (static/js/push.js). */
 (function () {
   'use strict';
   if (!('serviceWorker' in navigator) || !('PushManager' in window) || !('Notification' in window)) {
