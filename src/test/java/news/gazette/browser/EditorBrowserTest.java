@@ -2,48 +2,19 @@ package news.gazette.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import news.gazette.account.Accounts;
 import news.gazette.account.Role;
-import news.gazette.support.TestDatabases;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A newsroom day in a real browser: a contributor writes a story in TinyMCE with a featured image from the library
  * and submits it; an editor publishes it; it is on the front page and its section page; a translation is made and
  * published, and the reader's language switcher leads to it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "gazette.page-cache.enabled=false", "logging.level.org.openqa.selenium.devtools=ERROR"})
-class EditorBrowserTest {
-
-    private static final String PASSWORD = "a long browser password";
-
-    @RegisterExtension
-    static Browser browser = new Browser();
-
-    @LocalServerPort int port;
-    @Autowired JdbcClient jdbc;
-    @Autowired Accounts accounts;
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabases.h2(registry);
-    }
-
-    private String base() {
-        return "http://localhost:" + port;
-    }
+class EditorBrowserTest extends NewsroomInBrowser {
 
     private ChromeDriver signIn(ChromeDriver driver, String email, Role role) {
         accounts.create(email, "Browser " + role, PASSWORD, role);

@@ -2,48 +2,19 @@ package news.gazette.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import news.gazette.account.Accounts;
 import news.gazette.account.Role;
-import news.gazette.support.TestDatabases;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The two ways the body editor lost what was typed, done in Chromium as a journalist does them: text typed right
  * after inserting a library image must stay, and an embed inserted while the image is selected must go next to it,
  * never in its place.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "gazette.page-cache.enabled=false", "logging.level.org.openqa.selenium.devtools=ERROR"})
-class EditorKeepsTypingBrowserTest {
-
-    private static final String PASSWORD = "a long browser password";
-
-    @RegisterExtension
-    static Browser browser = new Browser();
-
-    @LocalServerPort int port;
-    @Autowired JdbcClient jdbc;
-    @Autowired Accounts accounts;
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabases.h2(registry);
-    }
-
-    private String base() {
-        return "http://localhost:" + port;
-    }
+class EditorKeepsTypingBrowserTest extends NewsroomInBrowser {
 
     private ChromeDriver newStory(String email) {
         accounts.create(email, "Body writer", PASSWORD, Role.EDITOR);

@@ -6,53 +6,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import news.gazette.account.Accounts;
 import news.gazette.account.Role;
-import news.gazette.support.TestDatabases;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The editor's layout in Chromium: at 1366×900 Save is in view without scrolling and stays in view at the bottom of
  * a long story; on a 390×844 phone nothing scrolls sideways and a contributor writes, saves and submits; axe-core
  * finds nothing on either.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "gazette.page-cache.enabled=false", "logging.level.org.openqa.selenium.devtools=ERROR"})
-class EditorLayoutBrowserTest {
-
-    private static final String PASSWORD = "a long browser password";
-
-    @RegisterExtension
-    static Browser browser = new Browser();
-
-    @LocalServerPort int port;
-    @Autowired JdbcClient jdbc;
-    @Autowired Accounts accounts;
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabases.h2(registry);
-    }
+class EditorLayoutBrowserTest extends NewsroomInBrowser {
 
     @BeforeAll
     static void axe() {
         AccessibilityTest.loadAxe();
-    }
-
-    private String base() {
-        return "http://localhost:" + port;
     }
 
     private ChromeDriver sized(int width, int height, boolean mobile) {

@@ -2,48 +2,19 @@ package news.gazette.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import news.gazette.account.Accounts;
 import news.gazette.account.Role;
-import news.gazette.support.TestDatabases;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The two ways the editor once lost an editor's work, done as an editor does them in Chromium: a small edit of an
  * older story while the media library is busy must keep the story's lead image, section, tags, bylines and source;
  * and an edit followed straight by Publish (or Schedule) must put the edit live, not the last saved version.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "gazette.page-cache.enabled=false", "logging.level.org.openqa.selenium.devtools=ERROR"})
-class EditsLoseNothingBrowserTest {
-
-    private static final String PASSWORD = "a long browser password";
-
-    @RegisterExtension
-    static Browser browser = new Browser();
-
-    @LocalServerPort int port;
-    @Autowired JdbcClient jdbc;
-    @Autowired Accounts accounts;
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabases.h2(registry);
-    }
-
-    private String base() {
-        return "http://localhost:" + port;
-    }
+class EditsLoseNothingBrowserTest extends NewsroomInBrowser {
 
     private ChromeDriver editor(String email) {
         accounts.create(email, "Desk editor", PASSWORD, Role.EDITOR);
