@@ -144,11 +144,21 @@ class LiveBlogScreen {
         boolean mayChange = policy.allows(screens.storyActor(request), story, StoryAction.PUBLISH);
         String reader = story.status() == StoryStatus.PUBLISHED ? links.story(story.edition(),
                 sections.byId(story.sectionId()).orElseThrow().slug(), story.id(), story.slug()) : null;
-        var images = media.recentUsable(40).stream()
+        var entries = blog == null ? java.util.List.<news.gazette.liveblog.Entry>of() : blogs.page(story.id(), null, 200);
+        // The newest images, and always the one already chosen (the entry's own, or the one typed), however old.
+        var library = new java.util.ArrayList<>(media.recentUsable(40));
+        var chosen = new java.util.ArrayList<Long>();
+        entries.stream().filter(e -> e.id() == editing && e.mediaId() != null).forEach(e -> chosen.add(e.mediaId()));
+        if (typed != null && typed.mediaId() != null && typed.mediaId().matches("\\d{1,18}")) {
+            chosen.add(Long.parseLong(typed.mediaId()));
+        }
+        chosen.stream().filter(id -> library.stream().noneMatch(m -> m.id() == id))
+                .forEach(id -> media.usable(id).ifPresent(library::add));
+        var images = library.stream()
                 .map(m -> new LiveBlogForm.Image(m.id(), m.alt() + " (" + m.originalName() + ")")).toList();
         LiveBlogForm form = new LiveBlogForm(story.id(), story.headline(), story.edition(), blog, mayChange, editing,
                 typed, keyPoints != null ? keyPoints : blog == null ? "" : blog.keyPoints(), error, notice, reader,
-                blog == null ? java.util.List.of() : blogs.page(story.id(), null, 200), images);
+                entries, images);
         return screens.page(status, "newsroom/live-blog.jte", Map.of("t", t, "lang", screens.lang(request),
                 "csrf", csrf, "form", form), false);
     }
