@@ -3,6 +3,8 @@ package news.gazette.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import news.gazette.account.Account;
 import news.gazette.account.Role;
@@ -119,5 +121,32 @@ class TranslationBrowserTest extends NewsroomInBrowser {
         assertThat(state(editor, "ru")).as("the story group's state on the source").isEqualTo("published");
         assertThat(state(editor, "en")).isEqualTo("published");
         assertThat(state(editor, "hy")).isEqualTo("not-translated");
+    }
+
+    @Test
+    void theTranslationDeskTheOutdatedPanelAndTheCorrectionsPagesPassAxe() {
+        AccessibilityTest.loadAxe();
+        ChromeDriver editor = signIn(browser.newPage(base()), "axe-editor@example.org", Role.EDITOR);
+        long outdated = jdbc.sql("select id from stories where edition = 'hy' and translation_group = (select "
+                + "translation_group from stories where edition = 'en' and headline like 'Aragats snowfields%')")
+                .query(Long.class).single();
+        List<String> problems = new ArrayList<>();
+        editor.get(base() + "/newsroom/translations/missing?edition=hy");
+        problems.addAll(AccessibilityTest.violations(editor, "stories to translate"));
+        editor.get(base() + "/newsroom/translations/mappings?from=en&to=hy");
+        problems.addAll(AccessibilityTest.violations(editor, "mappings"));
+        editor.executeScript("document.getElementById('tag-from').value = ' ';");
+        editor.findElement(By.cssSelector(".new-tag-mapping button[type=submit]")).click();
+        Browser.waitFor(editor).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=alert]")));
+        problems.addAll(AccessibilityTest.violations(editor, "mappings, a refused tag"));
+        editor.get(base() + "/newsroom/stories/" + outdated + "/translation");
+        assertThat(editor.findElements(By.cssSelector(".source-changes li"))).isNotEmpty();
+        problems.addAll(AccessibilityTest.violations(editor, "the outdated translation's panel"));
+        for (String edition : List.of("en", "ru", "hy")) {
+            editor.get(base() + "/" + edition + "/corrections");
+            assertThat(editor.findElements(By.cssSelector(".corrections-list li"))).as(edition).isNotEmpty();
+            problems.addAll(AccessibilityTest.violations(editor, "corrections in " + edition));
+        }
+        assertThat(problems).isEmpty();
     }
 }
