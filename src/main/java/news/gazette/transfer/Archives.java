@@ -17,6 +17,7 @@ import news.gazette.media.MediaTypes;
 import news.gazette.section.Sections;
 import news.gazette.platform.database.TableRows;
 import news.gazette.story.StoryArchive;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -107,6 +108,9 @@ public class Archives {
                     throw new ImportRefused("transfer.refused.not-archive", table + ".json");
                 } catch (TableRows.UnreadableRows e) {
                     throw new ImportRefused("transfer.refused.not-archive", e.getMessage());
+                } catch (DataIntegrityViolationException e) {
+                    // A value the table does not take (too long, a reference to nothing): not an archive Gazette wrote.
+                    throw new ImportRefused("transfer.refused.not-archive", table + ".json");
                 }
             }
             mediaTypes();

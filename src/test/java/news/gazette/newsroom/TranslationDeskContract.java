@@ -102,8 +102,8 @@ abstract class TranslationDeskContract extends AdministrationRequests {
 
         assertThat(mvc.perform(as(Who.EDITOR, form(MAPPINGS + "/sections", "from", "en", "to", "ru",
                 "section", String.valueOf(en), "target", String.valueOf(target)))).andReturn().getResponse()
-                .getRedirectedUrl()).isEqualTo(MAPPINGS + "?from=en&to=ru&saved");
-        Document saved = page(MAPPINGS + "?from=en&to=ru&saved", "en");
+                .getRedirectedUrl()).isEqualTo(MAPPINGS + "?from=en&to=ru&saved=1");
+        Document saved = page(MAPPINGS + "?from=en&to=ru&saved=1", "en");
         assertThat(saved.select("[role=status]").text()).contains("The mapping is saved.");
         assertThat(saved.select("tr[data-section=" + en + "]").attr("data-mapped")).isEqualTo(String.valueOf(target));
         assertThat(saved.select("tr[data-section=" + en + "] option[selected]").val()).isEqualTo(String.valueOf(target));

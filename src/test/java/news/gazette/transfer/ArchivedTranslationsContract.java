@@ -176,10 +176,14 @@ abstract class ArchivedTranslationsContract {
         JsonMapper json = JsonMapper.builder().build();
 
         ArrayNode notes = (ArrayNode) json.readTree(entries.get("story_notes.json"));
-        ((ObjectNode) notes.get(0)).put("kind", "<script>alert(1)</script>");
+        ((ObjectNode) notes.get(0)).put("kind", "retraction");
         Map<String, byte[]> badNote = new LinkedHashMap<>(entries);
         badNote.put("story_notes.json", json.writeValueAsBytes(notes));
         refused(badNote, "story_notes.kind");
+        // A value longer than the column takes is refused as well, not an error of the command.
+        ((ObjectNode) notes.get(0)).put("kind", "<script>alert(1)</script>");
+        badNote.put("story_notes.json", json.writeValueAsBytes(notes));
+        refused(badNote, "story_notes.json");
 
         ArrayNode mapped = (ArrayNode) json.readTree(entries.get("translation_mappings.json"));
         for (var row : mapped) {

@@ -72,7 +72,7 @@ class MappingScreens extends ScreenRefusals {
                                            Map<String, String> typed, HttpServletRequest request, CsrfToken csrf) {
         try {
             change.run();
-            return Screens.redirect(PATH + "?" + pair.query() + (removing ? "&removed" : "&saved"));
+            return Screens.redirect(PATH + "?" + pair.query() + (removing ? "&removed=1" : "&saved=1"));
         } catch (Refusal refusal) {
             String error = screens.texts(request).get(refusal.key(), refusal.args());
             return page(refusal.status(), pair, new FormState("", error, editing, typed), request, csrf);
