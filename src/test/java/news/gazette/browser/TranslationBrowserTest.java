@@ -144,7 +144,8 @@ class TranslationBrowserTest extends NewsroomInBrowser {
         problems.addAll(AccessibilityTest.violations(editor, "the outdated translation's panel"));
         for (String edition : List.of("en", "ru", "hy")) {
             editor.get(base() + "/" + edition + "/corrections");
-            assertThat(editor.findElements(By.cssSelector(".corrections-list li"))).as(edition).isNotEmpty();
+            Browser.waitFor(editor).until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector(".page-corrections .corrections-list li")));
             problems.addAll(AccessibilityTest.violations(editor, "corrections in " + edition));
         }
         assertThat(problems).isEmpty();
