@@ -117,7 +117,7 @@ abstract class PushContract extends PushGround {
 
     @Test
     void slowAndFailingPushServicesDoNotHoldUpPublishingOrOtherSubscribers() throws Exception {
-        subscribe("slow", new StandInPushService.Behaviour(201, null, 0, 3000), "en", 0);
+        subscribe("slow", new StandInPushService.Behaviour(201, null, 0, 8000), "en", 0);
         subscribe("broken", new StandInPushService.Behaviour(500, null, 0, 0), "en", 0);
         subscribe("fine", StandInPushService.Behaviour.accept(), "en", 0);
         long start = System.nanoTime();

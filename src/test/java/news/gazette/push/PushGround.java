@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * What the Web Push contracts share: the application with the queue polling often, small batches and chunks (so a
  * few subscriptions make several of each), the stand-in push service in the test JVM, and emptied tables per test.
  */
-@SpringBootTest(properties = {"gazette.push.allow-loopback=true", "gazette.push.timeout=1s",
+@SpringBootTest(properties = {"gazette.push.allow-loopback=true", "gazette.push.timeout=5s",
         "gazette.push.subject=mailto:desk@news.example", "gazette.jobs.poll-interval=100ms",
         "gazette.jobs.heartbeat=500ms", "gazette.jobs.stop-wait=1s", "gazette.jobs.queues.push.first-retry=0s",
         "gazette.jobs.queues.push.max-attempts=3", "gazette.jobs.queues.push.concurrency=8",
