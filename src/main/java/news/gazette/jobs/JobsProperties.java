@@ -25,7 +25,8 @@ public record JobsProperties(@DefaultValue("1s") Duration pollInterval, @Default
         queues = queues == null ? Map.of() : Map.copyOf(queues);
     }
 
-    Queue queue(String name) {
+    /** The settings of a queue, the defaults when it is not named. */
+    public Queue queue(String name) {
         return queues.getOrDefault(name, Queue.DEFAULTS);
     }
 

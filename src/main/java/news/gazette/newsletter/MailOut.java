@@ -34,30 +34,47 @@ class MailOut {
     private final NewsletterProperties properties;
     private final Optional<DkimSigner> dkim;
     private final Clock clock;
+    private final MailThrottle throttle;
     private final Session session = Session.getInstance(new java.util.Properties());
 
     MailOut(ObjectProvider<JavaMailSender> senders, NewsletterProperties properties, Optional<DkimSigner> dkim,
-            Clock clock) {
+            Clock clock, MailThrottle throttle) {
         this.senders = senders;
         this.properties = properties;
         this.dkim = dkim;
         this.clock = clock;
+        this.throttle = throttle;
     }
 
-    /** Sends; {@code bounceTag} names the send and subscription in the bounce address, or is {@code null}. */
+    /**
+     * Sends one mail on a connection of its own; {@code bounceTag} names the send and subscription in the bounce
+     * address, or is {@code null}. Waits for its slot of the node's mail rate.
+     */
     void send(Letter letter, String bounceTag) throws JobFailure {
-        JavaMailSender sender = senders.getIfAvailable();
-        if (sender == null) {
-            throw new JobFailure("No mail server configured (spring.mail.host)", false, null);
-        }
+        JavaMailSender sender = sender();
+        MimeMessage message = message(letter, bounceTag);
+        throttle.acquire();
         try {
-            sender.send(message(letter, bounceTag));
+            sender.send(message);
         } catch (MailSendException e) {
             boolean refused = e.getFailedMessages().values().stream().anyMatch(MailOut::addressRefused);
             throw new JobFailure("Mail server refused the mail: " + e.getClass().getSimpleName(), refused, null);
         } catch (MailException e) {
             throw new JobFailure("Mail server unreachable: " + e.getClass().getSimpleName(), false, null);
         }
+    }
+
+    /** A connection for the mails of a batch, opened at its first mail; the caller closes it. */
+    MailConnection open() throws JobFailure {
+        return new MailConnection(sender());
+    }
+
+    private JavaMailSender sender() throws JobFailure {
+        JavaMailSender sender = senders.getIfAvailable();
+        if (sender == null) {
+            throw new JobFailure("No mail server configured (spring.mail.host)", false, null);
+        }
+        return sender;
     }
 
     /** The message as it will leave, signed. */
