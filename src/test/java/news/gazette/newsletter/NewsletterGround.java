@@ -57,7 +57,7 @@ abstract class NewsletterGround {
     static {
         MAIL.start();
         MAIL.setUser("bounces@news.example", "bounces@news.example", "secret");
-        RELAY = new SmtpRelay(MAIL.getSmtp().getPort());
+        RELAY = new SmtpRelay(() -> MAIL.getSmtp().getPort());
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);

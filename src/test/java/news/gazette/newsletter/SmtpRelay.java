@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 
 /**
  * A relay on loopback between Gazette and the test's SMTP server, reading the client's side line by line: it counts
@@ -26,7 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class SmtpRelay {
 
     private final ServerSocket server;
-    private final int target;
+    /** The server's port, asked at each connection (GreenMail may be restarted on another between test classes). */
+    private final IntSupplier target;
     final AtomicInteger connections = new AtomicInteger();
     final List<Long> mailEnds = new CopyOnWriteArrayList<>();
     /** Closes a connection at its n-th {@code MAIL FROM}, not forwarded; 0: never. */
@@ -34,7 +36,7 @@ final class SmtpRelay {
     /** Closes a connection after forwarding its n-th mail's final dot, before the answer; 0: never. */
     volatile int loseAnswerAtMail;
 
-    SmtpRelay(int target) {
+    SmtpRelay(IntSupplier target) {
         this.target = target;
         try {
             this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -62,7 +64,13 @@ final class SmtpRelay {
             try {
                 Socket client = server.accept();
                 connections.incrementAndGet();
-                Socket upstream = new Socket(InetAddress.getLoopbackAddress(), target);
+                Socket upstream;
+                try {
+                    upstream = new Socket(InetAddress.getLoopbackAddress(), target.getAsInt());
+                } catch (IOException unreachable) {
+                    close(client);
+                    continue;
+                }
                 AtomicBoolean loseAnswer = new AtomicBoolean();
                 start(() -> down(upstream, client, loseAnswer));
                 start(() -> up(client, upstream, loseAnswer));
