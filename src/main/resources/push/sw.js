@@ -17,13 +17,25 @@ self.addEventListener('push', (event) => {
   } catch (notJson) {
     message = { body: event.data ? event.data.text() : '' };
   }
-  const options = { body: message.body || '', data: { url: samePath(message.url) } };
-  if (message.tag) {
-    options.tag = message.tag;
-    options.renotify = true;
-  }
-  event.waitUntil(self.registration.showNotification(message.title || self.location.host, options));
+  const options = { body: message.body || '', data: { url: samePath(message.url), id: message.id || null } };
+  event.waitUntil(show(message.title || self.location.host, message, options));
 });
+
+/**
+ * A message with a tag (its topic) replaces the notification of that tag. The same message arriving again (a request
+ * to the push service that timed out had arrived after all, and was sent again) replaces it without a sound or a
+ * buzz; a newer one alerts again.
+ */
+function show(title, message, options) {
+  if (!message.tag) {
+    return self.registration.showNotification(title, options);
+  }
+  options.tag = message.tag;
+  return self.registration.getNotifications({ tag: message.tag }).then((open) => {
+    options.renotify = !(message.id && open.some((shown) => shown.data && shown.data.id === message.id));
+    return self.registration.showNotification(title, options);
+  });
+}
 
 self.addEventListener('notificationclick', (event) => {
   event.notification.close();

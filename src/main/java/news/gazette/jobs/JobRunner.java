@@ -81,6 +81,12 @@ class JobRunner implements SmartLifecycle {
         return scheduler != null;
     }
 
+    /** Whether this node's queue is stopping (or not running): a long handler should end its step and return. */
+    boolean stopping() {
+        Scheduler running = scheduler;
+        return running == null || running.getSchedulerState().isShuttingDown();
+    }
+
     /** Asks the scheduler to look for due messages now (after messages were put in). */
     void wake() {
         Scheduler running = scheduler;

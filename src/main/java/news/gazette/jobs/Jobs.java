@@ -95,6 +95,15 @@ public class Jobs {
         return added;
     }
 
+    /**
+     * Whether this node's queue is stopping: a handler that works through many steps (a batch) checks it between
+     * steps and ends early, leaving the rest for a later run (its message is retried, JobHandler#atMostOnce false).
+     */
+    public boolean stopping() {
+        JobRunner running = runner.getIfAvailable();
+        return running == null || running.stopping();
+    }
+
     /** How many messages of the queue whose key starts with {@code prefix} are in each state. */
     public Map<String, Long> countByState(String queue, String keyPrefix) {
         return jdbc.sql("select state, count(*) n from jobs where queue = ? and message_key like ? group by state")

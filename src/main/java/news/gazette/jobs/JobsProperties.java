@@ -25,7 +25,7 @@ public record JobsProperties(@DefaultValue("1s") Duration pollInterval, @Default
         queues = queues == null ? Map.of() : Map.copyOf(queues);
     }
 
-    /** The settings of a queue, the defaults when it is not named. */
+    /** The settings of one queue (its handler may need them, e.g. to retry part of a message as a new one). */
     public Queue queue(String name) {
         return queues.getOrDefault(name, Queue.DEFAULTS);
     }
@@ -49,7 +49,7 @@ public record JobsProperties(@DefaultValue("1s") Duration pollInterval, @Default
         }
 
         /** The wait after {@code attempts} failed attempts: first, twice that, four times… at most {@code maxRetry}. */
-        Duration backoff(int attempts) {
+        public Duration backoff(int attempts) {
             long factor = 1L << Math.min(Math.max(attempts - 1, 0), 20);
             Duration wait = firstRetry.multipliedBy(factor);
             return wait.compareTo(maxRetry) > 0 ? maxRetry : wait;

@@ -32,7 +32,8 @@ import org.springframework.stereotype.Component;
 /**
  * Hands one encrypted message to a push service (RFC 8030): {@code POST} to the subscription's endpoint with
  * {@code TTL}, {@code Urgency}, {@code Topic}, {@code Content-Encoding: aes128gcm} and the VAPID authorization.
- * Connections are pooled per push service; every name is resolved by a resolver that refuses private, loopback and
+ * Connections are pooled and kept alive per push service (HTTP/1.1), as many per service as
+ * {@code gazette.push.concurrency}, the requests {@link PushSender} has in flight at most; every name is resolved by a resolver that refuses private, loopback and
  * link-local addresses (the webhooks' rule, ADR 37), so a reader cannot make the server call inside its own network;
  * loopback only when {@code gazette.push.allow-loopback} is set (tests). No redirect is followed; every step has the
  * timeout {@code gazette.push.timeout}.
@@ -59,7 +60,8 @@ class PushClient {
                 .setDnsResolver(guarded(properties.allowLoopback()))
                 .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(timeout)
                         .setSocketTimeout(timeout).build())
-                .setMaxConnPerRoute(32).setMaxConnTotal(128).build();
+                .setMaxConnPerRoute(properties.concurrency())
+                .setMaxConnTotal(Math.max(128, properties.concurrency() * 4)).build();
         this.http = HttpClients.custom().setConnectionManager(connections)
                 .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(timeout)
                         .setConnectionRequestTimeout(timeout).build())

@@ -1,5 +1,6 @@
 package news.gazette.push;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,9 +24,10 @@ import org.springframework.stereotype.Component;
  * Turns live events into push messages, once for the cluster: an alert the editor asked to push goes to the
  * edition's alert subscribers (urgency high, topic per edition so a newer alert replaces an undelivered older one);
  * a new live-blog entry goes to the live blog's followers, at most once per follower per
- * {@code gazette.push.follow-interval}. Each message is one queue message keyed
- * {@code push:alert:<alertId>:<subscriptionId>} or {@code push:entry:<entryId>:<subscriptionId>}, so it is put in
- * once and sent once, even when the event is handled again after a crash.
+ * {@code gazette.push.follow-interval}. The devices go in batches of {@code gazette.push.batch} by id, each one
+ * queue message keyed {@code push:alert:<alertId>:<first subscription id>} or {@code push:entry:<entryId>:<first id>}
+ * (ADR 125), so an event handled again after a crash puts nothing in twice, and {@code push_sends} keeps any device
+ * from getting the message twice.
  */
 @Component
 class PushFanOut {
@@ -42,9 +44,11 @@ class PushFanOut {
     private final Permalinks links;
     private final MessageSource messages;
     private final PushProperties properties;
+    private final Clock clock;
 
     PushFanOut(PushSubscriptions subscriptions, PushQueue queue, Jobs jobs, Editions editions, Stories stories,
-               Sections sections, Permalinks links, MessageSource messages, PushProperties properties) {
+               Sections sections, Permalinks links, MessageSource messages, PushProperties properties,
+               Clock clock) {
         this.subscriptions = subscriptions;
         this.queue = queue;
         this.jobs = jobs;
@@ -54,6 +58,7 @@ class PushFanOut {
         this.links = links;
         this.messages = messages;
         this.properties = properties;
+        this.clock = clock;
     }
 
     @OncePerCluster
@@ -68,7 +73,7 @@ class PushFanOut {
         }
     }
 
-    /** Puts the alert in the queue for every alert subscriber of its edition; returns how many were put in. */
+    /** Puts the alert in the queue for every alert subscriber of its edition, in batches; returns how many batches. */
     int alert(LiveEvent.AlertSet alert) {
         Optional<Edition> edition = editions.find(alert.edition());
         if (edition.isEmpty()) {
@@ -78,21 +83,23 @@ class PushFanOut {
         String url = Optional.ofNullable(alert.storyId()).flatMap(id -> stories.findPublished(alert.edition(), id))
                 .map(this::url).orElse(links.front(alert.edition()));
         String title = t.get("push.alert.title", edition.get().outletName());
-        int[] queued = {0};
-        subscriptions.each(alert.edition(), PushSubscription.ALERTS, PAGE, page -> {
-            List<Jobs.Message> batch = new ArrayList<>(page.size());
-            for (PushSubscription s : page) {
-                PushMessage message = new PushMessage(s.id(), title, clip(alert.text()), url, "alert-" + alert.edition(),
-                        "high", properties.alertTtl().toSeconds());
-                batch.add(new Jobs.Message("push:alert:" + alert.alertId() + ":" + s.id(), queue.payload(message)));
-            }
-            queued[0] += jobs.enqueueAll(PushQueue.QUEUE, batch);
+        String message = "alert:" + alert.alertId();
+        long created = clock.instant().toEpochMilli();
+        List<Jobs.Message> batches = new ArrayList<>();
+        int[] devices = {0};
+        subscriptions.each(alert.edition(), PushSubscription.ALERTS, properties.batch(), page -> {
+            PushBatch batch = new PushBatch(message, title, clip(alert.text()), url, "alert-" + alert.edition(),
+                    "high", properties.alertTtl().toSeconds(), created, 1, page.stream().map(PushSubscription::id).toList());
+            batches.add(new Jobs.Message(PushQueue.key(batch), queue.payload(batch)));
+            devices[0] += page.size();
         });
-        log.info("Alert {} of {}: {} push messages queued", alert.alertId(), alert.edition(), queued[0]);
-        return queued[0];
+        int queued = jobs.enqueueAll(PushQueue.QUEUE, batches);
+        log.info("Alert {} of {}: {} devices in {} push batches queued", alert.alertId(), alert.edition(), devices[0],
+                queued);
+        return queued;
     }
 
-    /** Puts a new entry in the queue for the live blog's followers not pushed to lately. */
+    /** Puts a new entry in the queue for the live blog's followers not pushed to lately; returns how many batches. */
     int entry(LiveEvent.EntryChanged entry) {
         Optional<Edition> edition = editions.find(entry.edition());
         Optional<Story> story = stories.findPublished(entry.edition(), entry.storyId());
@@ -101,19 +108,24 @@ class PushFanOut {
         }
         Texts t = new Texts(messages, edition.get().locale());
         String url = url(story.get());
+        String message = "entry:" + entry.entryId();
+        long created = clock.instant().toEpochMilli();
         int queued = 0;
         long after = 0;
         List<PushSubscription> page;
         do {
             page = subscriptions.followersDue(entry.edition(), entry.storyId(), properties.followInterval(), after, PAGE);
-            List<Jobs.Message> batch = new ArrayList<>(page.size());
-            for (PushSubscription s : page) {
-                PushMessage message = new PushMessage(s.id(), clip(story.get().headline()), t.get("push.follow.body"),
-                        url, "live-" + entry.storyId(), "normal", properties.followTtl().toSeconds());
-                batch.add(new Jobs.Message("push:entry:" + entry.entryId() + ":" + s.id(), queue.payload(message)));
-                after = s.id();
+            List<Jobs.Message> batches = new ArrayList<>();
+            for (List<PushSubscription> part : PushQueue.parts(page, properties.batch())) {
+                PushBatch batch = new PushBatch(message, clip(story.get().headline()), t.get("push.follow.body"), url,
+                        "live-" + entry.storyId(), "normal", properties.followTtl().toSeconds(), created, 1,
+                        part.stream().map(PushSubscription::id).toList());
+                batches.add(new Jobs.Message(PushQueue.key(batch), queue.payload(batch)));
             }
-            queued += jobs.enqueueAll(PushQueue.QUEUE, batch);
+            if (!page.isEmpty()) {
+                after = page.get(page.size() - 1).id();
+            }
+            queued += jobs.enqueueAll(PushQueue.QUEUE, batches);
         } while (page.size() == PAGE);
         return queued;
     }

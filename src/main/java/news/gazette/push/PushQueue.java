@@ -1,42 +1,59 @@
 package news.gazette.push;
 
-import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import news.gazette.jobs.Job;
 import news.gazette.jobs.JobFailure;
 import news.gazette.jobs.JobHandler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import news.gazette.jobs.Jobs;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The queue {@code push}: each message is one notification to one subscription, encrypted for it (RFC 8291) and
- * handed to its push service. 404 and 410 mean the browser dropped the subscription: it is deleted and the message is
- * done. 429 and 5xx are tried again, never sooner than the service's {@code Retry-After}; other refusals are final.
- * At most once: a message begun on a node that stopped is not sent again.
+ * The queue {@code push} (ADR 125): each message is one notification to a batch of subscriptions
+ * ({@link PushBatch}), worked through in chunks of {@code gazette.push.chunk} devices. Per chunk: the devices are
+ * taken in {@code push_sends} (one commit), encrypted and sent at once ({@link PushSender}), and their outcomes
+ * written with the gone subscriptions deleted and the devices to try again queued as a smaller batch (one commit,
+ * {@link PushSettling}). A batch cut short by a stopping node is run again later and sends only to the devices it
+ * had not taken; one whose node died between a request and its commit leaves those devices {@code unknown}, never
+ * sent twice.
  */
 @Component
 class PushQueue implements JobHandler {
 
     static final String QUEUE = "push";
-    private static final Logger log = LoggerFactory.getLogger(PushQueue.class);
 
     private final PushSubscriptions subscriptions;
-    private final PushClient client;
+    private final PushDeliveries deliveries;
+    private final PushSender sender;
+    private final PushSettling settling;
+    private final Jobs jobs;
+    private final TransactionTemplate transaction;
+    private final PushProperties properties;
     private final JsonMapper json;
+    private final Clock clock;
 
-    PushQueue(PushSubscriptions subscriptions, PushClient client, JsonMapper json) {
+    PushQueue(PushSubscriptions subscriptions, PushDeliveries deliveries, PushSender sender, PushSettling settling,
+              Jobs jobs, TransactionTemplate transaction, PushProperties properties, JsonMapper json, Clock clock) {
         this.subscriptions = subscriptions;
-        this.client = client;
+        this.deliveries = deliveries;
+        this.sender = sender;
+        this.settling = settling;
+        this.jobs = jobs;
+        this.transaction = transaction;
+        this.properties = properties;
         this.json = json;
+        this.clock = clock;
     }
 
     @Override
@@ -44,55 +61,95 @@ class PushQueue implements JobHandler {
         return QUEUE;
     }
 
-    String payload(PushMessage message) {
-        return json.writeValueAsString(message);
+    /** Run again after a stop: {@code push_sends} keeps each device to one request (ADR 125). */
+    @Override
+    public boolean atMostOnce() {
+        return false;
+    }
+
+    String payload(PushBatch batch) {
+        return json.writeValueAsString(batch);
+    }
+
+    /** The queue key of a batch: its message and first device, and the attempt when it is a retry. */
+    static String key(PushBatch batch) {
+        String first = batch.ids().isEmpty() ? "0" : Long.toString(batch.ids().get(0));
+        return "push:" + batch.message() + ":" + (batch.attempt() > 1 ? "r" + batch.attempt() + ":" : "") + first;
     }
 
     @Override
     public void handle(Job job) throws JobFailure {
-        PushMessage message = json.readValue(job.payload(), PushMessage.class);
-        Optional<PushSubscription> found = subscriptions.find(message.subscription());
-        if (found.isEmpty()) {
-            return;
+        PushBatch batch = read(job);
+        if (job.attempts() > 1) {
+            // Run again: what an earlier run had taken and not settled may have reached the device.
+            transaction.executeWithoutResult(status -> deliveries.abandoned(batch.message(), batch.ids()));
         }
-        PushSubscription subscription = found.get();
-        if (!subscriptions.allowedEndpoint(subscription.endpoint())) {
-            throw new JobFailure("Endpoint not allowed", true, null);
+        Duration ttl = batch.ttlLeft(clock.instant());
+        PushSender.Notification notification = new PushSender.Notification(notification(batch), ttl,
+                batch.urgency(), batch.topic());
+        AtomicBoolean interrupted = new AtomicBoolean();
+        List<Long> ids = batch.ids();
+        for (int from = 0; from < ids.size(); from += properties.chunk()) {
+            if (jobs.stopping() || interrupted.get()) {
+                throw new JobFailure("Stopped with devices of the batch not sent yet", false, Duration.ZERO, null);
+            }
+            int left = chunk(batch, ids.subList(from, Math.min(ids.size(), from + properties.chunk())), notification,
+                    interrupted);
+            if (left > 0) {
+                throw new JobFailure("Stopped with " + left + " devices of the batch not sent yet", false,
+                        Duration.ZERO, null);
+            }
         }
-        byte[] body;
-        try {
-            body = PushEncryption.encrypt(notification(message), EcKeys.fromBase64Url(subscription.p256dh()),
-                    EcKeys.fromBase64Url(subscription.auth()));
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new JobFailure("Cannot encrypt for this subscription: " + e.getMessage(), true, null);
-        }
-        PushClient.Answer answer;
-        try {
-            answer = client.send(new PushClient.Delivery(URI.create(subscription.endpoint()), body,
-                    Duration.ofSeconds(message.ttl()), message.urgency(), message.topic()));
-        } catch (IOException e) {
-            throw new JobFailure("Push service unreachable: " + e.getClass().getSimpleName(), false, e);
-        }
-        int status = answer.status();
-        if (status >= 200 && status < 300) {
-            return;
-        }
-        if (status == 404 || status == 410) {
-            subscriptions.gone(subscription.endpoint());
-            log.debug("Push subscription {} gone ({})", subscription.id(), status);
-            return;
-        }
-        boolean later = status == 429 || status >= 500;
-        throw new JobFailure("Push service answered " + status, !later, answer.retryAfter(), null);
     }
 
-    /** What the service worker gets: title, body, the page to open and a tag (the topic). */
-    private byte[] notification(PushMessage message) {
+    /** Sends one chunk; returns how many of its devices were left for a later run (the node began stopping). */
+    private int chunk(PushBatch batch, List<Long> ids, PushSender.Notification notification,
+                      AtomicBoolean interrupted) {
+        List<PushSubscription> found = subscriptions.byIds(ids);
+        List<Long> existing = found.stream().map(PushSubscription::id).toList();
+        Set<Long> taken = transaction.execute(status -> deliveries.claim(batch.message(), existing, batch.attempt()));
+        List<PushSubscription> mine = found.stream().filter(s -> taken.contains(s.id())).toList();
+        if (mine.isEmpty()) {
+            return 0;
+        }
+        if (notification.ttl().isNegative() || notification.ttl().isZero()) {
+            transaction.executeWithoutResult(status -> deliveries.settle(batch.message(), mine.stream()
+                    .map(s -> new PushDeliveries.Outcome(s.id(), "expired", "TTL over before it was sent")).toList()));
+            return 0;
+        }
+        List<PushSender.Result> results = sender.send(mine, notification, jobs::stopping, interrupted);
+        return settling.settle(batch, results);
+    }
+
+    /** The batch of a queue message; a message of the queue before ADR 125 (one device) is a batch of one. */
+    private PushBatch read(Job job) {
+        JsonNode tree = json.readTree(job.payload());
+        if (tree.has("ids")) {
+            return json.treeToValue(tree, PushBatch.class);
+        }
+        PushMessage single = json.treeToValue(tree, PushMessage.class);
+        String key = job.key();
+        String message = key.substring("push:".length(), key.lastIndexOf(':'));
+        return new PushBatch(message, single.title(), single.body(), single.url(), single.topic(), single.urgency(),
+                single.ttl(), clock.instant().toEpochMilli(), 1, List.of(single.subscription()));
+    }
+
+    /** What the service worker gets: title, body, the page to open, a tag (the topic) and the message's name. */
+    private byte[] notification(PushBatch batch) {
         Map<String, String> shown = new LinkedHashMap<>();
-        shown.put("title", message.title());
-        shown.put("body", message.body());
-        shown.put("url", message.url());
-        shown.put("tag", message.topic());
+        shown.put("title", batch.title());
+        shown.put("body", batch.body());
+        shown.put("url", batch.url());
+        shown.put("tag", batch.topic());
+        shown.put("id", batch.message());
         return json.writeValueAsString(shown).getBytes(StandardCharsets.UTF_8);
+    }
+
+    static <T> List<List<T>> parts(List<T> list, int size) {
+        List<List<T>> parts = new ArrayList<>();
+        for (int from = 0; from < list.size(); from += size) {
+            parts.add(list.subList(from, Math.min(list.size(), from + size)));
+        }
+        return parts;
     }
 }

@@ -27,12 +27,15 @@ public class PushSubscriptions {
             rs.getLong("story_id"));
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate batch;
     private final Editions editions;
     private final PushProperties properties;
     private final Clock clock;
 
-    PushSubscriptions(JdbcClient jdbc, Editions editions, PushProperties properties, Clock clock) {
+    PushSubscriptions(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch, Editions editions,
+                      PushProperties properties, Clock clock) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.editions = editions;
         this.properties = properties;
         this.clock = clock;
@@ -90,6 +93,16 @@ public class PushSubscriptions {
         }
     }
 
+    /** The subscriptions of these ids that still exist, by id (one statement). */
+    List<PushSubscription> byIds(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+        return jdbc.sql("select * from push_subscriptions where id in (" + marks + ") order by id")
+                .params(List.copyOf(ids)).query(ROW).list();
+    }
+
     /** Up to {@code limit} subscriptions to one target with ids above {@code after}, by id. */
     List<PushSubscription> page(String edition, long storyId, long after, int limit) {
         return jdbc.sql("select * from push_subscriptions where edition = ? and story_id = ? and id > ? order by id limit ?")
@@ -107,8 +120,9 @@ public class PushSubscriptions {
                         select * from push_subscriptions where edition = ? and story_id = ? and id > ?
                         and (last_push_at is null or last_push_at <= ?) order by id limit ?""")
                 .params(edition, storyId, after, before, limit).query(ROW).list();
-        for (PushSubscription subscription : due) {
-            jdbc.sql("update push_subscriptions set last_push_at = ? where id = ?").params(now, subscription.id()).update();
+        if (!due.isEmpty()) {
+            batch.batchUpdate("update push_subscriptions set last_push_at = ? where id = ?",
+                    due.stream().map(s -> new Object[]{now, s.id()}).toList());
         }
         return due;
     }
@@ -116,6 +130,14 @@ public class PushSubscriptions {
     /** The push service said the endpoint is gone (404, 410): every subscription of it goes. */
     int gone(String endpoint) {
         return jdbc.sql("delete from push_subscriptions where endpoint = ?").param(endpoint).update();
+    }
+
+    /** {@link #gone(String)} for many endpoints in one batched statement. */
+    void goneAll(java.util.Collection<String> endpoints) {
+        if (!endpoints.isEmpty()) {
+            batch.batchUpdate("delete from push_subscriptions where endpoint = ?",
+                    endpoints.stream().distinct().map(e -> new Object[]{e}).toList());
+        }
     }
 
     private void check(String endpoint, String p256dh, String auth, String edition, long storyId)

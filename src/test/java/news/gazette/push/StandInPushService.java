@@ -42,6 +42,8 @@ final class StandInPushService implements AutoCloseable {
     final Map<String, BrowserKeys> keys = new ConcurrentHashMap<>();
     final Map<String, Behaviour> behaviours = new ConcurrentHashMap<>();
     final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
+    /** When each endpoint's requests arrived ({@link System#nanoTime()}), in order. */
+    final Map<String, Queue<Long>> arrivals = new ConcurrentHashMap<>();
     final Queue<Received> received = new ConcurrentLinkedQueue<>();
     final List<String> faults = new CopyOnWriteArrayList<>();
     volatile String expectedKey;
@@ -72,6 +74,7 @@ final class StandInPushService implements AutoCloseable {
         keys.clear();
         behaviours.clear();
         requests.clear();
+        arrivals.clear();
         received.clear();
         faults.clear();
     }
@@ -83,6 +86,7 @@ final class StandInPushService implements AutoCloseable {
             try (InputStream in = exchange.getRequestBody()) {
                 body = in.readAllBytes();
             }
+            arrivals.computeIfAbsent(name, k -> new ConcurrentLinkedQueue<>()).add(System.nanoTime());
             int count = requests.computeIfAbsent(name, k -> new AtomicInteger()).incrementAndGet();
             Behaviour behaviour = behaviours.getOrDefault(name, new Behaviour(404, null, 0, 0));
             if (behaviour.delayMillis() > 0) {
