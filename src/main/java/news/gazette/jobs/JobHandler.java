@@ -23,4 +23,12 @@ public interface JobHandler {
      * attempt.
      */
     void handle(Job job) throws Exception;
+
+    /**
+     * Runs one message that may take long (a batch): {@code stopping} turns true when the node begins to stop, so the
+     * handler can end between two steps and throw to be tried again. By default the same as {@link #handle(Job)}.
+     */
+    default void handle(Job job, java.util.function.BooleanSupplier stopping) throws Exception {
+        handle(job);
+    }
 }

@@ -77,7 +77,7 @@ final class JobTask {
 
     private CompletionHandler<String> run(Job job, ExecutionContext context) {
         try {
-            handler.handle(job);
+            handler.handle(job, () -> context.getSchedulerState().isShuttingDown());
             keys.done(job.queue(), job.key());
             return (complete, operations) -> operations.remove();
         } catch (JobFailure failure) {

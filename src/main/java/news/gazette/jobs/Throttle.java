@@ -5,15 +5,16 @@ import java.util.function.LongSupplier;
 
 /**
  * At most {@code rate} permits a second, evenly spaced (no bursts): each caller is given the next free slot and waits
- * for it. A rate of 0 or less never waits.
+ * for it. A rate of 0 or less never waits. Public for handlers that hand several things over per message (a batch of
+ * mails), so that they can space each one.
  */
-final class Throttle {
+public final class Throttle {
 
     private final long intervalNanos;
     private final LongSupplier nanoTime;
     private long next;
 
-    Throttle(double rate, LongSupplier nanoTime) {
+    public Throttle(double rate, LongSupplier nanoTime) {
         this.intervalNanos = rate <= 0 ? 0 : Math.max(1, Math.round(1_000_000_000d / rate));
         this.nanoTime = nanoTime;
         this.next = nanoTime.getAsLong();
@@ -33,7 +34,7 @@ final class Throttle {
         return wait;
     }
 
-    void acquire() {
+    public void acquire() {
         long wait = reserve();
         while (wait > 0) {
             long start = System.nanoTime();

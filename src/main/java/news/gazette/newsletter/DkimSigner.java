@@ -33,6 +33,8 @@ final class DkimSigner {
     private final String publicKey;
     private final String domain;
     private final String selector;
+    /** One signature object per thread, initialized with the key once; each sign() leaves it ready for the next. */
+    private final ThreadLocal<Signature> signatures = ThreadLocal.withInitial(this::newSignature);
 
     DkimSigner(Path pem, String domain, String selector) {
         try {
@@ -70,9 +72,7 @@ final class DkimSigner {
      */
     byte[] sign(byte[] message, long timestamp) {
         int split = bodyStart(message);
-        byte[] headerBytes = java.util.Arrays.copyOfRange(message, 0, split);
-        byte[] body = java.util.Arrays.copyOfRange(message, split, message.length);
-        List<String> fields = fields(new String(headerBytes, StandardCharsets.ISO_8859_1));
+        List<String> fields = fields(new String(message, 0, split, StandardCharsets.ISO_8859_1));
         List<String> names = new ArrayList<>();
         StringBuilder signedHeaders = new StringBuilder();
         Set<String> wanted = Set.copyOf(SIGNED);
@@ -84,10 +84,9 @@ final class DkimSigner {
             }
         }
         String value = "v=1; a=rsa-sha256; c=relaxed/relaxed; d=" + domain + "; s=" + selector + "; t=" + timestamp
-                + "; h=" + String.join(":", names) + "; bh=" + bodyHash(body) + "; b=";
+                + "; h=" + String.join(":", names) + "; bh=" + bodyHash(message, split) + "; b=";
         try {
-            Signature rsa = Signature.getInstance("SHA256withRSA");
-            rsa.initSign(key);
+            Signature rsa = signatures.get();
             rsa.update(signedHeaders.toString().getBytes(StandardCharsets.ISO_8859_1));
             rsa.update(relaxedHeader("DKIM-Signature: " + value).getBytes(StandardCharsets.ISO_8859_1));
             String b = Base64.getEncoder().encodeToString(rsa.sign());
@@ -96,7 +95,18 @@ final class DkimSigner {
             out.writeBytes(message);
             return out.toByteArray();
         } catch (GeneralSecurityException e) {
+            signatures.remove();
             throw new IllegalStateException("Could not sign with the DKIM key", e);
+        }
+    }
+
+    private Signature newSignature() {
+        try {
+            Signature rsa = Signature.getInstance("SHA256withRSA");
+            rsa.initSign(key);
+            return rsa;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Could not use the DKIM key", e);
         }
     }
 
@@ -136,20 +146,56 @@ final class DkimSigner {
 
     /** RFC 6376 3.4.4 and 3.7: blanks collapsed, none at line ends, no empty lines at the end; SHA-256, Base64. */
     static String bodyHash(byte[] body) {
-        String text = new String(body, StandardCharsets.ISO_8859_1);
-        String[] lines = text.split("\r\n", -1);
-        int last = lines.length - 1;
-        while (last >= 0 && lines[last].replaceAll("[ \t]+", "").isEmpty()) {
-            last--;
-        }
-        StringBuilder canonical = new StringBuilder(text.length());
-        for (int i = 0; i <= last; i++) {
-            canonical.append(lines[i].replaceAll("[ \t]+", " ").replaceAll(" $", "")).append("\r\n");
+        return bodyHash(body, 0);
+    }
+
+    /** The body hash of {@code message} from {@code from} on, read in one pass over its bytes. */
+    static String bodyHash(byte[] message, int from) {
+        byte[] canonical = new byte[message.length - from + 2];
+        int length = 0;
+        int emptyLines = 0;
+        int lineStart = from;
+        while (lineStart < message.length) {
+            int end = lineStart;
+            while (end < message.length && !(message[end] == '\r' && end + 1 < message.length && message[end + 1] == '\n')) {
+                end++;
+            }
+            int lineLength = 0;
+            boolean blank = false;
+            int mark = length + emptyLines * 2;
+            if (canonical.length < mark + (end - lineStart) + 2) {
+                canonical = java.util.Arrays.copyOf(canonical, Math.max(canonical.length * 2, mark + (end - lineStart) + 2));
+            }
+            for (int i = lineStart; i < end; i++) {
+                byte b = message[i];
+                if (b == ' ' || b == '\t') {
+                    blank = true;
+                } else {
+                    if (blank) {
+                        canonical[mark + lineLength++] = ' ';
+                    }
+                    blank = false;
+                    canonical[mark + lineLength++] = b;
+                }
+            }
+            if (lineLength == 0) {
+                emptyLines++;
+            } else {
+                for (int i = 0; i < emptyLines; i++) {
+                    canonical[length++] = '\r';
+                    canonical[length++] = '\n';
+                }
+                emptyLines = 0;
+                length += lineLength;
+                canonical[length++] = '\r';
+                canonical[length++] = '\n';
+            }
+            lineStart = end + 2;
         }
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.toString().getBytes(StandardCharsets.ISO_8859_1));
-            return Base64.getEncoder().encodeToString(digest);
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update(canonical, 0, length);
+            return Base64.getEncoder().encodeToString(sha256.digest());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

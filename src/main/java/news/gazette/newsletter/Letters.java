@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 
+import gg.jte.html.escape.Escape;
+import gg.jte.output.StringOutput;
 import news.gazette.edition.Edition;
 import news.gazette.platform.web.Templates;
 import news.gazette.platform.text.Texts;
@@ -12,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes each kind of newsletter mail in the edition's language, as HTML (jte, {@code mail/*.jte}) and plain text:
- * the confirmation, the digest, a story (breaking alert or test).
+ * the confirmation, the digest, a story (breaking alert or test). A send's mail is composed once and then addressed
+ * to each subscriber ({@link Composed}).
  */
 @Component
 class Letters {
@@ -21,6 +24,8 @@ class Letters {
     private final MessageSource messages;
     private final MailLinks links;
     private final LinkTokens tokens;
+    /** Stands for the subscriber's unsubscribe link in a composed mail: letters and digits, unchanged by escaping. */
+    private final String mark = "unsubscribe" + java.util.UUID.randomUUID().toString().replace("-", "");
 
     Letters(Templates templates, MessageSource messages, MailLinks links, LinkTokens tokens) {
         this.templates = templates;
@@ -47,10 +52,20 @@ class Letters {
         return new Letter(subscriber.address(), heading, text, html, null, null);
     }
 
+    /**
+     * A mail written once for a whole send (ADR 135): the text and HTML carry a mark where each subscriber's own
+     * unsubscribe link goes, so a batch renders its templates once and not once a mail.
+     */
+    record Composed(String subject, String text, String html, String listId) {
+    }
+
     Letter digest(Edition edition, Digest digest, Subscriber subscriber) {
+        return letter(digest(edition, digest), subscriber);
+    }
+
+    Composed digest(Edition edition, Digest digest) {
         Texts t = texts(edition);
-        String unsubscribe = unsubscribeUrl(subscriber);
-        MailTexts m = mailTexts(edition, t, unsubscribe);
+        MailTexts m = mailTexts(edition, t, mark);
         String html = render("mail/digest.jte", Map.of("digest", digest, "m", m));
         StringBuilder text = new StringBuilder(digest.subject()).append("\n\n").append(digest.intro()).append("\n\n");
         if (digest.lead() != null) {
@@ -66,22 +81,42 @@ class Letters {
             block.stories().forEach(item -> plain(text, item));
         }
         text.append(t.get("newsletter.digest.more")).append(": ").append(digest.frontUrl()).append("\n");
-        footer(text, t, edition, unsubscribe);
-        return new Letter(subscriber.address(), digest.subject(), text.toString(), html, unsubscribe, listId(edition, "digest"));
+        footer(text, t, edition, mark);
+        return new Composed(digest.subject(), text.toString(), html, listId(edition, "digest"));
     }
 
     /** A single story: a breaking alert ({@code list} {@code breaking}), or a test of the digest's look. */
     Letter story(Edition edition, DigestItem item, Subscriber subscriber, String headingKey, String list) {
+        if (subscriber == null) {
+            Composed composed = story(edition, item, headingKey, list, null);
+            return new Letter(null, composed.subject(), composed.text(), composed.html(), null, composed.listId());
+        }
+        return letter(story(edition, item, headingKey, list), subscriber);
+    }
+
+    Composed story(Edition edition, DigestItem item, String headingKey, String list) {
+        return story(edition, item, headingKey, list, mark);
+    }
+
+    /** The composed mail to one subscriber: the mark replaced by the subscriber's unsubscribe link. */
+    Letter letter(Composed composed, Subscriber subscriber) {
+        String unsubscribe = unsubscribeUrl(subscriber);
+        StringOutput escaped = new StringOutput(unsubscribe.length() + 16);
+        Escape.htmlAttribute(unsubscribe, escaped);
+        return new Letter(subscriber.address(), composed.subject(), composed.text().replace(mark, unsubscribe),
+                composed.html().replace(mark, escaped.toString()), unsubscribe, composed.listId());
+    }
+
+    private Composed story(Edition edition, DigestItem item, String headingKey, String list, String unsubscribe) {
         Texts t = texts(edition);
-        String unsubscribe = subscriber == null ? null : unsubscribeUrl(subscriber);
         String heading = t.get(headingKey);
         MailTexts m = mailTexts(edition, t, unsubscribe);
         String html = render("mail/story.jte", Map.of("item", item, "heading", heading, "m", m));
         StringBuilder text = new StringBuilder(heading).append("\n\n");
         plain(text, item);
         footer(text, t, edition, unsubscribe);
-        return new Letter(subscriber == null ? null : subscriber.address(), heading + ": " + item.headline(),
-                text.toString(), html, unsubscribe, list == null ? null : listId(edition, list));
+        return new Composed(heading + ": " + item.headline(), text.toString(), html,
+                list == null ? null : listId(edition, list));
     }
 
     String unsubscribeUrl(Subscriber subscriber) {

@@ -21,8 +21,11 @@ public class NewsletterDesk {
     private final Optional<DkimSigner> dkim;
 
     private final Complaints complaints;
+    private final Deliveries deliveries;
 
-    NewsletterDesk(Subscriptions subscriptions, Sends sends, Jobs jobs, Optional<DkimSigner> dkim, Complaints complaints) {
+    NewsletterDesk(Subscriptions subscriptions, Sends sends, Jobs jobs, Optional<DkimSigner> dkim, Complaints complaints,
+                   Deliveries deliveries) {
+        this.deliveries = deliveries;
         this.complaints = complaints;
         this.subscriptions = subscriptions;
         this.sends = sends;
@@ -45,7 +48,14 @@ public class NewsletterDesk {
 
     public List<SendReport> lastSends(int limit) {
         return sends.latest(limit).stream().map(send -> {
-            Map<String, Long> states = jobs.countByState(NewsletterQueue.QUEUE, "send:" + send.id() + ":");
+            // Sends queued before ADR 135 have a queue message per mail; later ones a delivery row per mail.
+            Map<String, Long> states = new java.util.HashMap<>(jobs.countByState(NewsletterQueue.QUEUE,
+                    "send:" + send.id() + ":"));
+            deliveries.countByState(send.id()).forEach((state, n) -> states.merge(switch (state) {
+                case "sent" -> "done";
+                case "begun" -> "running";
+                default -> state;
+            }, n, Long::sum));
             long waiting = states.getOrDefault("pending", 0L) + states.getOrDefault("claimed", 0L)
                     + states.getOrDefault("running", 0L);
             long failed = states.getOrDefault("failed", 0L) + states.getOrDefault("unknown", 0L);

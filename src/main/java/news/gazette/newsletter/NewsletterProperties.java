@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param bounceDomain    the domain of the bounce addresses ({@code Return-Path}); by default the domain of {@code from}
  * @param softBounceLimit soft bounces in a row that end a subscription
  * @param secret          the key that signs links in mail; generated and kept in the database when empty
+ * @param sending         how digests and alerts are cut into batches (ADR 135)
  */
 @ConfigurationProperties("gazette.newsletter")
 public record NewsletterProperties(@DefaultValue("newsletter@localhost") String from,
@@ -27,7 +28,8 @@ public record NewsletterProperties(@DefaultValue("newsletter@localhost") String 
                                    @DefaultValue("3") int softBounceLimit,
                                    @DefaultValue("") String secret,
                                    @DefaultValue Dkim dkim,
-                                   @DefaultValue Bounces bounces) {
+                                   @DefaultValue Bounces bounces,
+                                   @DefaultValue Sending sending) {
 
     /** The domain bounce addresses are at. */
     String returnDomain() {
@@ -40,6 +42,23 @@ public record NewsletterProperties(@DefaultValue("newsletter@localhost") String 
      * @param domain     the signing domain ({@code d=}); by default the domain of {@code from}
      */
     public record Dkim(Path privateKey, @DefaultValue("gazette") String selector, @DefaultValue("") String domain) {
+    }
+
+    /**
+     * Batches of a send (ADR 135). The rate (mails a second per node) is {@code gazette.jobs.queues.newsletter.rate};
+     * the batches a node sends at once, each over its own SMTP connection,
+     * {@code gazette.jobs.queues.newsletter-batches.concurrency}.
+     *
+     * @param batchSize   recipients per batch: one queue message, one SMTP connection
+     * @param commitEvery mails whose start, then outcome, is written in one commit; a node that fails outright (no
+     *                    stop) leaves at most this many mails per running batch {@code unknown}, not sent again
+     */
+    public record Sending(@DefaultValue("250") int batchSize, @DefaultValue("25") int commitEvery) {
+
+        public Sending {
+            batchSize = Math.max(1, batchSize);
+            commitEvery = Math.max(1, Math.min(commitEvery, batchSize));
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import news.gazette.edition.Edition;
 import news.gazette.edition.Editions;
+import news.gazette.jobs.JobsProperties;
 import news.gazette.platform.nodes.ClusterLocks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,9 +27,14 @@ class NewsletterSchedule {
     private final NewsletterProperties properties;
     private final ClusterLocks locks;
     private final Clock clock;
+    private final Deliveries deliveries;
+    private final JobsProperties jobs;
 
     NewsletterSchedule(Editions editions, NewsletterSends sends, Subscriptions subscriptions,
-                       NewsletterProperties properties, ClusterLocks locks, Clock clock) {
+                       NewsletterProperties properties, ClusterLocks locks, Clock clock, Deliveries deliveries,
+                       JobsProperties jobs) {
+        this.deliveries = deliveries;
+        this.jobs = jobs;
         this.editions = editions;
         this.sends = sends;
         this.subscriptions = subscriptions;
@@ -46,6 +52,13 @@ class NewsletterSchedule {
                 log.warn("The digest of edition {} was not queued: {}", edition.code(), e.toString());
             }
         }
+    }
+
+    /** Delivery rows of sends older than the queue's retention are deleted, once per cluster an hour. */
+    @Scheduled(fixedDelayString = "1h", initialDelayString = "15m")
+    void pruneDeliveries() {
+        locks.runOnce("newsletter-deliveries-prune", Duration.ofMinutes(50),
+                () -> deliveries.prune(clock.instant().minus(jobs.retention())));
     }
 
     @Scheduled(fixedDelayString = "1h", initialDelayString = "5m")

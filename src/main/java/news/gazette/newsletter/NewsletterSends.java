@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 import news.gazette.edition.Edition;
 import news.gazette.edition.Editions;
@@ -19,8 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sends to a list: the day's digest of an edition, a breaking alert, a test to one address. A send is written once
- * under its key (an edition's day, a story) with its content, and one queue message per confirmed subscriber in the
- * same transaction, so two nodes running the same schedule send one digest, and a send is all queued or not at all.
+ * under its key (an edition's day, a story) with its content, and a delivery row per confirmed subscriber with one
+ * queue message per batch of them (ADR 135) in the same transaction, so two nodes running the same schedule send one digest, and a send is all queued or not at all.
  */
 @Component
 public class NewsletterSends {
@@ -31,20 +32,23 @@ public class NewsletterSends {
     private final DigestContent content;
     private final Letters letters;
     private final Sends sends;
-    private final Subscriptions subscriptions;
+    private final Deliveries deliveries;
+    private final NewsletterProperties properties;
     private final Stories stories;
     private final Jobs jobs;
     private final JsonMapper json;
     private final SiteProperties site;
     private final Clock clock;
 
-    NewsletterSends(Editions editions, DigestContent content, Letters letters, Sends sends, Subscriptions subscriptions,
-                    Stories stories, Jobs jobs, JsonMapper json, SiteProperties site, Clock clock) {
+    NewsletterSends(Editions editions, DigestContent content, Letters letters, Sends sends, Deliveries deliveries,
+                    NewsletterProperties properties, Stories stories, Jobs jobs, JsonMapper json, SiteProperties site,
+                    Clock clock) {
         this.editions = editions;
         this.content = content;
         this.letters = letters;
         this.sends = sends;
-        this.subscriptions = subscriptions;
+        this.deliveries = deliveries;
+        this.properties = properties;
         this.stories = stories;
         this.jobs = jobs;
         this.json = json;
@@ -63,7 +67,7 @@ public class NewsletterSends {
         }
         Optional<Long> send = sends.create("digest:" + edition.code() + ":" + day, edition.code(), "digest", null,
                 digest.subject(), json.writeValueAsString(digest));
-        send.ifPresent(id -> queue(id, subscriptions.confirmedIds(edition.code(), "digest")));
+        send.ifPresent(id -> queue(id, edition.code(), "digest"));
         return send;
     }
 
@@ -82,7 +86,7 @@ public class NewsletterSends {
         DigestItem item = content.item(story);
         Optional<Long> send = sends.create("breaking:" + edition.code() + ":" + storyId, edition.code(), "breaking",
                 storyId, story.headline(), json.writeValueAsString(item));
-        send.ifPresent(id -> queue(id, subscriptions.confirmedIds(edition.code(), "breaking")));
+        send.ifPresent(id -> queue(id, edition.code(), "breaking"));
         return send;
     }
 
@@ -117,12 +121,18 @@ public class NewsletterSends {
         return true;
     }
 
-    private void queue(long sendId, List<Long> subscriberIds) {
-        List<Jobs.Message> messages = subscriberIds.stream()
-                .map(sub -> new Jobs.Message(NewsletterQueue.sendKey(sendId, sub), NewsletterQueue.sendKey(sendId, sub)))
-                .toList();
-        int queued = jobs.enqueueAll(NewsletterQueue.QUEUE, messages);
-        sends.recipients(sendId, queued);
-        log.info("Newsletter send {} queued for {} subscribers", sendId, queued);
+    /**
+     * A delivery row per confirmed subscriber of the list, in batches, and one queue message per batch (ADR 135), in
+     * the send's transaction.
+     */
+    void queue(long sendId, String edition, String list) {
+        int batchSize = properties.sending().batchSize();
+        int recipients = deliveries.plan(sendId, edition, list, batchSize);
+        int batches = (recipients + batchSize - 1) / batchSize;
+        jobs.enqueueAll(SendBatches.QUEUE, IntStream.range(0, batches)
+                .mapToObj(batch -> new Jobs.Message(SendBatches.key(sendId, batch), SendBatches.key(sendId, batch)))
+                .toList());
+        sends.recipients(sendId, recipients);
+        log.info("Newsletter send {} queued for {} subscribers in {} batches", sendId, recipients, batches);
     }
 }

@@ -53,7 +53,11 @@ class Sends {
     }
 
     void bounced(long id) {
-        jdbc.sql("update newsletter_sends set bounced = bounced + 1 where id = ?").param(id).update();
+        bounced(id, 1);
+    }
+
+    void bounced(long id, int count) {
+        jdbc.sql("update newsletter_sends set bounced = bounced + ? where id = ?").params(count, id).update();
     }
 
     Optional<Send> find(long id) {

@@ -4,10 +4,13 @@ import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -65,6 +68,15 @@ public class Subscriptions {
         return jdbc.sql("select * from newsletter_subscriptions where id = ?").param(id).query(ROW).optional();
     }
 
+    /** The subscriptions of these ids that still exist, by id. */
+    Map<Long, Subscriber> byIds(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("select * from newsletter_subscriptions where id in (:ids)").param("ids", ids).query(ROW)
+                .list().stream().collect(Collectors.toMap(Subscriber::id, s -> s));
+    }
+
     public Optional<Subscriber> find(String edition, String address) {
         return jdbc.sql("select * from newsletter_subscriptions where edition = ? and address = ?")
                 .params(edition, normalize(address)).query(ROW).optional();
@@ -74,14 +86,6 @@ public class Subscriptions {
     public List<Subscriber> ofAddress(String address) {
         return jdbc.sql("select * from newsletter_subscriptions where address = ? order by edition")
                 .param(normalize(address)).query(ROW).list();
-    }
-
-    /** Ids of the confirmed subscribers of a list ({@code digest} or {@code breaking}) of an edition. */
-    List<Long> confirmedIds(String edition, String list) {
-        String column = "breaking".equals(list) ? "breaking" : "digest";
-        return jdbc.sql("select id from newsletter_subscriptions where edition = ? and confirmed = true and "
-                        + column + " = true order by id")
-                .param(edition).query(Long.class).list();
     }
 
     /** Ends a subscription: the address is forgotten at once. */

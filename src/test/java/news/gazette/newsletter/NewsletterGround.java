@@ -39,6 +39,8 @@ import org.springframework.test.web.servlet.MvcResult;
  * verify signatures with Apache James' verifier (not the code that signed).
  */
 @SpringBootTest(properties = {"gazette.jobs.poll-interval=100ms", "gazette.newsletter.public-url=https://news.example",
+        "gazette.newsletter.sending.batch-size=10", "gazette.newsletter.sending.commit-every=3",
+        "gazette.jobs.queues.newsletter.rate=40", "gazette.jobs.queues.newsletter-batches.first-retry=0s",
         "gazette.newsletter.from=letters@news.example", "gazette.newsletter.dkim.selector=test",
         "gazette.newsletter.bounces.ssl=false", "gazette.newsletter.bounces.username=bounces@news.example",
         "gazette.newsletter.bounces.password=secret", "gazette.newsletter.bounces.poll-interval=1h"})
@@ -48,11 +50,14 @@ abstract class NewsletterGround {
     static final GreenMail MAIL = new GreenMail(new ServerSetup[]{ServerSetupTest.SMTP.dynamicPort(),
             ServerSetupTest.IMAP.dynamicPort()});
     static final Path KEY;
+    /** Between Gazette and GreenMail's SMTP server: counts connections, notes each mail's end, can end connections. */
+    static final SmtpRelay RELAY;
     static final Duration WITHIN = Duration.ofSeconds(20);
 
     static {
         MAIL.start();
         MAIL.setUser("bounces@news.example", "bounces@news.example", "secret");
+        RELAY = new SmtpRelay(() -> MAIL.getSmtp().getPort());
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
@@ -69,7 +74,7 @@ abstract class NewsletterGround {
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+        registry.add("spring.mail.port", RELAY::port);
         registry.add("gazette.newsletter.bounces.host", () -> "127.0.0.1");
         registry.add("gazette.newsletter.bounces.port", () -> MAIL.getImap().getPort());
         registry.add("gazette.newsletter.dkim.private-key", KEY::toString);
@@ -94,6 +99,7 @@ abstract class NewsletterGround {
         // The server is reset after each class (users included), so the bounce mailbox is made for every test.
         MAIL.setUser("bounces@news.example", "bounces@news.example", "secret");
         MAIL.purgeEmailFromAllMailboxes();
+        RELAY.reset();
         jdbc.sql("delete from newsletter_subscriptions").update();
     }
 
@@ -116,7 +122,7 @@ abstract class NewsletterGround {
     }
 
     void awaitQueueIdle() {
-        await().atMost(WITHIN).until(() -> jdbc.sql("select count(*) from jobs where queue = 'newsletter' and state in ('pending', 'claimed', 'running')")
+        await().atMost(WITHIN).until(() -> jdbc.sql("select count(*) from jobs where queue in ('newsletter', 'newsletter-batches') and state in ('pending', 'claimed', 'running')")
                 .query(Long.class).single() == 0);
     }
 

@@ -1,0 +1,13 @@
+package news.gazette.newsletter;
+
+import news.gazette.support.TestDatabases;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+class NewsletterBatchesOnPostgresTest extends NewsletterBatchesContract {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabases.postgres(registry);
+    }
+}
