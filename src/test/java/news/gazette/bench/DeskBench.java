@@ -95,13 +95,36 @@ public final class DeskBench {
         System.out.printf("%,d stories after %d s of copying%n", count, (System.nanoTime() - started) / 1_000_000_000);
     }
 
-    /** A tenth of the stories become drafts, a twentieth wait for review, a fiftieth are scheduled; last changes spread. */
+    /** How many rows one statement of the preparation changes: each is its own short transaction. */
+    private static final int BATCH = 5_000;
+
+    /**
+     * A tenth of the stories become drafts, a twentieth wait for review (neither has a publication time), a fiftieth
+     * are scheduled for a time to come (a scheduled story whose time has passed would be published by the running
+     * application meanwhile, fighting the preparation for the rows); last changes and views spread. Done in batches
+     * of ids, each statement committed on its own, so that no transaction holds the table's rows for long (the
+     * application's own writers, such as scheduled publishing, wait at most H2's lock timeout).
+     */
     private static void mix(JdbcClient jdbc) {
-        jdbc.sql("update stories set status = 'draft', changed_at = published_at where mod(id, 10) = 1").update();
-        jdbc.sql("update stories set status = 'in_review', changed_at = published_at where mod(id, 20) = 2").update();
-        jdbc.sql("update stories set status = 'scheduled' where mod(id, 50) = 3").update();
-        jdbc.sql("update stories set changed_at = published_at where mod(id, 10) > 3 and published_at is not null").update();
-        jdbc.sql("update stories set views = mod(id * 7919, 100000)").update();
+        long started = System.nanoTime();
+        long last = jdbc.sql("select max(id) from stories").query(Long.class).single();
+        for (long from = 0; from <= last; from += BATCH) {
+            long to = from + BATCH - 1;
+            batch(jdbc, "update stories set status = 'draft', changed_at = coalesce(published_at, changed_at), "
+                    + "published_at = null where mod(id, 10) = 1", from, to);
+            batch(jdbc, "update stories set status = 'in_review', changed_at = coalesce(published_at, changed_at), "
+                    + "published_at = null where mod(id, 20) = 2", from, to);
+            batch(jdbc, "update stories set status = 'scheduled', "
+                    + "published_at = dateadd(minute, 60 + mod(id, 20000), current_timestamp) where mod(id, 50) = 3", from, to);
+            batch(jdbc, "update stories set changed_at = published_at where mod(id, 10) > 3 and status = 'published' "
+                    + "and published_at is not null", from, to);
+            batch(jdbc, "update stories set views = mod(id * 7919, 100000) where 1 = 1", from, to);
+        }
+        System.out.printf("stories mixed in %d s%n", (System.nanoTime() - started) / 1_000_000_000);
+    }
+
+    private static void batch(JdbcClient jdbc, String update, long from, long to) {
+        jdbc.sql(update + " and id between ? and ?").params(from, to).update();
     }
 
     private static void signIn(HttpClient http, String base, String email, String password) throws Exception {
