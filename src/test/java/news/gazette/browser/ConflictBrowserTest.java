@@ -84,9 +84,12 @@ class ConflictBrowserTest extends NewsroomInBrowser {
         headlineField.findElement(By.cssSelector("input[type=radio][value=theirs]")).click();
         assertThat(conflictField(lilit, "Standfirst").findElement(By.cssSelector("input[type=radio][value=mine]"))
                 .isSelected()).as("mine is the default").isTrue();
-        lilit.findElement(By.cssSelector("section.conflict button[name=intent][value=merge]")).click();
-        Browser.waitFor(lilit).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("section.conflict")));
+        WebElement conflict = lilit.findElement(By.cssSelector("section.conflict"));
+        conflict.findElement(By.cssSelector("button[name=intent][value=merge]")).click();
+        Browser.waitFor(lilit).until(ExpectedConditions.stalenessOf(conflict));
         EditorSteps.waitForEditor(lilit);
+        assertThat(lilit.findElements(By.cssSelector("section.conflict"))).isEmpty();
+        assertThat(lilit.findElement(By.cssSelector("p.notice[role=status]")).getText()).contains("Nothing is saved yet");
         assertThat(lilit.findElement(By.id("headline")).getAttribute("value")).isEqualTo("Their headline: the bridge reopens");
         assertThat(lilit.findElement(By.id("standfirst")).getAttribute("value")).isEqualTo("My standfirst about the dawn opening.");
         assertThat(jdbc.sql("select headline from stories where id = ?").param(id).query(String.class).single())
