@@ -65,6 +65,15 @@ public final class CacheTags {
         return "alert:" + edition;
     }
 
+    /**
+     * Every page showing the edition's site settings: the frame of every reader page (the outlet's name and logo, the
+     * menu links, social accounts, app links, the footer) and the follow call to action under stories. Feeds,
+     * sitemaps and the API show none of them and do not carry it.
+     */
+    public static String settings(String edition) {
+        return "settings:" + edition;
+    }
+
     /** An edition's page of correction and update notes. */
     public static String corrections(String edition) {
         return "corrections:" + edition;

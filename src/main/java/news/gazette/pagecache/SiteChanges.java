@@ -19,9 +19,10 @@ import org.springframework.stereotype.Component;
 /**
  * Purges the pages a change that is not a story's shows up on, worked out from the event alone:
  * <ul>
- *   <li>a section added, renamed, moved or deleted, an edition's site settings saved, or its stories restored from an
- *       archive: every page of the edition
- *       (each shows the navigation and the footer);</li>
+ *   <li>a section added, renamed, moved or deleted, or an edition's stories restored from an archive: every page of
+ *       the edition (each shows the navigation and the footer);</li>
+ *   <li>an edition's site settings saved: the pages that show them ({@link CacheTags#settings}: every reader page's
+ *       frame), not its feeds, sitemaps or API answers;</li>
  *   <li>a tag renamed, merged or deleted: the tag's page (and the page of the tag it went into); the stories that
  *       carried it come as story events of their own;</li>
  *   <li>an author's profile: the author's page, the front page and the pages of the stories whose byline names the
@@ -98,8 +99,10 @@ class SiteChanges {
 
     Set<String> tagsOf(DomainEvent event) {
         Set<String> purge = new LinkedHashSet<>();
-        if (event instanceof SectionEvent || event instanceof SiteSettingsChanged || event instanceof StoriesRestored) {
+        if (event instanceof SectionEvent || event instanceof StoriesRestored) {
             purge.add(CacheTags.edition(event.edition()));
+        } else if (event instanceof SiteSettingsChanged) {
+            purge.add(CacheTags.settings(event.edition()));
         } else if (event instanceof TagEvent tag) {
             purge.add(CacheTags.tag(tag.tagId()));
             if (tag instanceof TagEvent.Merged merged) {

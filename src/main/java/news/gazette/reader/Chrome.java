@@ -9,6 +9,8 @@ import java.util.List;
  * @param banner     the edition's breaking alert, or {@code null} (see live/)
  * @param liveScriptUrl the script that follows the edition's event stream (static/js/live.js)
  * @param pushScriptUrl the script of the Web Push opt-in (static/js/push.js)
+ * @param logo       the outlet's logo in the header, or {@code null} for its name in letters (site settings)
+ * @param menuLinks  the edition's own links after the sections (site settings)
  */
 public record Chrome(String edition, String lang, String outletName, String title, String description,
                      String canonical, String frontUrl, String searchUrl, String query,
@@ -16,14 +18,14 @@ public record Chrome(String edition, String lang, String outletName, String titl
                      String appStoreUrl, String googlePlayUrl, String copyright, String reusePolicy,
                      String cssUrl, String headScriptUrl, String scriptUrl, String iconUrl, String suggestUrl, List<FeedLink> feeds,
                      Metadata metadata, Banner banner, String liveScriptUrl,
-                     String pushScriptUrl) {
+                     String pushScriptUrl, Logo logo, List<NavLink> menuLinks) {
 
     /** The same frame with the page's own metadata. */
     public Chrome withMetadata(Metadata replacement) {
         return new Chrome(edition, lang, outletName, title, description, canonical, frontUrl, searchUrl, query,
                 languages, sections, social, appStoreUrl, googlePlayUrl, copyright, reusePolicy, cssUrl,
                 headScriptUrl, scriptUrl, iconUrl, suggestUrl, feeds, replacement, banner, liveScriptUrl,
-                pushScriptUrl);
+                pushScriptUrl, logo, menuLinks);
     }
 
     /** Where the edition's newsletter form posts (no JavaScript needed; see newsletter/). */
@@ -49,6 +51,10 @@ public record Chrome(String edition, String lang, String outletName, String titl
 
     /** An entry of the language switcher; {@code current} marks the edition being read. */
     public record LanguageLink(String edition, String lang, String label, String name, String href, boolean current) {
+    }
+
+    /** The outlet's logo: the image's address, its alternative text, and the size it is drawn at in CSS pixels. */
+    public record Logo(String src, String alt, int width, int height) {
     }
 
     /** A section in the navigation. */

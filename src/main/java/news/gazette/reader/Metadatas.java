@@ -7,6 +7,7 @@ import java.util.Map;
 import news.gazette.edition.Edition;
 import news.gazette.edition.Editions;
 import news.gazette.platform.web.Permalinks;
+import news.gazette.site.SiteSettings;
 import news.gazette.section.Section;
 import news.gazette.story.Story;
 import org.springframework.stereotype.Component;
@@ -21,10 +22,19 @@ class Metadatas {
 
     private final Editions editions;
     private final Permalinks links;
+    private final SiteSettings settings;
+    private final SiteIdentity identity;
 
-    Metadatas(Editions editions, Permalinks links) {
+    Metadatas(Editions editions, Permalinks links, SiteSettings settings, SiteIdentity identity) {
         this.editions = editions;
         this.links = links;
+        this.settings = settings;
+        this.identity = identity;
+    }
+
+    /** The outlet's name as the edition's pages show it (site settings), for the structured data too. */
+    private String outletName(Edition edition) {
+        return identity.outletName(edition, settings.of(edition.code()));
     }
 
     /**
@@ -68,7 +78,7 @@ class Metadatas {
                     .string("url", links.absolute(author.href())).endObject();
         }
         json.endArray();
-        json.object("publisher").string("@type", "NewsMediaOrganization").string("name", edition.outletName())
+        json.object("publisher").string("@type", "NewsMediaOrganization").string("name", outletName(edition))
                 .string("url", front).endObject();
         if (story.source() != null) {
             json.object("isBasedOn").string("@type", "CreativeWork").string("name", story.source().name())
@@ -90,7 +100,7 @@ class Metadatas {
         }
         json.endObject();
         json.item("BreadcrumbList").array("itemListElement");
-        crumb(json, 1, edition.outletName(), front);
+        crumb(json, 1, outletName(edition), front);
         crumb(json, 2, section.name(), links.absolute(page.sectionHref()));
         crumb(json, 3, story.headline(), page.url());
         json.endArray().endObject().endArray();
@@ -107,8 +117,8 @@ class Metadatas {
         alternates.add(new Metadata.Alternate("x-default", links.absolute("/")));
         String front = links.absolute(links.front(edition.code()));
         JsonLd json = new JsonLd().array(null);
-        json.item("NewsMediaOrganization").string("name", edition.outletName()).string("url", front).endObject();
-        json.item("WebSite").string("name", edition.outletName()).string("url", front)
+        json.item("NewsMediaOrganization").string("name", outletName(edition)).string("url", front).endObject();
+        json.item("WebSite").string("name", outletName(edition)).string("url", front)
                 .string("inLanguage", edition.language())
                 .object("potentialAction").string("@type", "SearchAction")
                 .string("target", links.absolute(links.search(edition.code())) + "?q={search_term_string}")

@@ -51,11 +51,14 @@ class ReaderViews {
     private final Clock clock;
     private final NewestInSection newest;
     private final Alerts alerts;
+    private final SiteIdentity identity;
     private final Map<Locale, Texts> texts = new ConcurrentHashMap<>();
 
     ReaderViews(MessageSource messages, Editions editions, Sections sections, Authors authors, Tags tags,
                 MediaLibrary media, Permalinks links, SiteSettings siteSettings, Dates dates,
-                Assets assets, ViewCounter counter, Clock clock, NewestInSection newest, Alerts alerts) {
+                Assets assets, ViewCounter counter, Clock clock, NewestInSection newest, Alerts alerts,
+                SiteIdentity identity) {
+        this.identity = identity;
         this.newest = newest;
         this.alerts = alerts;
         this.messages = messages;
@@ -108,7 +111,7 @@ class ReaderViews {
     private Chrome chrome(Edition edition, Texts t, String title, String description, String canonicalPath,
                           String currentSection, Map<String, String> translations, String query,
                           List<Chrome.NavLink> nav, EditionSettings settings, Chrome.Banner banner) {
-        String outlet = edition.outletName();
+        String outlet = identity.outletName(edition, settings);
         List<Chrome.LanguageLink> languages = editions.all().stream().map(e -> {
             boolean current = e.code().equals(edition.code());
             String target = current ? canonicalPath : translations.getOrDefault(e.code(), links.front(e.code()));
@@ -127,7 +130,8 @@ class ReaderViews {
                 settings.reusePolicy() != null ? settings.reusePolicy() : t.get("footer.reuse"), assets.url("/assets/css/site.css"), assets.url("/assets/js/head.js"),
                 assets.url("/assets/js/reader.js"), assets.url("/assets/favicon.svg"), links.suggest(edition.code()),
                 feeds(edition, t, canonicalPath, currentSection, title), Metadata.NONE, banner,
-                assets.url("/assets/js/live.js"), assets.url("/assets/js/push.js"));
+                assets.url("/assets/js/live.js"), assets.url("/assets/js/push.js"),
+                identity.logo(settings, outlet), identity.menu(settings));
     }
 
     /** The feeds a page announces: its section's, author's or tag's, then the edition's. */

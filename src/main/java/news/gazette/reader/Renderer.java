@@ -38,9 +38,11 @@ class Renderer {
     ResponseEntity<byte[]> page(String template, Map<String, Object> params, List<String> cacheTags) {
         List<String> tags = cacheTags;
         if (params.get("chrome") instanceof Chrome chrome) {
-            // Every reader page shows the edition's breaking alert banner (or its place): set or cleared, it goes.
+            // Every reader page shows the edition's breaking alert banner (or its place): set or cleared, it goes;
+            // and the edition's site settings (name, logo, menu links, footer): saved, it goes.
             tags = new java.util.ArrayList<>(cacheTags);
             tags.add(CacheTags.alert(chrome.edition()));
+            tags.add(CacheTags.settings(chrome.edition()));
         }
         return ResponseEntity.ok().contentType(HTML)
                 .cacheControl(CacheControl.noCache().cachePrivate())

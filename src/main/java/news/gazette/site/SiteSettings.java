@@ -53,7 +53,8 @@ public class SiteSettings {
                 .map(a -> new EditionSettings.SocialAccount(a.network(), a.url())).toList();
         SiteProperties.Follow follow = site.follow();
         return new EditionSettings(edition, social, site.apps().appStore(), site.apps().googlePlay(),
-                follow == null ? null : follow.network(), null, follow == null ? null : follow.url(), null, null);
+                follow == null ? null : follow.network(), null, follow == null ? null : follow.url(), null, null,
+                null, null, List.of());
     }
 
     /** Texts are stored without what XML cannot carry ({@link XmlText}): they reach feeds and the page's metadata. */
@@ -61,12 +62,14 @@ public class SiteSettings {
     public void save(EditionSettings settings) {
         jdbc.sql("delete from site_settings where edition = ?").param(settings.edition()).update();
         jdbc.sql("insert into site_settings (edition, social, app_store, google_play, follow_network, follow_text, "
-                        + "follow_url, copyright, reuse_policy, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "follow_url, copyright, reuse_policy, updated_at, outlet_name, logo_id, menu) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(settings.edition(), socialColumn(settings.social()), XmlText.line(settings.appStore()),
                         XmlText.line(settings.googlePlay()), XmlText.line(settings.followNetwork()),
                         XmlText.line(settings.followText()), XmlText.line(settings.followUrl()),
                         XmlText.clean(settings.copyright()), XmlText.clean(settings.reusePolicy()),
-                        clock.instant().atOffset(ZoneOffset.UTC))
+                        clock.instant().atOffset(ZoneOffset.UTC), XmlText.line(settings.outletName()),
+                        settings.logoId(), menuColumn(settings.menu()))
                 .update();
         recent.invalidate(settings.edition());
         events.publishEvent(new SiteSettingsChanged(settings.edition()));
@@ -84,7 +87,8 @@ public class SiteSettings {
                 .query((rs, n) -> new EditionSettings(edition, socialOf(rs.getString("social")),
                         rs.getString("app_store"), rs.getString("google_play"), rs.getString("follow_network"),
                         rs.getString("follow_text"), rs.getString("follow_url"), rs.getString("copyright"),
-                        rs.getString("reuse_policy")))
+                        rs.getString("reuse_policy"), rs.getString("outlet_name"), rs.getObject("logo_id", Long.class),
+                        menuOf(rs.getString("menu"))))
                 .optional();
     }
 
@@ -95,6 +99,26 @@ public class SiteSettings {
             column.append(XmlText.line(account.network())).append(' ').append(XmlText.line(account.url())).append('\n');
         }
         return column.toString();
+    }
+
+    /** One link a line, address and label separated by a space; the address holds none, the label no line break. */
+    private static String menuColumn(List<EditionSettings.MenuLink> menu) {
+        StringBuilder column = new StringBuilder();
+        for (EditionSettings.MenuLink link : menu) {
+            column.append(XmlText.line(link.url())).append(' ').append(XmlText.line(link.label())).append('\n');
+        }
+        return column.isEmpty() ? null : column.toString();
+    }
+
+    private static List<EditionSettings.MenuLink> menuOf(String column) {
+        List<EditionSettings.MenuLink> menu = new ArrayList<>();
+        for (String line : column == null ? new String[0] : column.split("\n")) {
+            String[] parts = line.strip().split(" ", 2);
+            if (parts.length == 2) {
+                menu.add(new EditionSettings.MenuLink(parts[1], parts[0]));
+            }
+        }
+        return menu;
     }
 
     private static List<EditionSettings.SocialAccount> socialOf(String column) {

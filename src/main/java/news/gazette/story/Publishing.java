@@ -136,13 +136,17 @@ public class Publishing {
     /**
      * The story will be published at the given time by whichever node of Gazette gets there first.
      *
-     * @throws InvalidStoryException naming "schedule" when the time is missing or not in the future
+     * @throws InvalidStoryException naming "schedule" when the time is missing, "schedule-past" when it is not in the
+     *                               future
      */
     @Transactional
     public void schedule(long id, Instant at, StoryActor by) {
         Story story = allowed(id, StoryAction.SCHEDULE, by);
-        if (at == null || !at.isAfter(clock.instant())) {
+        if (at == null) {
             throw new InvalidStoryException("schedule");
+        }
+        if (!at.isAfter(clock.instant())) {
+            throw new InvalidStoryException("schedule-past");
         }
         story.status().checkCanMoveTo(StoryStatus.SCHEDULED);
         jdbc.sql("update stories set status = 'scheduled', published_at = ?, updated_at = null, version = version + 1, changed_at = current_timestamp where id = ?")

@@ -132,6 +132,13 @@ class ScreenshotsTest {
         shoot("newsroom-tokens.png", base() + "/newsroom/tokens", "light", DESKTOP_WIDTH, DESKTOP_HEIGHT, false);
     }
 
+    @Test
+    void newsroomSiteSettings() throws IOException {
+        signIn = true;
+        shoot("newsroom-settings.png", base() + "/newsroom/settings?edition=en", "light", DESKTOP_WIDTH, DESKTOP_HEIGHT,
+                false);
+    }
+
     private boolean signIn;
     /** A CSS selector the page must show before the shot (the rich-text editor builds itself after load). */
     private String waitFor;

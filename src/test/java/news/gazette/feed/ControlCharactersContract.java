@@ -61,7 +61,7 @@ abstract class ControlCharactersContract {
         EditionSettings before = settings.of("en");
         settings.save(new EditionSettings("en", before.social(), before.appStore(), before.googlePlay(),
                 before.followNetwork(), "Fol" + BAD + "low", before.followUrl(), "© Me" + BAD + "ridian",
-                "Re" + BAD + "use"));
+                "Re" + BAD + "use", before.outletName(), before.logoId(), before.menu()));
         EditionSettings after = settings.of("en");
         assertThat(after.followText()).isEqualTo("Follow");
         assertThat(after.copyright()).isEqualTo("© Meridian");

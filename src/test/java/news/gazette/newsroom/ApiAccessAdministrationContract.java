@@ -58,6 +58,12 @@ abstract class ApiAccessAdministrationContract extends AdministrationRequests {
                 new Cell("settings of an unknown edition", w -> get(API + "/settings/xx"), 403, 403, 403, 404),
                 new Cell("save settings", w -> json(put(API + "/settings/hy"), "{\"social\":[{\"network\":\"x\",\"url\":\"https://x.com/hy\"}]}"), 403, 403, 403, 200),
                 new Cell("save a javascript: link", w -> json(put(API + "/settings/hy"), "{\"appStore\":\"javascript:alert(1)\"}"), 403, 403, 403, 400),
+                new Cell("save a javascript: menu link", w -> json(put(API + "/settings/hy"),
+                        "{\"menu\":[{\"label\":\"X\",\"url\":\"javascript:alert(1)\"}]}"), 403, 403, 403, 400),
+                new Cell("save a logo no library has", w -> json(put(API + "/settings/hy"), "{\"logoId\":987654321}"),
+                        403, 403, 403, 400),
+                new Cell("save a name and a menu", w -> json(put(API + "/settings/hy"), "{\"outletName\":\"Գազետ\","
+                        + "\"menu\":[{\"label\":\"Podcasts\",\"url\":\"/hy/podcasts\"}]}"), 403, 403, 403, 200),
                 new Cell("list accounts", w -> get(API + "/accounts"), 403, 403, 403, 200),
                 new Cell("create account", w -> json(post(API + "/accounts"), "{\"email\":\"api-" + UUID.randomUUID()
                         + "@example.org\",\"displayName\":\"Api\",\"role\":\"CONTRIBUTOR\"}"), 403, 403, 403, 201),

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 abstract class ApiStoriesAdministrationContract extends AdministrationRequests {
 
+    @org.springframework.beans.factory.annotation.Autowired org.springframework.context.MessageSource messages;
+
     @Test
     void scriptsWriteStoriesThroughTheApiUnderTheEditorsRules() throws Exception {
         long section = sectionIn("en");
@@ -109,6 +111,36 @@ abstract class ApiStoriesAdministrationContract extends AdministrationRequests {
                 .isEqualTo(stories.find(id).orElseThrow().translationGroup()).isNotNull();
         assertThat(mvc.perform(api(Who.CONTRIBUTOR, post(API + "/stories/" + id + "/translations"))
                 .content("{\"edition\":\"xx\"}")).andReturn().getResponse().getStatus()).isEqualTo(404);
+    }
+
+    @Test
+    void aScheduleTimeThatHasPassedIsRefusedInTheCallersLanguageAndChangesNothing() throws Exception {
+        long section = sectionIn("en");
+        var created = mvc.perform(api(Who.EDITOR, post(API + "/stories")).content("{\"edition\":\"en\",\"sectionId\":"
+                + section + ",\"headline\":\"Harbour cranes idle\",\"bodyHtml\":\"<p>Quiet docks.</p>\"}"))
+                .andReturn().getResponse();
+        long id = Long.parseLong(created.getContentAsString().replaceAll("(?s).*\"id\":(\\d+).*", "$1"));
+        int version = stories.find(id).orElseThrow().version();
+        String passed = java.time.Instant.now().minus(java.time.Duration.ofMinutes(5))
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+
+        for (String lang : List.of("en", "ru", "hy")) {
+            var refused = mvc.perform(api(Who.EDITOR, post(API + "/stories/" + id + "/schedule"))
+                    .header("Accept-Language", lang).content("{\"at\":\"" + passed + "\"}")).andReturn().getResponse();
+            assertThat(refused.getStatus()).as(lang).isEqualTo(400);
+            assertThat(refused.getContentType()).startsWith("application/problem+json");
+            String expected = messages.getMessage("newsroom.problem.schedule-past", new Object[] {passed},
+                    java.util.Locale.forLanguageTag(lang));
+            assertThat(refused.getContentAsString()).as(lang).contains(passed).contains(expected);
+        }
+        assertThat(stories.find(id).orElseThrow().status()).isEqualTo(StoryStatus.DRAFT);
+        assertThat(stories.find(id).orElseThrow().version()).as("nothing saved").isEqualTo(version);
+
+        String later = java.time.Instant.now().plus(java.time.Duration.ofHours(3)).toString();
+        var scheduled = mvc.perform(api(Who.EDITOR, post(API + "/stories/" + id + "/schedule"))
+                .content("{\"at\":\"" + later + "\"}")).andReturn().getResponse();
+        assertThat(scheduled.getStatus()).as(scheduled.getContentAsString()).isEqualTo(200);
+        assertThat(stories.find(id).orElseThrow().status()).isEqualTo(StoryStatus.SCHEDULED);
     }
 
     @Test

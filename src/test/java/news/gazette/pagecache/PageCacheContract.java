@@ -79,8 +79,8 @@ abstract class PageCacheContract {
         assertThat(second.getHeader("Vary")).isEqualTo("Accept-Encoding");
         assertThat(second.getHeader("ETag")).matches("\"[A-Za-z0-9_-]{27}\"");
         assertThat(second.getHeader("Last-Modified")).endsWith("GMT");
-        assertThat(second.getHeader("Cache-Tag")).isEqualTo("front:ru,arrangement:ru,edition:ru,alert:ru");
-        assertThat(second.getHeader("Surrogate-Key")).isEqualTo("front:ru arrangement:ru edition:ru alert:ru");
+        assertThat(second.getHeader("Cache-Tag")).isEqualTo("front:ru,arrangement:ru,edition:ru,alert:ru,settings:ru");
+        assertThat(second.getHeader("Surrogate-Key")).isEqualTo("front:ru arrangement:ru edition:ru alert:ru settings:ru");
         // The security headers the page was rendered with come back with the cached copy.
         assertThat(second.getHeader("Content-Security-Policy")).startsWith("default-src 'self'");
         assertThat(second.getHeader("X-Frame-Options")).isEqualTo("DENY");

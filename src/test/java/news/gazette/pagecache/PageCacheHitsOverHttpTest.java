@@ -44,8 +44,8 @@ class PageCacheHitsOverHttpTest extends PageCacheOverHttp {
         assertThat(hit.headers().firstValue("Date")).hasValueSatisfying(date -> assertThat(date).endsWith(" GMT"));
         assertThat(hit.headers().firstValue("Cache-Control")).hasValue(
                 "public, max-age=0, s-maxage=60, stale-while-revalidate=30, stale-if-error=86400");
-        assertThat(hit.headers().firstValue("Cache-Tag")).hasValue("front:ru,arrangement:ru,edition:ru,alert:ru");
-        assertThat(hit.headers().firstValue("Surrogate-Key")).hasValue("front:ru arrangement:ru edition:ru alert:ru");
+        assertThat(hit.headers().firstValue("Cache-Tag")).hasValue("front:ru,arrangement:ru,edition:ru,alert:ru,settings:ru");
+        assertThat(hit.headers().firstValue("Surrogate-Key")).hasValue("front:ru arrangement:ru edition:ru alert:ru settings:ru");
         assertThat(hit.headers().allValues("Set-Cookie")).isEmpty();
     }
 

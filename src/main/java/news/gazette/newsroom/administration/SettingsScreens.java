@@ -5,12 +5,17 @@ import news.gazette.newsroom.Screens;
 
 import java.security.Principal;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import news.gazette.platform.text.Texts;
+import news.gazette.edition.Edition;
+import news.gazette.edition.Editions;
+import news.gazette.media.MediaLibrary;
+import news.gazette.platform.web.Permalinks;
 import news.gazette.site.EditionSettings;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -21,16 +26,26 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * An edition's site settings, for admins: social accounts, app links, the follow call to action, footer texts.
+ * An edition's site settings, for admins: the outlet's name and logo, the menu links, social accounts, app links, the
+ * follow call to action, footer texts.
  */
 @Controller
 class SettingsScreens extends ScreenRefusals {
 
-    private final SettingsEditing editing;
+    /** How many of the library's newest images the logo choice offers (besides the current logo, always offered). */
+    private static final int LOGO_CHOICES = 60;
 
-    SettingsScreens(Screens screens, SettingsEditing editing) {
+    private final SettingsEditing editing;
+    private final MediaLibrary media;
+    private final Permalinks links;
+    private final Editions editions;
+
+    SettingsScreens(Screens screens, SettingsEditing editing, MediaLibrary media, Permalinks links, Editions editions) {
         super(screens);
         this.editing = editing;
+        this.media = media;
+        this.links = links;
+        this.editions = editions;
     }
 
     @GetMapping("/newsroom/settings")
@@ -52,16 +67,17 @@ class SettingsScreens extends ScreenRefusals {
                     request, csrf);
         }
         List<Integer> rows = SettingsEditing.socialRows(form);
-        Map<String, String> errors = problems.stream().collect(Collectors.toMap(p -> formField(p.field(), rows),
-                p -> t.get(p.key()), (a, b) -> a));
+        List<Integer> menuRows = SettingsEditing.menuRows(form);
+        Map<String, String> errors = problems.stream().collect(Collectors.toMap(
+                p -> formField(formField(p.field(), "social", rows), "menu", menuRows), p -> t.get(p.key()), (a, b) -> a));
         return page(HttpStatus.BAD_REQUEST, code, form, errors, "", request, csrf);
     }
 
-    /** A problem's field as the form names it: the k-th social account is in the k-th filled row. */
-    private static String formField(String field, List<Integer> rows) {
-        if (field.matches("social[0-9]+")) {
-            int k = Integer.parseInt(field.substring("social".length()));
-            return k < rows.size() ? "social" + rows.get(k) : field;
+    /** A problem's field as the form names it: the k-th social account (or menu link) is in the k-th filled row. */
+    private static String formField(String field, String kind, List<Integer> rows) {
+        if (field.matches(kind + "[0-9]+")) {
+            int k = Integer.parseInt(field.substring(kind.length()));
+            return k < rows.size() ? kind + rows.get(k) : field;
         }
         return field;
     }
@@ -80,6 +96,12 @@ class SettingsScreens extends ScreenRefusals {
         put(fields, "followUrl", s.followUrl());
         put(fields, "copyright", s.copyright());
         put(fields, "reusePolicy", s.reusePolicy());
+        put(fields, "outletName", s.outletName());
+        put(fields, "logoId", s.logoId() == null ? null : String.valueOf(s.logoId()));
+        for (int i = 0; i < s.menu().size(); i++) {
+            fields.put("menu" + i + ".label", s.menu().get(i).label());
+            fields.put("menu" + i + ".url", s.menu().get(i).url());
+        }
         return fields;
     }
 
@@ -94,8 +116,25 @@ class SettingsScreens extends ScreenRefusals {
                                         CsrfToken csrf) {
         Map<String, String> values = new HashMap<>(fields);
         values.remove("edition");
-        return screens.page(status, "newsroom/settings.jte", request, Map.of("csrf", csrf, "edition", edition,
+        Map<String, Object> params = new HashMap<>(Map.of("csrf", csrf, "edition", edition,
                 "editions", screens.editionCodes(), "form", new SettingsForm(values, errors),
                 "rows", SettingsEditing.SOCIAL_ROWS, "networks", EditionSettings.NETWORKS, "notice", notice));
+        params.put("menuRows", SettingsEditing.MENU_ROWS);
+        params.put("logos", logos(values.get("logoId")));
+        params.put("configuredName", editions.find(edition).map(Edition::outletName).orElse(""));
+        return screens.page(status, "newsroom/settings.jte", request, params);
+    }
+
+    /**
+     * The images a logo can be chosen from, by what they show: the current (or just chosen) one however old, then
+     * the library's newest.
+     */
+    private List<AuthorPhoto> logos(String chosen) {
+        Map<Long, AuthorPhoto> out = new LinkedHashMap<>();
+        if (chosen != null && chosen.matches("[0-9]{1,18}")) {
+            media.byId(Long.parseLong(chosen)).ifPresent(m -> out.put(m.id(), AuthorPhoto.of(m, links)));
+        }
+        media.recentUsable(LOGO_CHOICES).forEach(m -> out.putIfAbsent(m.id(), AuthorPhoto.of(m, links)));
+        return List.copyOf(out.values());
     }
 }

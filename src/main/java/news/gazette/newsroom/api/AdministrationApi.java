@@ -87,7 +87,8 @@ class AdministrationApi extends ApiProblems {
     EditionSettings saveSettings(@PathVariable String edition, @RequestBody EditionSettings body, Principal who,
                                  HttpServletRequest request) {
         EditionSettings changed = new EditionSettings(edition, body.social(), body.appStore(), body.googlePlay(),
-                body.followNetwork(), body.followText(), body.followUrl(), body.copyright(), body.reusePolicy());
+                body.followNetwork(), body.followText(), body.followUrl(), body.copyright(), body.reusePolicy(),
+                body.outletName(), body.logoId(), body.menu());
         List<EditionSettings.Problem> problems = settings.save(actor(who, request), changed);
         if (!problems.isEmpty()) {
             EditionSettings.Problem first = problems.get(0);

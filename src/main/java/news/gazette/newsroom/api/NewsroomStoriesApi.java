@@ -128,7 +128,10 @@ class NewsroomStoriesApi extends ApiProblems {
     record ScheduleInput(String at) {
     }
 
-    /** Schedules a story to go live at a time to come. */
+    /**
+     * Schedules a story to go live at a time to come; a time that has passed is refused with a problem naming it (the
+     * story module's rule, as on the editor's screen).
+     */
     @PostMapping(ApiSecurity.BASE + "/stories/{id}/schedule")
     StoryView schedule(@PathVariable long id, @RequestBody ScheduleInput input, HttpServletRequest request) {
         Instant at;
@@ -137,7 +140,14 @@ class NewsroomStoriesApi extends ApiProblems {
         } catch (java.time.format.DateTimeParseException unreadable) {
             throw Refusal.invalid("editor.invalid.schedule");
         }
-        return move(id, StoryMove.scheduleAt(at), request);
+        try {
+            return move(id, StoryMove.scheduleAt(at), request);
+        } catch (Refusal refused) {
+            if (refused.key().equals("editor.invalid.schedule-past")) {
+                throw Refusal.invalid("newsroom.problem.schedule-past", at.toString());
+            }
+            throw refused;
+        }
     }
 
     @PostMapping(ApiSecurity.BASE + "/stories/{id}/publish")
