@@ -42,6 +42,16 @@
   var state = {mode: 'lead', done: null, opener: null, chosen: null, next: null, ticket: 0};
   var typing = null;
 
+  /**
+   * The headers of a change: the CSRF token in a header too, so a refused upload whose body cannot be read (too large)
+   * still gets the picker's own answer.
+   */
+  function changeHeaders() {
+    var headers = {'Accept': 'application/json'};
+    headers[dialog.getAttribute('data-csrf-header')] = dialog.getAttribute('data-csrf-token');
+    return headers;
+  }
+
   /** The images the page has now, saved or not: the featured image, then those in the text. */
   function onPage() {
     var ids = [];
@@ -177,7 +187,7 @@
     data.append('caption', values.caption);
     data.append('credit', values.credit);
     return fetch(dialog.getAttribute('data-describe') + item.id + '/describe', {method: 'POST', body: data,
-      headers: {'Accept': 'application/json'}, credentials: 'same-origin'}).catch(function () { /* the story has it */ });
+      headers: changeHeaders(), credentials: 'same-origin'}).catch(function () { /* the story has it */ });
   }
 
   function useChosen() {
@@ -238,7 +248,7 @@
     data.append(dialog.getAttribute('data-csrf-name'), dialog.getAttribute('data-csrf-token'));
     data.append('edition', edition);
     data.append('file', chosenFile, chosenFile.name);
-    fetch(dialog.getAttribute('data-upload'), {method: 'POST', body: data, headers: {'Accept': 'application/json'},
+    fetch(dialog.getAttribute('data-upload'), {method: 'POST', body: data, headers: changeHeaders(),
       credentials: 'same-origin'})
       .then(function (response) {
         return response.json().then(function (body) { return {ok: response.ok, body: body}; },

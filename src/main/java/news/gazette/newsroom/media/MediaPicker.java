@@ -182,13 +182,7 @@ class MediaPicker {
     }
 
     private ResponseEntity<ProblemDetail> refusedUpload(MediaRefusedException.Reason reason, HttpServletRequest request) {
-        HttpStatus status = switch (reason) {
-            case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
-            case NOT_AN_IMAGE, SVG -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
-            case EMPTY -> HttpStatus.BAD_REQUEST;
-            case TOO_MANY_PIXELS, CORRUPT -> HttpStatus.UNPROCESSABLE_CONTENT;
-            case BUSY -> HttpStatus.SERVICE_UNAVAILABLE;
-        };
+        HttpStatus status = MediaDesk.statusOf(reason);
         String detail = screens.texts(request).get(reason.messageKey(), properties.maxFileSize().toMegabytes(),
                 properties.maxPixels() / 1_000_000, properties.maxSide());
         ResponseEntity<ProblemDetail> answer = problem(status, detail, request);

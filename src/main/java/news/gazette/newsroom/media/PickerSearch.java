@@ -1,22 +1,21 @@
 package news.gazette.newsroom.media;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
 import news.gazette.media.Media;
 import news.gazette.media.MediaLibrary;
+import news.gazette.media.MediaWords;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The media picker's search (ADR 110): the library's images that have alt text, newest first, a page at a time,
- * narrowed by words (all of them, in any case, in the alt text, caption, credit or original file name), by edition
- * (brought in for it, or the featured image of one of its stories) and by a set of ids (the images a story uses).
+ * narrowed by words ({@link MediaWords}), by edition (brought in for it, or the featured image of one of its
+ * stories) and by a set of ids (the images a story uses).
  * It reads the ids of one page and then the images themselves, so nothing about an image is read twice.
  */
 @Component
@@ -24,7 +23,6 @@ class PickerSearch {
 
     /** Images on a page of the picker. */
     static final int PAGE_SIZE = 24;
-    private static final int MAX_WORDS = 8;
 
     private final JdbcClient jdbc;
     private final MediaLibrary library;
@@ -53,11 +51,7 @@ class PickerSearch {
         }
         StringBuilder sql = new StringBuilder("select m.id from media m where m.alt_text is not null and m.alt_text <> ''");
         List<Object> params = new ArrayList<>();
-        for (String word : words(query.words())) {
-            sql.append(" and lower(concat(coalesce(m.alt_text, ''), ' ', coalesce(m.caption, ''), ' ',"
-                    + " coalesce(m.credit, ''), ' ', coalesce(m.original_name, ''))) like ? escape '!'");
-            params.add("%" + word.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
-        }
+        MediaWords.narrow(sql, params, query.words(), "m.");
         if (query.edition() != null) {
             sql.append(" and (m.edition = ? or m.id in (select s.image_id from stories s where s.edition = ?"
                     + " and s.image_id is not null))");
@@ -82,10 +76,5 @@ class PickerSearch {
     List<Media> inOrder(List<Long> ids) {
         Map<Long, Media> found = library.byIds(ids.stream().distinct().toList());
         return ids.stream().distinct().map(found::get).filter(Objects::nonNull).toList();
-    }
-
-    private static List<String> words(String text) {
-        return text == null ? List.of() : Arrays.stream(text.toLowerCase(Locale.ROOT).split("\\s+"))
-                .filter(w -> !w.isBlank()).limit(MAX_WORDS).toList();
     }
 }
