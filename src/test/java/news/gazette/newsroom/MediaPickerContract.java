@@ -102,8 +102,8 @@ abstract class MediaPickerContract extends EditorRequests {
         assertThat(ids(page("q", w + " CRANES"), "items")).containsExactly(byCaption);
         assertThat(ids(page("q", w + " nowhere"), "items")).isEmpty();
         JsonNode item = found.get("items").get(0);
-        assertThat(item.get("thumbnail").asText()).startsWith("/media/");
-        assertThat(item.get("src").asText()).startsWith("/media/");
+        assertThat(item.get("thumbnail").asString()).startsWith("/media/");
+        assertThat(item.get("src").asString()).startsWith("/media/");
         assertThat(item.has("alt") && item.has("caption") && item.has("credit") && item.has("name")).isTrue();
         assertThat(page("q", "%_!").get("items")).as("wildcards are words like any other").isEmpty();
     }
@@ -125,7 +125,7 @@ abstract class MediaPickerContract extends EditorRequests {
         assertThat(ids(page("q", w, "edition", "hy"), "items")).isEmpty();
         assertThat(ids(page("q", w), "items")).containsExactlyInAnyOrder(forRussian, lead);
         JsonNode refused = problem(ask(as(Role.CONTRIBUTOR), "edition", "xx"), 400);
-        assertThat(refused.get("detail").asText()).isEqualTo("There is no such edition.");
+        assertThat(refused.get("detail").asString()).isEqualTo("There is no such edition.");
     }
 
     @Test
@@ -146,9 +146,9 @@ abstract class MediaPickerContract extends EditorRequests {
         assertThat(first.get("next").asInt()).isEqualTo(2);
         assertThat(ids(first, "story")).containsExactly(lead, inText);
         JsonNode own = first.get("story").get(0);
-        assertThat(own.get("alt").asText()).isEqualTo("Old lead " + w);
-        assertThat(own.get("caption").asText()).isEqualTo("An old caption");
-        assertThat(own.get("credit").asText()).isEqualTo("Old credit");
+        assertThat(own.get("alt").asString()).isEqualTo("Old lead " + w);
+        assertThat(own.get("caption").asString()).isEqualTo("An old caption");
+        assertThat(own.get("credit").asString()).isEqualTo("Old credit");
 
         assertThat(ids(page("story", String.valueOf(id), "used", "true"), "items")).containsExactly(inText, lead);
         assertThat(ids(page("story", String.valueOf(id), "used", "true", "ids", String.valueOf(other)), "items"))
@@ -191,12 +191,12 @@ abstract class MediaPickerContract extends EditorRequests {
         for (String[] bad : List.of(new String[] {"page", "0"}, new String[] {"page", "abc"},
                 new String[] {"page", "10001"}, new String[] {"story", "abc"}, new String[] {"ids", "1,x"})) {
             JsonNode refused = problem(ask(as(Role.AUTHOR), bad), 400);
-            assertThat(refused.get("detail").asText()).as(String.join("=", bad)).isNotBlank();
+            assertThat(refused.get("detail").asString()).as(String.join("=", bad)).isNotBlank();
         }
         JsonNode russian = problem(mvc.perform(get("/newsroom/media/picker.json").param("page", "0")
                 .header("Accept-Language", "ru").with(as(Role.AUTHOR))).andReturn().getResponse(), 400);
-        assertThat(russian.get("detail").asText()).isEqualTo("Такой страницы медиатеки нет.");
-        assertThat(problem(ask(as(Role.AUTHOR), "story", "999999999"), 404).get("detail").asText())
+        assertThat(russian.get("detail").asString()).isEqualTo("Такой страницы медиатеки нет.");
+        assertThat(problem(ask(as(Role.AUTHOR), "story", "999999999"), 404).get("detail").asString())
                 .isEqualTo("There is no such story.");
     }
 
@@ -212,7 +212,7 @@ abstract class MediaPickerContract extends EditorRequests {
         JsonNode notAnImage = problem(mvc.perform(multipart("/newsroom/media/picker/upload")
                 .file(new MockMultipartFile("file", "photo.jpg", "image/jpeg", "not a picture".getBytes()))
                 .header("Accept-Language", "ru").with(as(Role.CONTRIBUTOR)).with(csrf())).andReturn().getResponse(), 415);
-        assertThat(notAnImage.get("detail").asText()).contains("JPEG").contains("PNG");
+        assertThat(notAnImage.get("detail").asString()).contains("JPEG").contains("PNG");
         assertThat(jdbc.sql("select count(*) from media").query(Long.class).single()).isEqualTo(before);
 
         String uploader = "uploader-" + word() + "@example.org";
@@ -221,20 +221,20 @@ abstract class MediaPickerContract extends EditorRequests {
         assertThat(uploaded.getStatus()).as(uploaded.getContentAsString()).isEqualTo(201);
         JsonNode item = JSON.readTree(uploaded.getContentAsString());
         long id = item.get("id").asLong();
-        assertThat(item.get("alt").asText()).isEmpty();
-        assertThat(item.get("name").asText()).isEqualTo("drawn.png");
+        assertThat(item.get("alt").asString()).isEmpty();
+        assertThat(item.get("name").asString()).isEqualTo("drawn.png");
         assertThat(jdbc.sql("select edition from media where id = ?").param(id).query(String.class).single()).isEqualTo("en");
         assertThat(jdbc.sql("select count(*) from audit_log where action = 'media.upload' and subject = ?")
                 .param("media:" + id).query(Long.class).single()).isEqualTo(1);
 
         JsonNode notYours = problem(mvc.perform(post("/newsroom/media/picker/" + id + "/describe").param("alt", "Mine now")
                 .with(as(Role.CONTRIBUTOR, "someone-else-" + word() + "@example.org")).with(csrf())).andReturn().getResponse(), 403);
-        assertThat(notYours.get("detail").asText()).contains("uploaded");
+        assertThat(notYours.get("detail").asString()).contains("uploaded");
         MockHttpServletResponse described = mvc.perform(post("/newsroom/media/picker/" + id + "/describe")
                 .param("alt", "A red circle on blue").param("credit", "Drawn by the desk")
                 .with(as(Role.CONTRIBUTOR, uploader)).with(csrf())).andReturn().getResponse();
         assertThat(described.getStatus()).as(described.getContentAsString()).isEqualTo(200);
-        assertThat(JSON.readTree(described.getContentAsString()).get("alt").asText()).isEqualTo("A red circle on blue");
+        assertThat(JSON.readTree(described.getContentAsString()).get("alt").asString()).isEqualTo("A red circle on blue");
         // What the library already says stays: the picker only fills in what it lacks.
         assertThat(mvc.perform(post("/newsroom/media/picker/" + id + "/describe").param("alt", "Something else")
                 .param("caption", "A caption at last").with(as(Role.EDITOR)).with(csrf())).andReturn().getResponse()
@@ -244,7 +244,7 @@ abstract class MediaPickerContract extends EditorRequests {
         assertThat(jdbc.sql("select caption from media where id = ?").param(id).query(String.class).single())
                 .isEqualTo("A caption at last");
         assertThat(problem(mvc.perform(post("/newsroom/media/picker/999999999/describe").param("alt", "x")
-                .with(as(Role.EDITOR)).with(csrf())).andReturn().getResponse(), 404).get("detail").asText())
+                .with(as(Role.EDITOR)).with(csrf())).andReturn().getResponse(), 404).get("detail").asString())
                 .isEqualTo("There is no such image in the library.");
     }
 

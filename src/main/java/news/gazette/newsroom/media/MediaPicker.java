@@ -79,7 +79,7 @@ class MediaPicker {
     }
 
     /** A refusal answered as a problem detail; thrown by the checks below. */
-    private static final class Refused extends RuntimeException {
+    static final class Refused extends RuntimeException {
 
         private final HttpStatus status;
         private final String key;
