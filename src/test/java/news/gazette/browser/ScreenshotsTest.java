@@ -116,6 +116,7 @@ class ScreenshotsTest {
             driver.findElement(org.openqa.selenium.By.cssSelector("[data-picker-open=lead]")).click();
             PickerSteps.waitOpen(driver);
             driver.findElement(org.openqa.selenium.By.cssSelector("[data-picker-grid] .nr-picker-item")).click();
+            driver.executeScript("document.querySelectorAll('img[loading=lazy]').forEach(function (i) { i.loading = 'eager'; });");
         };
         shoot("newsroom-picker.png", base() + "/newsroom/stories/" + leadStoryId("en") + "/edit", "light",
                 DESKTOP_WIDTH, DESKTOP_HEIGHT, false);
