@@ -151,6 +151,8 @@ abstract class MediaPickerContract extends EditorRequests {
         assertThat(own.get("credit").asString()).isEqualTo("Old credit");
 
         assertThat(ids(page("story", String.valueOf(id), "used", "true"), "items")).containsExactly(inText, lead);
+        assertThat(ids(page("story", String.valueOf(id), "used", "on"), "items")).as("as a checkbox sends it")
+                .containsExactly(inText, lead);
         assertThat(ids(page("story", String.valueOf(id), "used", "true", "ids", String.valueOf(other)), "items"))
                 .as("what the page has but has not saved yet").containsExactly(other, inText, lead);
         assertThat(ids(page("used", "true", "ids", other + "," + lead), "items")).as("a story not saved yet")
