@@ -70,6 +70,12 @@ class MediaPickerBrowserTest extends NewsroomInBrowser {
                 Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
     }
 
+    private static boolean useInView(ChromeDriver driver) {
+        return Boolean.TRUE.equals(driver.executeScript("var r = document.querySelector('[data-picker-use]')"
+                + ".getBoundingClientRect(); return r.width > 0 && r.top >= 0 && r.bottom <= window.innerHeight"
+                + " && r.left >= 0 && r.right <= window.innerWidth;"));
+    }
+
     private String column(String column, long id) {
         return jdbc.sql("select cast(" + column + " as varchar) from stories where id = ?").param(id)
                 .query(String.class).optional().orElse(null);
@@ -94,6 +100,8 @@ class MediaPickerBrowserTest extends NewsroomInBrowser {
         assertThat(driver.findElements(By.cssSelector("[data-picker-own] [data-id='" + oldImage + "']"))).hasSize(1);
         assertThat(driver.findElements(By.cssSelector("[data-picker-grid] [data-id='" + oldImage + "']"))).isEmpty();
         assertThat(driver.switchTo().activeElement().getAttribute("id")).as("focus in the search field").isEqualTo("picker-q");
+        PickerSteps.chooseFirst(driver);
+        assertThat(useInView(driver)).as("the picker's last button in view at 1366×900").isTrue();
         List<String> problems = new ArrayList<>(AccessibilityTest.violations(driver, "picker, desktop"));
         resize(driver, 390, 844, true);
         assertThat(((Number) driver.executeScript("return document.documentElement.scrollWidth")).intValue())
@@ -101,6 +109,7 @@ class MediaPickerBrowserTest extends NewsroomInBrowser {
         assertThat(Boolean.TRUE.equals(driver.executeScript("var p = document.getElementById('media-picker');"
                 + " var r = p.getBoundingClientRect(); return p.scrollWidth <= p.clientWidth && r.right <= 390;")))
                 .as("the picker fits the phone").isTrue();
+        assertThat(useInView(driver)).as("the picker's last button in view at 390×844").isTrue();
         problems.addAll(AccessibilityTest.violations(driver, "picker, phone"));
         resize(driver, 1366, 900, false);
 
