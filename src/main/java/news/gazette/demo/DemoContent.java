@@ -61,13 +61,15 @@ class DemoContent implements SmartInitializingSingleton {
     private final Clock clock;
     private final ClusterLocks locks;
     private final DemoLiveBlogs liveBlogs;
+    private final DemoTranslations editionsInStep;
     private final JsonMapper json = JsonMapper.builder().build();
 
     DemoContent(Editions editions, Sections sections, Authors authors, Tags tags, Stories stories, StoryImports imports,
                 MediaLibrary media, ViewLedger ledger, TransactionTemplate transaction, Clock clock, ClusterLocks locks,
-                DemoLiveBlogs liveBlogs) {
+                DemoLiveBlogs liveBlogs, DemoTranslations editionsInStep) {
         this.locks = locks;
         this.liveBlogs = liveBlogs;
+        this.editionsInStep = editionsInStep;
         this.editions = editions;
         this.sections = sections;
         this.authors = authors;
@@ -120,6 +122,7 @@ class DemoContent implements SmartInitializingSingleton {
         }
         translations.values().forEach(group -> imports.linkTranslations(List.copyOf(group)));
         liveBlogs.load(byKey, now);
+        editionsInStep.load(byKey);
     }
 
     private DemoEdition read(String edition) {

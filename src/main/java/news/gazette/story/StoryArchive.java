@@ -19,9 +19,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class StoryArchive {
 
-    /** The story module's tables, in the order they go in (a story's tags and bylines after the story). */
+    /**
+     * The story module's tables, in the order they go in (a story's tags and bylines after the story; what a
+     * translation follows, the mappings and the public notes after the revisions they point at).
+     */
     public static final List<String> TABLES = List.of("tags", "stories", "story_authors", "story_tags",
-            "story_revisions", "redirects");
+            "story_revisions", "redirects",
+            "translation_sources", "translation_mappings", "story_notes");
 
     private final TableRows rows;
     private final JdbcClient jdbc;
@@ -41,7 +45,9 @@ public class StoryArchive {
         if (!TABLES.contains(table)) {
             throw new IllegalArgumentException("Not a table of stories: " + table);
         }
-        return rows.insert(table, json);
+        int count = rows.insert(table, json);
+        ArchivedTranslations.check(jdbc, table);
+        return count;
     }
 
     /**

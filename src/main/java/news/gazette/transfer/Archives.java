@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -16,6 +17,7 @@ import news.gazette.media.MediaTypes;
 import news.gazette.section.Sections;
 import news.gazette.platform.database.TableRows;
 import news.gazette.story.StoryArchive;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,7 +40,12 @@ public class Archives {
 
     /** In the order a restore inserts them, so every reference points at a row already there. */
     static final List<String> TABLES = List.of("media", "sections", "authors", "tags", "stories", "story_authors",
-            "story_tags", "story_revisions", "redirects", "import_items", "site_settings");
+            "story_tags", "story_revisions", "redirects",
+            "translation_sources", "translation_mappings", "story_notes",
+            "import_items", "site_settings");
+
+    /** Tables added after the first archives were written: an archive without one restores it empty (ADR 120). */
+    static final Set<String> ADDED_LATER = Set.of("translation_sources", "translation_mappings", "story_notes");
 
     private static final Pattern MEDIA_NAME = Pattern.compile("media/[a-z0-9][a-z0-9._-]{0,190}\\.(png|jpg|webp|gif)");
     static final JsonMapper JSON = JsonMapper.builder()
@@ -89,6 +96,10 @@ public class Archives {
             Map<String, String> files = checkedMedia(zip);
             Map<String, Integer> restored = new LinkedHashMap<>();
             for (String table : TABLES) {
+                if (ADDED_LATER.contains(table) && !zip.names().contains(table + ".json")) {
+                    restored.put(table, 0);
+                    continue;
+                }
                 try (InputStream json = zip.stream(table + ".json")
                         .orElseThrow(() -> new ImportRefused("transfer.refused.not-archive", table + ".json"))) {
                     restored.put(table, StoryArchive.TABLES.contains(table) ? stories.restoreTable(table, json)
@@ -97,6 +108,9 @@ public class Archives {
                     throw new ImportRefused("transfer.refused.not-archive", table + ".json");
                 } catch (TableRows.UnreadableRows e) {
                     throw new ImportRefused("transfer.refused.not-archive", e.getMessage());
+                } catch (DataIntegrityViolationException e) {
+                    // A value the table does not take (too long, a reference to nothing): not an archive Gazette wrote.
+                    throw new ImportRefused("transfer.refused.not-archive", table + ".json");
                 }
             }
             mediaTypes();

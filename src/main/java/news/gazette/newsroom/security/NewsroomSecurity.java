@@ -48,6 +48,7 @@ class NewsroomSecurity {
                         .requestMatchers("/newsroom/sections", "/newsroom/sections/**", "/newsroom/tags",
                                 "/newsroom/tags/**", "/newsroom/authors", "/newsroom/authors/**").hasRole("EDITOR")
                         .requestMatchers("/newsroom/front-page", "/newsroom/front-page/**").hasRole("EDITOR")
+                        .requestMatchers("/newsroom/translations", "/newsroom/translations/**").hasRole("EDITOR")
                         .anyRequest().hasRole("CONTRIBUTOR"))
                 .formLogin(form -> form.loginPage(LOGIN).loginProcessingUrl(LOGIN)
                         .usernameParameter("email").passwordParameter("password")
