@@ -8,7 +8,6 @@
   }
   var form = document.getElementById('story-form');
   var texts = JSON.parse(area.getAttribute('data-texts'));
-  var media = JSON.parse(area.getAttribute('data-media') || '[]');
   var language = area.getAttribute('data-language');
   var base = area.getAttribute('data-tinymce').replace(/\/tinymce\.min\.js$/, '');
   if (language !== 'en') {
@@ -36,13 +35,14 @@
    * Puts an image or embed into the body as a block of its own, after the block the caret is in (or after the
    * selected image or embed), and then the caret into a paragraph after it. insertContent, which this replaces, put
    * the caret into the uneditable figure, so the next words typed went into it and were dropped when the body was
-   * saved; and with an image selected it replaced the image.
+   * saved; and with an image selected it replaced the image. {@code remembered} is the node the caret was in when a
+   * dialog took the focus, if any.
    */
-  function insertBlock(editor, html) {
+  function insertBlock(editor, html, remembered) {
     var body = editor.getBody();
     editor.focus();
     editor.undoManager.transact(function () {
-      var anchor = editor.selection.getNode();
+      var anchor = remembered && body.contains(remembered) ? remembered : editor.selection.getNode();
       while (anchor && anchor !== body && anchor.parentNode !== body) {
         anchor = anchor.parentNode;
       }
@@ -67,37 +67,21 @@
     editor.nodeChanged();
   }
 
+  /**
+   * The toolbar's image button opens the media picker (picker.js), the same one as the featured image's. The block
+   * the caret is in is remembered before the picker takes the focus, so the image goes after it.
+   */
   function insertImage(editor) {
-    if (media.length === 0) {
+    if (!window.GazettePicker) {
       editor.notificationManager.open({text: texts['image-none'], type: 'info', timeout: 4000});
       return;
     }
-    editor.windowManager.open({
-      title: texts.image,
-      body: {type: 'panel', items: [
-        {type: 'selectbox', name: 'media', label: texts['image-choose'],
-          items: media.map(function (m) { return {value: String(m.id), text: m.name}; })},
-        {type: 'input', name: 'alt', label: texts['image-alt']},
-        {type: 'input', name: 'caption', label: texts['image-caption']},
-        {type: 'input', name: 'credit', label: texts['image-credit']}
-      ]},
-      buttons: [{type: 'cancel', text: texts.cancel}, {type: 'submit', text: texts.insert, primary: true}],
-      onSubmit: function (dialog) {
-        var data = dialog.getData();
-        var chosen = media.filter(function (m) { return String(m.id) === data.media; })[0];
-        // The library's description and credit are the image's own: used unless the person wrote others here.
-        var alt = data.alt.trim() || chosen.alt || '';
-        var credit = data.credit.trim() || chosen.credit || '';
-        if (!alt.trim()) {
-          editor.notificationManager.open({text: texts['image-alt-required'], type: 'error', timeout: 4000});
-          return;
-        }
-        var caption = escape(editor, data.caption.trim() || chosen.caption || '') + (credit ? ' <cite>' + escape(editor, credit) + '</cite>' : '');
-        dialog.close();
-        insertBlock(editor, '<figure class="story-image" contenteditable="false" data-media-id="' + chosen.id + '">'
-          + '<img src="' + escape(editor, chosen.src) + '" alt="' + escape(editor, alt) + '">'
-          + (caption ? '<figcaption>' + caption + '</figcaption>' : '') + '</figure>');
-      }
+    var anchor = editor.selection.getNode();
+    window.GazettePicker.open('text', function (chosen) {
+      var caption = escape(editor, chosen.caption) + (chosen.credit ? ' <cite>' + escape(editor, chosen.credit) + '</cite>' : '');
+      insertBlock(editor, '<figure class="story-image" contenteditable="false" data-media-id="' + chosen.id + '">'
+        + '<img src="' + escape(editor, chosen.src) + '" alt="' + escape(editor, chosen.alt) + '">'
+        + (chosen.caption || chosen.credit ? '<figcaption>' + caption + '</figcaption>' : '') + '</figure>', anchor);
     });
   }
 

@@ -16,7 +16,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -208,23 +207,17 @@ public class MediaLibrary {
     }
 
     /**
-     * Searches alt text, caption, credit and original file name (all words, any case); newest first.
+     * Searches by words ({@link MediaWords}); newest first.
      *
      * @param withoutAlt whether images without alt text are listed too
      */
     public Page search(String query, int page, boolean withoutAlt) {
-        List<String> words = query == null ? List.of() : Arrays.stream(query.toLowerCase(Locale.ROOT).split("\\s+"))
-                .filter(w -> !w.isBlank()).limit(8).toList();
         StringBuilder sql = new StringBuilder("select * from media where 1 = 1");
         List<Object> params = new ArrayList<>();
         if (!withoutAlt) {
             sql.append(" and alt_text is not null and alt_text <> ''");
         }
-        for (String word : words) {
-            sql.append(" and lower(concat(coalesce(alt_text, ''), ' ', coalesce(caption, ''), ' ', coalesce(credit, ''),"
-                    + " ' ', coalesce(original_name, ''))) like ? escape '!'");
-            params.add("%" + word.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
-        }
+        MediaWords.narrow(sql, params, query, "");
         sql.append(" order by created_at desc, id desc limit ? offset ?");
         params.add(PAGE_SIZE + 1);
         params.add((long) Math.max(0, page - 1) * PAGE_SIZE);

@@ -30,13 +30,11 @@ final class EditorSteps {
                 + "ed.selection.select(ed.dom.select('figure.story-image')[0]); ed.nodeChanged();");
     }
 
-    /** The body toolbar's image button, then the library's first image, inserted with the library's own text. */
+    /** The body toolbar's image button, then the library's newest image in the media picker, with the library's text. */
     static void insertLibraryImage(ChromeDriver driver) {
-        driver.findElement(By.cssSelector(".tox-tinymce button[aria-label='Image from the library']")).click();
-        Browser.waitFor(driver).until(ExpectedConditions.elementToBeClickable(By.cssSelector(".tox-dialog input")));
-        driver.findElements(By.cssSelector(".tox-dialog input")).get(0).sendKeys("alt words");
-        driver.findElement(By.cssSelector(".tox-dialog__footer .tox-button:not(.tox-button--secondary)")).click();
-        Browser.waitFor(driver).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".tox-dialog")));
+        PickerSteps.openForText(driver);
+        PickerSteps.chooseFirst(driver);
+        PickerSteps.use(driver);
     }
 
     /** The body toolbar's embed button with this address. */

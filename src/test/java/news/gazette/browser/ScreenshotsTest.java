@@ -108,6 +108,21 @@ class ScreenshotsTest {
     }
 
     @Test
+    void newsroomPicker() throws IOException {
+        signIn = true;
+        waitFor = ".tox-edit-area iframe";
+        viewportOnly = true;
+        then = driver -> {
+            driver.findElement(org.openqa.selenium.By.cssSelector("[data-picker-open=lead]")).click();
+            PickerSteps.waitOpen(driver);
+            driver.findElement(org.openqa.selenium.By.cssSelector("[data-picker-grid] .nr-picker-item")).click();
+            driver.executeScript("document.querySelectorAll('img[loading=lazy]').forEach(function (i) { i.loading = 'eager'; });");
+        };
+        shoot("newsroom-picker.png", base() + "/newsroom/stories/" + leadStoryId("en") + "/edit", "light",
+                DESKTOP_WIDTH, DESKTOP_HEIGHT, false);
+    }
+
+    @Test
     void newsroomRevisions() throws IOException {
         signIn = true;
         shoot("newsroom-revisions.png", base() + "/newsroom/stories/" + leadStoryId("en") + "/revisions", "light",
@@ -140,6 +155,9 @@ class ScreenshotsTest {
     }
 
     private boolean signIn;
+    /** What to do on the page before the shot (open a dialog); {@code viewportOnly} shoots what is in view. */
+    private java.util.function.Consumer<ChromeDriver> then;
+    private boolean viewportOnly;
     /** A CSS selector the page must show before the shot (the rich-text editor builds itself after load). */
     private String waitFor;
 
@@ -171,14 +189,17 @@ class ScreenshotsTest {
             Browser.waitFor(driver).until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(
                     org.openqa.selenium.By.cssSelector(waitFor)));
         }
+        if (then != null) {
+            then.accept(driver);
+        }
         driver.executeAsyncScript("var done = arguments[arguments.length - 1]; document.fonts.ready.then(function () { done(); });");
 
-        int fullHeight = pageHeight(driver);
+        int fullHeight = viewportOnly ? height : pageHeight(driver);
         metrics(driver, width, fullHeight, mobile);
         Browser.waitFor(driver).until(d -> Boolean.TRUE.equals(driver.executeScript(
                 "return Array.from(document.images).every(function (i) { return i.complete && i.naturalWidth > 0; });")));
         // Images carry their sizes, so the height should hold; measure again in case it did not.
-        fullHeight = pageHeight(driver);
+        fullHeight = viewportOnly ? height : pageHeight(driver);
         metrics(driver, width, fullHeight, mobile);
         // Lazy images below the first screen load only when the tall viewport reveals them; decode them all first.
         driver.executeAsyncScript("var done = arguments[arguments.length - 1];"

@@ -57,9 +57,12 @@ public record EditorPage(Long id, String edition, int version, String status, Va
         }
     }
 
-    /** What the editor's script needs: where TinyMCE is, its texts in the person's language, the library. */
+    /**
+     * What the editor's script needs: where TinyMCE is and its texts in the person's language (the library's images
+     * come from the media picker, {@code newsroom/media}).
+     */
     public record Script(String tinymce, String editorJs, String language, String tinymceTexts, String ownTexts,
-                         String media, String editorCss, String presenceJs) {
+                         String editorCss, String presenceJs) {
     }
 
     /**

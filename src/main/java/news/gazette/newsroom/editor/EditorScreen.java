@@ -78,6 +78,14 @@ public class EditorScreen {
         this.links = links;
     }
 
+    /** The media picker's part of the page (its own room, {@code newsroom/media}). */
+    private news.gazette.newsroom.media.PickerViews pickerViews;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void pickerViews(news.gazette.newsroom.media.PickerViews views) {
+        this.pickerViews = views;
+    }
+
     @org.springframework.beans.factory.annotation.Autowired
     void translationPanels(news.gazette.newsroom.translation.TranslationPanels panels) {
         this.translationPanels = panels;
@@ -163,12 +171,8 @@ public class EditorScreen {
         List<EditorPage.Option> images = library.stream()
                 .map(m -> new EditorPage.Option(String.valueOf(m.id()), label(m), imageId != null && m.id() == imageId))
                 .toList();
-        String mediaJson = EditorTexts.json(library.stream()
-                .map(m -> Map.of("id", m.id(), "name", label(m), "src", links.media(m.fileNameFor(640)),
-                        "alt", nullToEmpty(m.alt()), "caption", nullToEmpty(m.caption()), "credit", nullToEmpty(m.credit())))
-                .toList());
         EditorPage.Script script = new EditorPage.Script(EditorResources.TINYMCE + "tinymce.min.js",
-                screens.asset("/assets/js/editor.js"), lang, EditorTexts.tinymce(t), EditorTexts.own(t), mediaJson,
+                screens.asset("/assets/js/editor.js"), lang, EditorTexts.tinymce(t), EditorTexts.own(t),
                 screens.asset("/assets/css/editor.css"), screens.asset("/assets/js/presence.js"));
         EditorPage page = new EditorPage(id, edition, version, statusText, values, sectionOptions, authorOptions, images,
                 linked, translateInto, actions, error, notice, conflict, script,
@@ -177,6 +181,9 @@ public class EditorScreen {
         if (id != null) {
             params.put("translation", translationPanels.of(id, request));
         }
+        // The media picker (newsroom/media) for the featured image and the text alike; the select above stays the
+        // choice without JavaScript.
+        params.put("picker", pickerViews.of(id, edition, imageId));
         return screens.page(status, "newsroom/editor.jte", params, true);
     }
 

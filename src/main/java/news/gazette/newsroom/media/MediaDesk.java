@@ -168,19 +168,24 @@ class MediaDesk {
 
     private ResponseEntity<byte[]> refused(MediaRefusedException.Reason reason, HttpServletRequest request,
                                            Principal who, CsrfToken csrf) {
-        HttpStatus status = switch (reason) {
-            case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
-            case NOT_AN_IMAGE, SVG -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
-            case EMPTY -> HttpStatus.BAD_REQUEST;
-            case TOO_MANY_PIXELS, CORRUPT -> HttpStatus.UNPROCESSABLE_CONTENT;
-            case BUSY -> HttpStatus.SERVICE_UNAVAILABLE;
-        };
+        HttpStatus status = statusOf(reason);
         ResponseEntity<byte[]> page = listing(status, null, 1, request, who, csrf, reason.messageKey(), reason);
         if (reason != MediaRefusedException.Reason.BUSY) {
             return page;
         }
         return ResponseEntity.status(status).headers(page.getHeaders()).header(HttpHeaders.RETRY_AFTER, "30")
                 .body(page.getBody());
+    }
+
+    /** The status an upload refused for this reason gets, on the media screen and in the picker alike. */
+    static HttpStatus statusOf(MediaRefusedException.Reason reason) {
+        return switch (reason) {
+            case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
+            case NOT_AN_IMAGE, SVG -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+            case EMPTY -> HttpStatus.BAD_REQUEST;
+            case TOO_MANY_PIXELS, CORRUPT -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case BUSY -> HttpStatus.SERVICE_UNAVAILABLE;
+        };
     }
 
     private ResponseEntity<byte[]> listing(HttpStatusCode status, String query, int page, HttpServletRequest request,
