@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
+import news.gazette.liveblog.InvalidEntryException;
+import news.gazette.liveblog.LiveBlogArchive;
 import news.gazette.media.MediaRefusedException;
 import news.gazette.media.MediaRestore;
 import news.gazette.media.MediaTypes;
@@ -38,7 +40,8 @@ public class Archives {
 
     /** In the order a restore inserts them, so every reference points at a row already there. */
     static final List<String> TABLES = List.of("media", "sections", "authors", "tags", "stories", "story_authors",
-            "story_tags", "story_revisions", "redirects", "import_items", "site_settings");
+            "story_tags", "story_revisions", "redirects", "import_items", "site_settings", "live_blogs",
+            "live_blog_entries");
 
     private static final Pattern MEDIA_NAME = Pattern.compile("media/[a-z0-9][a-z0-9._-]{0,190}\\.(png|jpg|webp|gif)");
     static final JsonMapper JSON = JsonMapper.builder()
@@ -53,9 +56,11 @@ public class Archives {
     private final ImportLimits limits;
     private final Sections sections;
     private final ArchiveExport exports;
+    private final LiveBlogArchive liveBlogs;
 
     Archives(JdbcClient jdbc, TableRows rows, StoryArchive stories, MediaRestore media, ImportLimits limits,
-             Sections sections, ArchiveExport exports) {
+             Sections sections, ArchiveExport exports, LiveBlogArchive liveBlogs) {
+        this.liveBlogs = liveBlogs;
         this.jdbc = jdbc;
         this.rows = rows;
         this.stories = stories;
@@ -89,9 +94,15 @@ public class Archives {
             Map<String, String> files = checkedMedia(zip);
             Map<String, Integer> restored = new LinkedHashMap<>();
             for (String table : TABLES) {
+                if (LiveBlogArchive.TABLES.contains(table) && !zip.names().contains(table + ".json")) {
+                    // Archives written before live blogs were in them: the stories come without live blogs.
+                    restored.put(table, 0);
+                    continue;
+                }
                 try (InputStream json = zip.stream(table + ".json")
                         .orElseThrow(() -> new ImportRefused("transfer.refused.not-archive", table + ".json"))) {
                     restored.put(table, StoryArchive.TABLES.contains(table) ? stories.restoreTable(table, json)
+                            : LiveBlogArchive.TABLES.contains(table) ? liveBlogs.restoreTable(table, json)
                             : rows.insert(table, json));
                 } catch (IOException e) {
                     throw new ImportRefused("transfer.refused.not-archive", table + ".json");
@@ -104,6 +115,11 @@ public class Archives {
                 stories.restored();
             } catch (IllegalArgumentException notBlocks) {
                 throw new ImportRefused("transfer.refused.not-archive", "stories.json");
+            }
+            try {
+                liveBlogs.restored();
+            } catch (InvalidEntryException notAnEntry) {
+                throw new ImportRefused("transfer.refused.not-archive", "live_blog_entries.json");
             }
             sections.forget();
             files.forEach((name, type) -> media.restoreFile(name, bytes(zip, "media/" + name), type));

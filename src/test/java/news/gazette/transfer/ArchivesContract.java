@@ -57,7 +57,7 @@ abstract class ArchivesContract {
     @Autowired JdbcClient jdbc;
     @TempDir Path temp;
 
-    private static Map<String, byte[]> entries(Path archive) throws IOException {
+    static Map<String, byte[]> entries(Path archive) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         try (ZipFile zip = new ZipFile(archive.toFile())) {
             for (ZipEntry entry : Collections.list(zip.entries())) {
@@ -83,7 +83,7 @@ abstract class ArchivesContract {
         }
     }
 
-    private int command(String... args) {
+    static int command(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         return TransferCommand.run(GazetteApplication.class, args, new PrintStream(out, true, StandardCharsets.UTF_8));
     }
