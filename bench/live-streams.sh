@@ -5,7 +5,7 @@
 # Needs: ./mvnw -q -o -DskipTests test-compile and target/bench.classpath (bench/run.sh makes it; or
 #   ./mvnw -q -o dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test).
 # Gazette runs in one JVM (demo content on H2 in a temporary folder; Tomcat allowed 12,000 connections, so streams
-# stop at 10,976 and 1,024 stay for pages; a 1.5 GB heap, since each open stream holds about 100 KB of Tomcat's
+# stop at 10,976 and 1,024 stay for pages; a 2.5 GB heap, since each open stream holds about 140 KB of Tomcat's
 # buffers; the API's per-address rate limit off since every stream comes from 127.0.0.1), the streams and the load in
 # another (src/test/java/news/gazette/bench/ManyStreams.java): each side holds 10,000 sockets, under the open-file
 # limit (20,000 here; the script raises the soft limit to the hard one and refuses to start below what it needs).
@@ -14,7 +14,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 STREAMS="${1:-10000}"; ROUNDS="${2:-3}"; SECONDS_EACH="${3:-10}"; CLIENTS="${4:-8}"
 PORT=${GAZETTE_BENCH_PORT:-18110}
-CP=target/test-classes:target/classes:$(cat target/bench.classpath)
+# BENCH_CLASSES: a copy of target/classes and target/test-classes (so a build meanwhile cannot change them).
+CLASSES=${BENCH_CLASSES:-target}
+CP=$CLASSES/test-classes:$CLASSES/classes:$(cat target/bench.classpath)
 ulimit -n "$(ulimit -Hn)"
 if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt $((STREAMS + 1000)) ]; then
   echo "the open-file limit $(ulimit -n) is below $((STREAMS + 1000)): fewer streams, or a higher hard limit" >&2
@@ -23,7 +25,7 @@ fi
 exec 9>/tmp/gazette-bench.lock
 flock 9
 DATA=$(mktemp -d /tmp/gazette-live-streams.XXXXXX)
-java -Xms1536m -Xmx1536m -XX:+UseParallelGC -cp "$CP" news.gazette.GazetteApplication --server.port="$PORT" \
+java -Xms2560m -Xmx2560m -XX:+UseParallelGC -cp "$CP" news.gazette.GazetteApplication --server.port="$PORT" \
   --server.address=127.0.0.1 --gazette.data-dir="$DATA" --gazette.demo-content=true \
   --server.tomcat.max-connections=12000 --gazette.api.rate-limit.enabled=false --spring.main.banner-mode=off \
   --logging.level.root=WARN > "$DATA/gazette.log" 2>&1 &

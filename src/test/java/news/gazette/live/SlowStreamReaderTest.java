@@ -66,7 +66,7 @@ class SlowStreamReaderTest {
                     int expected = sent;
                     streams.send("en", new StreamEvent(2_000_000_000_000L + sent, "filler",
                             "{\"n\":" + sent + ",\"filler\":\"" + filler + "\"}"));
-                    await().atMost(BOUND).as("event %d at the reader who reads", sent)
+                    await("event " + sent + " at the reader who reads").atMost(BOUND)
                             .until(() -> reader.named("filler").size() == expected);
                 }
                 assertThat(streams.count()).as("the stuck reader is dropped").isEqualTo(before + 1);

@@ -39,7 +39,7 @@ abstract class LiveBadgeContract extends LiveBlogRequests {
         RequestPostProcessor editor = as(Role.EDITOR);
         long story = publishedStory(editor, "Dockworkers strike in Quillport");
         String path = page(story);
-        String section = path.substring(0, path.lastIndexOf('/'));
+        String section = path.substring(0, path.lastIndexOf('/') + 1);
         assertThat(html(section).select("article:has(a[href='" + path + "'])")).as("listed").isNotEmpty();
         assertThat(badges(section, path)).as("not a live blog yet").isEmpty();
         assertThat(badges("/en/", path)).isEmpty();
