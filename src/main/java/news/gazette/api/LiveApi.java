@@ -1,10 +1,13 @@
 package news.gazette.api;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import news.gazette.live.Alerts;
 import news.gazette.live.EditionEvents;
 import news.gazette.live.StreamEvent;
@@ -42,19 +45,24 @@ class LiveApi {
     }
 
     /**
-     * The stream. A client that did not ask for {@code text/event-stream} (no Accept header: a link checker, a test
-     * walking the OpenAPI document) gets the events a stream would start with and the end of the answer.
+     * The stream, written by live/stream without a request thread (the answer here is {@code null}: the response is
+     * already an async one of its own). A client that did not ask for {@code text/event-stream} (no Accept header: a
+     * link checker, a test walking the OpenAPI document) gets the events a stream would start with and the end of the
+     * answer.
      */
     @GetMapping(path = "/api/v1/editions/{edition}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(@PathVariable String edition,
                       @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
-                      @RequestHeader(name = "Accept", required = false) String accept) {
+                      @RequestHeader(name = "Accept", required = false) String accept,
+                      HttpServletRequest request, HttpServletResponse response) throws IOException {
         known(edition);
         if (accept == null || !accept.contains(MediaType.TEXT_EVENT_STREAM_VALUE)) {
             return events.once(edition, lastEventId);
         }
-        return events.open(edition, lastEventId).orElseThrow(() -> new ResponseStatusException(
-                HttpStatus.SERVICE_UNAVAILABLE, "This node holds as many streams as it may"));
+        if (!events.open(edition, lastEventId, request, response)) {
+            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "This node holds as many streams as it may");
+        }
+        return null;
     }
 
     @GetMapping(path = "/api/v1/editions/{edition}/events/recent", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -65,12 +73,14 @@ class LiveApi {
                 .body(new EventList(edition, list));
     }
 
+    /** The alert readers of the edition see now; {@code 204 No Content} when there is none. */
     @GetMapping(path = "/api/v1/editions/{edition}/alert", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<AlertAnswer> alert(@PathVariable String edition) {
         known(edition);
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).cacheControl(BRIEF)
-                .body(new AlertAnswer(edition, alerts.current(edition).map(a -> EditionEvents.alertJson(a, null))
-                        .orElse(null)));
+        return alerts.current(edition)
+                .map(a -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).cacheControl(BRIEF)
+                        .body(new AlertAnswer(edition, EditionEvents.alertJson(a, null))))
+                .orElseGet(() -> ResponseEntity.noContent().cacheControl(BRIEF).build());
     }
 
     /** A reader who went away: nothing to answer, nothing to log. */
@@ -98,7 +108,7 @@ class LiveApi {
         }
     }
 
-    /** @param alert the alert readers see now, or {@code null} */
+    /** @param alert the alert readers see now */
     record AlertAnswer(String edition, Map<String, Object> alert) {
     }
 }

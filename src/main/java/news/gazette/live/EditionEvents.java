@@ -1,5 +1,6 @@
 package news.gazette.live;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import news.gazette.edition.Editions;
 import news.gazette.live.stream.EventBuffer;
 import news.gazette.live.stream.OpenStream;
@@ -60,17 +63,18 @@ public class EditionEvents {
      * the current alert state when it is older than the buffer. A new stream (no id) starts with the current state
      * too, so a page from a cache that was not yet purged is put right.
      *
-     * @return the stream, or empty when the node is full
+     * @return whether the stream is open; {@code false} (the response untouched) when the node is full
      */
-    public Optional<SseEmitter> open(String edition, String lastEventId) {
-        OpenStream stream = streams.open(edition);
+    public boolean open(String edition, String lastEventId, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        OpenStream stream = streams.open(edition, request, response);
         if (stream == null) {
-            return Optional.empty();
+            return false;
         }
         for (StreamEvent event : recent(edition, parse(lastEventId))) {
             streams.send(stream, event);
         }
-        return Optional.of(stream.emitter());
+        return true;
     }
 
     /** The events a stream resuming after this id would start with, then the end of the answer. */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import news.gazette.audit.AuditLog;
 import news.gazette.live.LiveEvent;
 import news.gazette.live.LiveEvent.Change;
 import news.gazette.story.Stories;
@@ -23,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Every change to a live blog: start, end, key points, and adding, editing and removing entries. Each asks the story
  * rule whether the actor may publish the story ({@link StoryPolicy}, {@link StoryAction#PUBLISH}) and raises
  * {@link LiveEvent.EntryChanged} in the transaction of the change, so the page cache, the event stream and webhooks
- * follow through the change feed.
+ * follow through the change feed, and writes the change to the audit log ({@code liveblog.*}), from the screen and
+ * the newsroom API alike.
  *
  * @throws news.gazette.story.StoryRefusedException when the actor may not publish the story
  * @throws StoryNotFoundException when the story does not exist
@@ -39,9 +41,11 @@ public class LiveBlogDesk {
     private final EntryBodies bodies;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AuditLog audit;
 
     LiveBlogDesk(JdbcClient jdbc, LiveBlogs blogs, Stories stories, StoryPolicy policy, EntryBodies bodies,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.blogs = blogs;
         this.stories = stories;
@@ -79,6 +83,7 @@ public class LiveBlogDesk {
             }
             started.add(member.id());
             events.publishEvent(new LiveEvent.EntryChanged(member.edition(), member.id(), 0, Change.STARTED));
+            audited(actor, "liveblog.start", member.id(), member.headline());
         }
         return started;
     }
@@ -92,6 +97,7 @@ public class LiveBlogDesk {
         jdbc.sql("update live_blogs set ended_at = ?, updated_at = ? where story_id = ?")
                 .params(LiveBlogs.utc(now), LiveBlogs.utc(now), storyId).update();
         events.publishEvent(new LiveEvent.EntryChanged(story.edition(), storyId, 0, Change.ENDED));
+        audited(actor, "liveblog.end", storyId, story.headline());
     }
 
     /** Replaces the pinned key points (sanitized; empty removes them). */
@@ -103,6 +109,7 @@ public class LiveBlogDesk {
         jdbc.sql("update live_blogs set key_points = ?, updated_at = ? where story_id = ?")
                 .params(clean, LiveBlogs.utc(clock.instant()), storyId).update();
         events.publishEvent(new LiveEvent.EntryChanged(story.edition(), storyId, 0, Change.KEY_POINTS));
+        audited(actor, "liveblog.key-points", storyId, story.headline());
     }
 
     /** Posts a new entry to a running live blog; returns its id. */
@@ -119,6 +126,7 @@ public class LiveBlogDesk {
                 .update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
         events.publishEvent(new LiveEvent.EntryChanged(story.edition(), storyId, id, Change.ADDED));
+        audited(actor, "liveblog.entry.add", storyId, "entry " + id);
         return id;
     }
 
@@ -134,6 +142,7 @@ public class LiveBlogDesk {
                 .params(entry.headline(), entry.text(), entry.mediaId(), entry.imageAlt(), entry.embedUrl(),
                         entry.html(), LiveBlogs.utc(clock.instant()), entryId, storyId).update();
         events.publishEvent(new LiveEvent.EntryChanged(story.edition(), storyId, entryId, Change.EDITED));
+        audited(actor, "liveblog.entry.edit", storyId, "entry " + entryId);
     }
 
     /** Deletes an entry. */
@@ -144,6 +153,11 @@ public class LiveBlogDesk {
         entryOf(storyId, entryId);
         jdbc.sql("delete from live_blog_entries where id = ? and story_id = ?").params(entryId, storyId).update();
         events.publishEvent(new LiveEvent.EntryChanged(story.edition(), storyId, entryId, Change.REMOVED));
+        audited(actor, "liveblog.entry.remove", storyId, "entry " + entryId);
+    }
+
+    private void audited(StoryActor actor, String action, long storyId, String detail) {
+        audit.record(actor.email(), action, "story:" + storyId, detail, actor.client());
     }
 
     private Story allowed(StoryActor actor, long storyId) {

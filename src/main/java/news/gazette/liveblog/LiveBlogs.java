@@ -43,6 +43,15 @@ public class LiveBlogs {
                 .query(LiveBlogs::blog).list().stream().collect(Collectors.toMap(LiveBlog::storyId, b -> b));
     }
 
+    /** The stories among these that are live blogs running now (for the "Live" badge on teasers). */
+    public java.util.Set<Long> running(Collection<Long> storyIds) {
+        if (storyIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return java.util.Set.copyOf(jdbc.sql("select story_id from live_blogs where story_id in (:ids) and ended_at is null")
+                .param("ids", storyIds).query(Long.class).list());
+    }
+
     /**
      * A page of entries, newest first.
      *

@@ -3,5 +3,5 @@
  * key-points summary, a start and an end. Every change raises {@code live.LiveEvent.EntryChanged} in its
  * transaction; who may change a live blog is the story rule for publishing (ADR 75).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"live", "media", "platform", "story"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"audit", "live", "media", "platform", "story"})
 package news.gazette.liveblog;

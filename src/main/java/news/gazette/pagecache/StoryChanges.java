@@ -65,13 +65,23 @@ class StoryChanges {
             purge.add(CacheTags.edition(event.edition()));
             return purge;
         }
-        if (story.get().sectionId() != event.sectionId()) {
-            purge.add(CacheTags.section(story.get().sectionId()));
-        }
-        List<Long> id = List.of(event.storyId());
+        purge.addAll(listingsOf(story.get()));
+        translationsOf(story.get()).forEach(translation -> purge.add(CacheTags.story(translation)));
+        return purge;
+    }
+
+    /**
+     * The pages that list the story as a teaser: its section's, its authors', its tags', the edition's front page and
+     * date archive (also what a live blog's "Live" badge changes, pagecache/LiveBlogChanges).
+     */
+    Set<String> listingsOf(Story story) {
+        Set<String> purge = new LinkedHashSet<>();
+        purge.add(CacheTags.section(story.sectionId()));
+        purge.add(CacheTags.front(story.edition()));
+        purge.add(CacheTags.archive(story.edition()));
+        List<Long> id = List.of(story.id());
         authors.bylines(id).forEach(byline -> purge.add(CacheTags.author(byline.author().id())));
         tags.ofStories(id).forEach(storyTag -> purge.add(CacheTags.tag(storyTag.tag().id())));
-        translationsOf(story.get()).forEach(translation -> purge.add(CacheTags.story(translation)));
         return purge;
     }
 

@@ -18,6 +18,7 @@ import news.gazette.author.Authors;
 import news.gazette.edition.Edition;
 import news.gazette.edition.Editions;
 import news.gazette.live.Alerts;
+import news.gazette.liveblog.LiveBlogs;
 import news.gazette.media.Media;
 import news.gazette.media.MediaLibrary;
 import news.gazette.platform.web.Permalinks;
@@ -52,13 +53,15 @@ class ReaderViews {
     private final NewestInSection newest;
     private final Alerts alerts;
     private final SiteIdentity identity;
+    private final LiveBlogs liveBlogs;
     private final Map<Locale, Texts> texts = new ConcurrentHashMap<>();
 
     ReaderViews(MessageSource messages, Editions editions, Sections sections, Authors authors, Tags tags,
                 MediaLibrary media, Permalinks links, SiteSettings siteSettings, Dates dates,
                 Assets assets, ViewCounter counter, Clock clock, NewestInSection newest, Alerts alerts,
-                SiteIdentity identity) {
+                SiteIdentity identity, LiveBlogs liveBlogs) {
         this.identity = identity;
+        this.liveBlogs = liveBlogs;
         this.newest = newest;
         this.alerts = alerts;
         this.messages = messages;
@@ -172,12 +175,14 @@ class ReaderViews {
             return List.of();
         }
         Map<Long, Section> sectionsById = sectionsOf(list);
+        Set<Long> live = liveBlogs.running(list.stream().map(Story::id).toList());
         List<Teaser> teasers = new ArrayList<>(list.size());
         for (Story story : list) {
             Section section = sectionsById.get(story.sectionId());
             teasers.add(new Teaser(story.id(), storyPath(story, section), story.headline(), story.standfirst(),
                     section.name(), links.section(story.edition(), section.slug()), dates.of(story.publishedAt(), t),
-                    picture(story, images), story.breaking(), story.isPressReview(), readingMinutes(story)));
+                    picture(story, images), story.breaking(), story.isPressReview(), readingMinutes(story),
+                    live.contains(story.id())));
         }
         return teasers;
     }

@@ -22,7 +22,7 @@ public record SearchPage(String query, String heading, String notice, String sum
      * @param snippetHtml  HTML-escaped passages of the body with the matched words in {@code <mark>}, or {@code null}
      */
     public record Result(String href, String headlineHtml, String snippetHtml, String standfirst, String sectionName,
-                         String sectionHref, TimeView published, List<StoryPage.Link> authors) {
+                         String sectionHref, TimeView published, List<StoryPage.Link> authors, boolean live) {
     }
 
     /** The filter form's fields, each with its current value. */

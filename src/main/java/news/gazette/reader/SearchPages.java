@@ -6,11 +6,13 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import news.gazette.author.Author;
 import news.gazette.author.Authors;
 import news.gazette.edition.Edition;
 import news.gazette.edition.Editions;
+import news.gazette.liveblog.LiveBlogs;
 import news.gazette.platform.web.Permalinks;
 import news.gazette.search.ReaderQuery;
 import news.gazette.search.SearchRequest;
@@ -46,9 +48,11 @@ class SearchPages {
     private final Dates dates;
     private final Renderer renderer;
     private final Permalinks links;
+    private final LiveBlogs liveBlogs;
 
     SearchPages(Editions editions, Sections sections, Authors authors, Tags tags, StorySearch search,
-                ReaderViews views, Dates dates, Renderer renderer, Permalinks links) {
+                ReaderViews views, Dates dates, Renderer renderer, Permalinks links, LiveBlogs liveBlogs) {
+        this.liveBlogs = liveBlogs;
         this.editions = editions;
         this.sections = sections;
         this.authors = authors;
@@ -82,11 +86,13 @@ class SearchPages {
 
         List<SearchPage.Result> found = new ArrayList<>();
         if (results != null) {
+            Set<Long> live = liveBlogs.running(results.hits().stream().map(SearchResults.Hit::id).toList());
             for (SearchResults.Hit hit : results.hits()) {
                 found.add(new SearchPage.Result(links.story(e.code(), hit.sectionSlug(), hit.id(), hit.slug()),
                         hit.headlineHtml(), hit.snippetHtml(), hit.standfirst(), hit.sectionName(),
                         links.section(e.code(), hit.sectionSlug()), dates.of(hit.publishedAt(), t),
-                        hit.authors().stream().map(a -> new StoryPage.Link(a.name(), links.author(e.code(), a.slug()))).toList()));
+                        hit.authors().stream().map(a -> new StoryPage.Link(a.name(), links.author(e.code(), a.slug()))).toList(),
+                        live.contains(hit.id())));
             }
         }
         List<SearchPage.Option> sectionOptions = new ArrayList<>();

@@ -39,7 +39,8 @@ class ArchiveExport {
 
     private static final Map<String, String> ORDER = Map.of("story_authors", "story_id, author_id",
             "story_tags", "story_id, tag_id", "site_settings", "edition",
-            "translation_sources", "story_id", "translation_mappings", "kind, from_edition, from_key, to_edition");
+            "translation_sources", "story_id", "translation_mappings", "kind, from_edition, from_key, to_edition",
+            "live_blogs", "story_id");
     /**
      * Columns left out of the archive: accounts are not in it (they hold password hashes, and the new instance has
      * its own first admin), so an author profile's link to an account is not either.

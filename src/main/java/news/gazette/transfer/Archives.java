@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
+import news.gazette.liveblog.InvalidEntryException;
+import news.gazette.liveblog.LiveBlogArchive;
 import news.gazette.media.MediaRefusedException;
 import news.gazette.media.MediaRestore;
 import news.gazette.media.MediaTypes;
@@ -42,10 +44,14 @@ public class Archives {
     static final List<String> TABLES = List.of("media", "sections", "authors", "tags", "stories", "story_authors",
             "story_tags", "story_revisions", "redirects",
             "translation_sources", "translation_mappings", "story_notes",
-            "import_items", "site_settings");
+            "import_items", "site_settings", "live_blogs", "live_blog_entries");
 
-    /** Tables added after the first archives were written: an archive without one restores it empty (ADR 120). */
-    static final Set<String> ADDED_LATER = Set.of("translation_sources", "translation_mappings", "story_notes");
+    /**
+     * Tables added after the first archives were written: an archive without one restores it empty (ADR 120); an
+     * archive written before live blogs were in them brings its stories without live blogs.
+     */
+    static final Set<String> ADDED_LATER = Set.of("translation_sources", "translation_mappings", "story_notes",
+            "live_blogs", "live_blog_entries");
 
     private static final Pattern MEDIA_NAME = Pattern.compile("media/[a-z0-9][a-z0-9._-]{0,190}\\.(png|jpg|webp|gif)");
     static final JsonMapper JSON = JsonMapper.builder()
@@ -60,9 +66,11 @@ public class Archives {
     private final ImportLimits limits;
     private final Sections sections;
     private final ArchiveExport exports;
+    private final LiveBlogArchive liveBlogs;
 
     Archives(JdbcClient jdbc, TableRows rows, StoryArchive stories, MediaRestore media, ImportLimits limits,
-             Sections sections, ArchiveExport exports) {
+             Sections sections, ArchiveExport exports, LiveBlogArchive liveBlogs) {
+        this.liveBlogs = liveBlogs;
         this.jdbc = jdbc;
         this.rows = rows;
         this.stories = stories;
@@ -103,6 +111,7 @@ public class Archives {
                 try (InputStream json = zip.stream(table + ".json")
                         .orElseThrow(() -> new ImportRefused("transfer.refused.not-archive", table + ".json"))) {
                     restored.put(table, StoryArchive.TABLES.contains(table) ? stories.restoreTable(table, json)
+                            : LiveBlogArchive.TABLES.contains(table) ? liveBlogs.restoreTable(table, json)
                             : rows.insert(table, json));
                 } catch (IOException e) {
                     throw new ImportRefused("transfer.refused.not-archive", table + ".json");
@@ -118,6 +127,11 @@ public class Archives {
                 stories.restored();
             } catch (IllegalArgumentException notBlocks) {
                 throw new ImportRefused("transfer.refused.not-archive", "stories.json");
+            }
+            try {
+                liveBlogs.restored();
+            } catch (InvalidEntryException notAnEntry) {
+                throw new ImportRefused("transfer.refused.not-archive", "live_blog_entries.json");
             }
             sections.forget();
             files.forEach((name, type) -> media.restoreFile(name, bytes(zip, "media/" + name), type));

@@ -3,5 +3,5 @@
  * with their images and their old addresses, and a report of what came in and what was left out.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "audit", "author", "edition", "media", "platform", "section", "story"})
+        "audit", "author", "edition", "liveblog", "media", "platform", "section", "story"})
 package news.gazette.transfer;

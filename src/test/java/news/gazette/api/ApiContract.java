@@ -410,7 +410,8 @@ abstract class ApiContract {
                 }
             }
             HttpResponse<String> response = get(url);
-            assertThat(response.statusCode()).as(url).isEqualTo(200);
+            // An answer documented with 204 (the alert of an edition that has none) may be that one.
+            assertThat(response.statusCode()).as(url).isIn(200, get.getResponses().containsKey("204") ? 204 : 200);
             assertThat(get.getResponses()).as(url).containsKeys("200", "304", "400", "404", "429");
             checked.add(url);
         }

@@ -24,7 +24,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code streams} streams open (raw non-blocking sockets, read by one selector thread, as idle readers would be),
  * then the streams closed. Load: {@code clients} threads fetching the cached story page as fast as they get it.
  * <p>
- * Usage: {@code ManyStreams <port> <story path> <streams> <rounds> <seconds> <clients>}.
+ * With the server's process id as a seventh argument, also the server's heap after a full collection with the
+ * streams open and without them (through {@code jcmd} and {@code jstat}), and so the heap one stream holds.
+ * <p>
+ * Usage: {@code ManyStreams <port> <story path> <streams> <rounds> <seconds> <clients> [server pid]}.
  */
 public final class ManyStreams {
 
@@ -38,12 +41,20 @@ public final class ManyStreams {
         int rounds = Integer.parseInt(args[3]);
         int seconds = Integer.parseInt(args[4]);
         int clients = Integer.parseInt(args[5]);
+        String pid = args.length > 6 ? args[6] : null;
         drive(port, story, 3, clients);
+        long heapWithout = pid == null ? 0 : heapAfterCollection(pid);
         double sumRef = 0;
         double sumWith = 0;
         for (int round = 1; round <= rounds; round++) {
             double ref = drive(port, story, seconds, clients);
             try (Streams open = new Streams(port, streams)) {
+                if (round == 1 && pid != null) {
+                    long heapWith = heapAfterCollection(pid);
+                    System.out.printf("server heap after a full collection: %d MB without streams, %d MB with %d open:"
+                                    + " %d KB per stream%n", heapWithout >> 20, heapWith >> 20, open.opened(),
+                            (heapWith - heapWithout) / 1024 / Math.max(1, open.opened()));
+                }
                 double with = drive(port, story, seconds, clients);
                 System.out.printf("round %d: without %.0f req/s, with %d streams (%d open, %d KB of events read) "
                                 + "%.0f req/s, ratio %.3f (load %s)%n", round, ref, streams, open.opened(),
@@ -51,9 +62,36 @@ public final class ManyStreams {
                 sumRef += ref;
                 sumWith += with;
             }
+            if (round < rounds) {
+                // The server finds closed streams at their next heartbeat (every 15 s) and ends them then: let that
+                // happen before the next reference run, so their ending does not slow it down and flatter the ratio.
+                Thread.sleep(20_000);
+            }
         }
         System.out.printf("many-streams: %d streams, ratio %.3f over %d rounds (with %.0f / without %.0f req/s)%n",
                 streams, sumWith / sumRef, rounds, sumWith / rounds, sumRef / rounds);
+    }
+
+    /** The server's heap in use after a full collection: the used columns of {@code jstat -gc} (survivors, eden, old). */
+    static long heapAfterCollection(String pid) throws Exception {
+        run("jcmd", pid, "GC.run");
+        String[] lines = run("jstat", "-gc", pid).strip().split("\n");
+        String[] names = lines[0].trim().split("\\s+");
+        String[] values = lines[lines.length - 1].trim().split("\\s+");
+        double kilobytes = 0;
+        for (int i = 0; i < names.length; i++) {
+            if (List.of("S0U", "S1U", "EU", "OU").contains(names[i])) {
+                kilobytes += Double.parseDouble(values[i]);
+            }
+        }
+        return (long) (kilobytes * 1024);
+    }
+
+    private static String run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor();
+        return out;
     }
 
     private static String load() throws Exception {
@@ -95,6 +133,9 @@ public final class ManyStreams {
         private final List<SocketChannel> channels = new ArrayList<>();
         private final AtomicBoolean running = new AtomicBoolean(true);
         private final AtomicLong bytes = new AtomicLong();
+        /** Streams whose answer began with status 200, and those answered otherwise (503 when the node is full). */
+        private final java.util.concurrent.atomic.AtomicInteger ok = new java.util.concurrent.atomic.AtomicInteger();
+        private final java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
         private final Thread reader;
 
         Streams(int port, int count) throws Exception {
@@ -112,15 +153,19 @@ public final class ManyStreams {
             reader = new Thread(this::read, "streams-reader");
             reader.setDaemon(true);
             reader.start();
-            // Every stream has sent its first event (the current state) before the measured run starts.
-            long deadline = System.nanoTime() + 60_000_000_000L;
-            while (bytes.get() < count * 100L && System.nanoTime() < deadline) {
+            // Every stream has been answered and sent its first event (the current state) before the measured run.
+            long deadline = System.nanoTime() + 180_000_000_000L;
+            while ((ok.get() + refused.get() < count || bytes.get() < count * 100L) && System.nanoTime() < deadline) {
                 Thread.sleep(100);
+            }
+            if (ok.get() < count) {
+                System.out.printf("only %d of %d streams open (%d refused)%n", ok.get(), count, refused.get());
             }
         }
 
+        /** Streams the server answered with 200 and holds open. */
         int opened() {
-            return channels.size();
+            return ok.get();
         }
 
         long bytes() {
@@ -139,6 +184,14 @@ public final class ManyStreams {
                             key.cancel();
                         } else {
                             bytes.addAndGet(n);
+                            if (key.attachment() == null && n >= 12) {
+                                byte[] status = new byte[12];
+                                buffer.flip();
+                                buffer.get(status);
+                                (new String(status, StandardCharsets.US_ASCII).equals("HTTP/1.1 200") ? ok : refused)
+                                        .incrementAndGet();
+                                key.attach(Boolean.TRUE);
+                            }
                         }
                     }
                     selector.selectedKeys().clear();

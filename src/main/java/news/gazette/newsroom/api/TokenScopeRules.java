@@ -27,6 +27,9 @@ final class TokenScopeRules {
             .add(withDefaults().matcher(HttpMethod.POST, BASE + "/stories/*/unpublish"), scope(TokenScope.PUBLISH))
             .add(withDefaults().matcher(HttpMethod.POST, BASE + "/stories/*/schedule"), scope(TokenScope.PUBLISH))
             .add(withDefaults().matcher(BASE + "/editions/*/alert"), scope(TokenScope.PUBLISH))
+            // What a live blog shows readers changes at once, as publishing does (LiveBlogsApi).
+            .add(withDefaults().matcher(BASE + "/stories/*/live-blog"), scope(TokenScope.PUBLISH))
+            .add(withDefaults().matcher(BASE + "/stories/*/live-blog/**"), scope(TokenScope.PUBLISH))
             .add(withDefaults().matcher(BASE + "/stories"), scope(TokenScope.WRITE))
             .add(withDefaults().matcher(BASE + "/stories/**"), scope(TokenScope.WRITE))
             .add(AnyRequestMatcher.INSTANCE, scope(TokenScope.ADMIN))

@@ -1,0 +1,13 @@
+package news.gazette.newsroom;
+
+import news.gazette.support.TestDatabases;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+class LiveBlogApiOnPostgresTest extends LiveBlogApiContract {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabases.postgres(registry);
+    }
+}
