@@ -184,6 +184,13 @@ class ScreenshotsTest {
             driver.findElement(org.openqa.selenium.By.cssSelector(".login-form button[type=submit]")).click();
             Browser.waitFor(driver).until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/newsroom"));
         }
+        if (viewportOnly) {
+            // A dialog is centred in the window, not in an emulated viewport: the window itself gets the size.
+            Browser.cdp(driver, "Emulation.clearDeviceMetricsOverride", Map.of());
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+            int inner = ((Number) driver.executeScript("return window.innerHeight;")).intValue();
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height + height - inner));
+        }
         driver.get(url);
         if (waitFor != null) {
             Browser.waitFor(driver).until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(
@@ -194,13 +201,17 @@ class ScreenshotsTest {
         }
         driver.executeAsyncScript("var done = arguments[arguments.length - 1]; document.fonts.ready.then(function () { done(); });");
 
-        int fullHeight = viewportOnly ? height : pageHeight(driver);
-        metrics(driver, width, fullHeight, mobile);
+        int fullHeight = viewportOnly ? viewportHeight(driver) : pageHeight(driver);
+        if (!viewportOnly) {
+            metrics(driver, width, fullHeight, mobile);
+        }
         Browser.waitFor(driver).until(d -> Boolean.TRUE.equals(driver.executeScript(
                 "return Array.from(document.images).every(function (i) { return i.complete && i.naturalWidth > 0; });")));
         // Images carry their sizes, so the height should hold; measure again in case it did not.
-        fullHeight = viewportOnly ? height : pageHeight(driver);
-        metrics(driver, width, fullHeight, mobile);
+        fullHeight = viewportOnly ? viewportHeight(driver) : pageHeight(driver);
+        if (!viewportOnly) {
+            metrics(driver, width, fullHeight, mobile);
+        }
         // Lazy images below the first screen load only when the tall viewport reveals them; decode them all first.
         driver.executeAsyncScript("var done = arguments[arguments.length - 1];"
                 + " document.querySelectorAll('img[loading=lazy]').forEach(function (i) { i.loading = 'eager'; });"
@@ -209,8 +220,11 @@ class ScreenshotsTest {
 
         Map<String, Object> shot = Browser.cdp(driver, "Page.captureScreenshot", Map.of(
                 "format", "png",
-                "captureBeyondViewport", true,
-                "clip", Map.of("x", 0, "y", 0, "width", width, "height", fullHeight, "scale", 1)));
+                // Beyond the viewport Chromium lays the page out at its whole height, which moves a centred dialog.
+                "captureBeyondViewport", !viewportOnly,
+                // The clip is in page coordinates: a view of the window starts where the page is scrolled to.
+                "clip", Map.of("x", 0, "y", viewportOnly ? scrolled(driver) : 0, "width", width, "height", fullHeight,
+                        "scale", 1)));
         byte[] png = Base64.getDecoder().decode((String) shot.get("data"));
         Files.createDirectories(OUT);
         Path target = OUT.resolve(file);
@@ -222,6 +236,14 @@ class ScreenshotsTest {
     private static void metrics(ChromeDriver driver, int width, int height, boolean mobile) {
         Browser.cdp(driver, "Emulation.setDeviceMetricsOverride", Map.of(
                 "width", width, "height", height, "deviceScaleFactor", mobile ? 2 : 1, "mobile", mobile));
+    }
+
+    private static double scrolled(ChromeDriver driver) {
+        return ((Number) driver.executeScript("return window.scrollY;")).doubleValue();
+    }
+
+    private static int viewportHeight(ChromeDriver driver) {
+        return ((Number) driver.executeScript("return window.innerHeight;")).intValue();
     }
 
     private static int pageHeight(ChromeDriver driver) {
