@@ -45,7 +45,12 @@ public final class DeskBench {
                 "--server.address=127.0.0.1", "--logging.level.root=WARN")) {
             JdbcClient jdbc = context.getBean(JdbcClient.class);
             grow(jdbc, total);
-            mix(jdbc);
+            long drafts = jdbc.sql("select count(*) from stories where status = 'draft'").query(Long.class).single();
+            if (drafts < total / 20) {
+                mix(jdbc);
+            } else {
+                System.out.printf("%,d drafts: the folder was mixed by an earlier run%n", drafts);
+            }
             long stories = jdbc.sql("select count(*) from stories").query(Long.class).single();
             String email = "desk-bench-" + System.nanoTime() + "@example.org";
             String password = "a long desk bench passphrase " + System.nanoTime();
