@@ -26,12 +26,6 @@ class ConflictBrowserTest extends NewsroomInBrowser {
         AccessibilityTest.loadAxe();
     }
 
-    private static void replace(ChromeDriver driver, String id, String text) {
-        WebElement field = driver.findElement(By.id(id));
-        field.clear();
-        field.sendKeys(text);
-    }
-
     private static void save(ChromeDriver driver) {
         driver.findElement(By.cssSelector("#story-form button[name=intent][value=save]")).click();
     }
@@ -53,14 +47,14 @@ class ConflictBrowserTest extends NewsroomInBrowser {
         assertThat(lilit.findElement(By.cssSelector("[data-presence-list]")).getText())
                 .as("who else has the story open, before anyone saves").contains("Aram Petrosyan");
 
-        replace(aram, "headline", "Their headline: the bridge reopens");
-        replace(aram, "standfirst", "Their standfirst about the bridge.");
+        retype(aram, "headline", "Their headline: the bridge reopens");
+        retype(aram, "standfirst", "Their standfirst about the bridge.");
         save(aram);
         Browser.waitFor(aram).until(ExpectedConditions.urlContains("/edit?saved"));
         String body = jdbc.sql("select body from stories where id = ?").param(id).query(String.class).single();
 
-        replace(lilit, "headline", "My headline: the bridge reopens at dawn");
-        replace(lilit, "standfirst", "My standfirst about the dawn opening.");
+        retype(lilit, "headline", "My headline: the bridge reopens at dawn");
+        retype(lilit, "standfirst", "My standfirst about the dawn opening.");
         save(lilit);
         Browser.waitFor(lilit).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("section.conflict")));
 

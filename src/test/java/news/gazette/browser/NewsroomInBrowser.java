@@ -32,6 +32,13 @@ abstract class NewsroomInBrowser {
         TestDatabases.h2(registry);
     }
 
+    /** Replaces what a field holds with the given text, as a person selecting it all and typing would. */
+    static void retype(org.openqa.selenium.chrome.ChromeDriver driver, String id, String text) {
+        org.openqa.selenium.WebElement field = driver.findElement(org.openqa.selenium.By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
     String base() {
         return "http://localhost:" + port;
     }

@@ -19,12 +19,6 @@ import org.openqa.selenium.support.ui.Select;
  */
 class SiteSettingsBrowserTest extends NewsroomInBrowser {
 
-    private static void type(ChromeDriver driver, String id, String text) {
-        WebElement field = driver.findElement(By.id(id));
-        field.clear();
-        field.sendKeys(text);
-    }
-
     private static void save(ChromeDriver driver) {
         driver.findElement(By.cssSelector("main form button[type=submit]")).click();
     }
@@ -35,16 +29,16 @@ class SiteSettingsBrowserTest extends NewsroomInBrowser {
         ChromeDriver driver = Browser.signIn(browser.newPage(base()), base(), "settings-admin@example.org", PASSWORD);
         driver.get(base() + "/newsroom/settings?edition=hy");
 
-        type(driver, "outletName", "Գազետ Երևան");
+        retype(driver, "outletName", "Գազետ Երևան");
         Select logos = new Select(driver.findElement(By.id("logoId")));
         assertThat(logos.getOptions()).as("library images to choose from, by what they show").hasSizeGreaterThan(1);
         String logoLabel = logos.getOptions().get(1).getText();
         String logoId = logos.getOptions().get(1).getAttribute("value");
         logos.selectByIndex(1);
-        type(driver, "menu0.label", "Եղանակ");
-        type(driver, "menu0.url", "/hy/search?q=եղանակ");
-        type(driver, "menu1.label", "Արխիվ");
-        type(driver, "menu1.url", "javascript:alert(1)");
+        retype(driver, "menu0.label", "Եղանակ");
+        retype(driver, "menu0.url", "/hy/search?q=եղանակ");
+        retype(driver, "menu1.label", "Արխիվ");
+        retype(driver, "menu1.url", "javascript:alert(1)");
         save(driver);
 
         Browser.waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.notice[role=alert]")));
@@ -58,7 +52,7 @@ class SiteSettingsBrowserTest extends NewsroomInBrowser {
         assertThat(jdbc.sql("select count(*) from site_settings where edition = 'hy' and outlet_name is not null")
                 .query(Long.class).single()).as("nothing stored from a refused form").isZero();
 
-        type(driver, "menu1.url", "https://archive.example.org/hy/");
+        retype(driver, "menu1.url", "https://archive.example.org/hy/");
         save(driver);
         Browser.waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.notice[role=status]")));
 
