@@ -72,5 +72,18 @@ class SiteSettingsBrowserTest extends NewsroomInBrowser {
         driver.get(base() + "/en/");
         assertThat(driver.findElements(By.cssSelector("header .brand-logo"))).as("another edition keeps its own")
                 .isEmpty();
+
+        // Cleared again through the screen (other browser tests share this application): the header goes back.
+        driver.get(base() + "/newsroom/settings?edition=hy");
+        driver.findElement(By.id("outletName")).clear();
+        new Select(driver.findElement(By.id("logoId"))).selectByValue("");
+        for (String field : List.of("menu0.label", "menu0.url", "menu1.label", "menu1.url")) {
+            driver.findElement(By.id(field)).clear();
+        }
+        save(driver);
+        Browser.waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.notice[role=status]")));
+        driver.get(base() + "/hy/");
+        assertThat(driver.findElements(By.cssSelector("header .brand-logo"))).isEmpty();
+        assertThat(driver.findElements(By.cssSelector("li.menu-link"))).isEmpty();
     }
 }
