@@ -28,6 +28,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * (old and new text), rewrites the Russian paragraph, saves, marks it up to date, and the translation and the
  * source's panel both say the Russian edition is published and in step.
  */
+// Its own application: it reads the demo's translations, which the other browser tests' shared application changes.
+@org.springframework.test.context.TestPropertySource(properties = "gazette.test.context=translation-desk")
 class TranslationBrowserTest extends NewsroomInBrowser {
 
     private static final String OLD = "Tickets cost 5,000 drams.";
@@ -76,8 +78,8 @@ class TranslationBrowserTest extends NewsroomInBrowser {
                 .standfirst("The longest reversible cable car reopens after repairs.")
                 .body("<p>The cable car resumes on Monday.</p><p>" + OLD + "</p>")
                 .published(Instant.now().minusSeconds(3600)).build(), "test");
-        ChromeDriver translator = signIn(browser.newPage(base()), "translator@example.org", Role.AUTHOR);
-        Account account = accounts.byEmail("translator@example.org").orElseThrow();
+        ChromeDriver translator = signIn(browser.newPage(base()), "tatev-translator@example.org", Role.AUTHOR);
+        Account account = accounts.byEmail("tatev-translator@example.org").orElseThrow();
         StoryActor asTranslator = StoryActor.of(account, null);
         long translation = translating.translate(source, "ru", asTranslator);
         editing.save(translation, jdbc.sql("select version from stories where id = ?").param(translation)
@@ -115,7 +117,7 @@ class TranslationBrowserTest extends NewsroomInBrowser {
                 .isEqualTo("The translation is marked as up to date with its source.");
         assertThat(state(translator, "ru")).isEqualTo("published");
         assertThat(translator.findElements(By.cssSelector(".source-changes, #translation-outdated"))).isEmpty();
-        assertThat(translator.findElement(By.id("translation")).getText()).contains("translator@example.org");
+        assertThat(translator.findElement(By.id("translation")).getText()).contains("tatev-translator@example.org");
 
         openEditor(editor, source);
         assertThat(state(editor, "ru")).as("the story group's state on the source").isEqualTo("published");
@@ -126,7 +128,7 @@ class TranslationBrowserTest extends NewsroomInBrowser {
     @Test
     void theTranslationDeskTheOutdatedPanelAndTheCorrectionsPagesPassAxe() {
         AccessibilityTest.loadAxe();
-        ChromeDriver editor = signIn(browser.newPage(base()), "axe-editor@example.org", Role.EDITOR);
+        ChromeDriver editor = signIn(browser.newPage(base()), "translation-axe-editor@example.org", Role.EDITOR);
         long outdated = jdbc.sql("select id from stories where edition = 'hy' and translation_group = (select "
                 + "translation_group from stories where edition = 'en' and headline like 'Aragats snowfields%')")
                 .query(Long.class).single();
