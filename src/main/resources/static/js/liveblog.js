@@ -104,11 +104,16 @@
     }
   }
 
-  function added() {
+  /**
+   * Fetches the entries after the newest shown. The announced entry's id is part of the address, so a copy of
+   * "entries after N" cached before that entry was saved (the purge may still be on its way) is never the answer.
+   */
+  function added(announced) {
     if (!firstPage) {
       return Promise.resolve();
     }
-    return get('/entries?after=' + newest).then(function (html) {
+    var upTo = announced > 0 ? '&upto=' + announced : '';
+    return get('/entries?after=' + newest + upTo).then(function (html) {
       if (html === null) {
         return;
       }
@@ -181,7 +186,7 @@
   function handle(detail) {
     var id = Number(detail.entryId);
     switch (detail.change) {
-      case 'ADDED': return added();
+      case 'ADDED': return added(id);
       case 'EDITED': return edited(id);
       case 'REMOVED': return removed(id);
       case 'STARTED':
