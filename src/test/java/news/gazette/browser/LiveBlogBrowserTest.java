@@ -104,7 +104,12 @@ class LiveBlogBrowserTest {
         Browser.waitFor(driver).until(ExpectedConditions.urlToBe(base() + "/newsroom"));
         driver.get(base() + "/newsroom/stories/" + story + "/live");
         driver.findElement(By.id("new-headline")).sendKeys("Posted from the newsroom");
-        driver.findElement(By.id("new-text")).sendKeys("The editor typed this entry.");
+        // The text is written in TinyMCE (LiveBlogEditorBrowserTest follows the rich text to the reader).
+        Browser.waitFor(driver).until(d -> Boolean.TRUE.equals(((ChromeDriver) d).executeScript(
+                "var e = window.tinymce && tinymce.get('new-text'); return !!(e && e.initialized);")));
+        driver.switchTo().frame("new-text_ifr");
+        driver.findElement(By.tagName("body")).sendKeys("The editor typed this entry.");
+        driver.switchTo().defaultContent();
         driver.findElement(By.cssSelector("form.live-entry-form button[type=submit]")).click();
         Browser.waitFor(driver).until(ExpectedConditions.urlContains("done=added"));
         assertThat(driver.findElement(By.cssSelector("[role=status]")).getText()).isEqualTo("The entry is posted.");
