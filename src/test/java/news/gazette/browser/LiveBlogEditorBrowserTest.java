@@ -21,6 +21,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -61,13 +62,20 @@ class LiveBlogEditorBrowserTest extends NewsroomInBrowser {
                 "var e = window.tinymce && tinymce.get(arguments[0]); return !!(e && e.initialized);", id)));
     }
 
-    /** Types keys at the end of the text of one editor. */
-    private static void typeIn(ChromeDriver driver, String id, CharSequence... keys) {
+    /** Puts the caret at the end of the text of one editor, as a click after its last word does. */
+    private static void caretAtEnd(ChromeDriver driver, String id) {
         driver.executeScript("var e = tinymce.get(arguments[0]); e.focus(); e.selection.select(e.getBody(), true);"
                 + " e.selection.collapse(false);", id);
-        driver.switchTo().frame(id + "_ifr");
-        driver.findElement(By.tagName("body")).sendKeys(keys);
-        driver.switchTo().defaultContent();
+    }
+
+    /** Types where the caret is, key by key, as a person does. */
+    private static void type(ChromeDriver driver, CharSequence text) {
+        new Actions(driver).sendKeys(text).perform();
+    }
+
+    /** Ctrl and a key where the caret is (Ctrl+B, Ctrl+I). */
+    private static void shortcut(ChromeDriver driver, String key) {
+        new Actions(driver).keyDown(Keys.CONTROL).sendKeys(key).keyUp(Keys.CONTROL).perform();
     }
 
     /** A button of the toolbar of one editor, by its name. */
@@ -110,8 +118,12 @@ class LiveBlogEditorBrowserTest extends NewsroomInBrowser {
 
         editorOn(newsroom, "new-text");
         newsroom.findElement(By.id("new-headline")).sendKeys("Polls close");
-        typeIn(newsroom, "new-text", "Counting starts at ", Keys.chord(Keys.CONTROL, "b"), "eight", Keys.chord(Keys.CONTROL, "b"),
-                " tonight. ");
+        caretAtEnd(newsroom, "new-text");
+        type(newsroom, "Counting starts at ");
+        shortcut(newsroom, "b");
+        type(newsroom, "eight");
+        shortcut(newsroom, "b");
+        type(newsroom, " tonight. ");
         insertLink(newsroom, "new-text", "https://results.example.org/count", "Follow the count");
         assertThat(content(newsroom, "new-text")).contains("<strong>eight</strong>",
                 "<a href=\"https://results.example.org/count\">Follow the count</a>");
@@ -130,12 +142,13 @@ class LiveBlogEditorBrowserTest extends NewsroomInBrowser {
         String edit = "e" + entry + "-text";
         editorOn(newsroom, edit);
         assertThat(content(newsroom, edit)).contains("<strong>eight</strong>");
-        typeIn(newsroom, edit, " Turnout is ");
-        toolbarButton(newsroom, edit, "Italic").click();
-        typeIn(newsroom, edit, "rising");
-        toolbarButton(newsroom, edit, "Italic").click();
-        typeIn(newsroom, edit, ".");
-        assertThat(content(newsroom, edit)).contains("Turnout is <em>rising</em>.");
+        caretAtEnd(newsroom, edit);
+        type(newsroom, Keys.ENTER + "Turnout is ");
+        shortcut(newsroom, "i");
+        type(newsroom, "rising");
+        shortcut(newsroom, "i");
+        type(newsroom, ".");
+        assertThat(content(newsroom, edit)).contains("<p>Turnout is <em>rising</em>.</p>");
         newsroom.findElement(By.cssSelector("#entry-" + entry + " form[action$='/entries/" + entry + "'] button")).click();
         Browser.waitFor(newsroom).until(ExpectedConditions.urlContains("done=edited"));
         Browser.waitFor(reader).until(d -> !d.findElements(By.cssSelector(shown + " em")).isEmpty());
@@ -147,15 +160,19 @@ class LiveBlogEditorBrowserTest extends NewsroomInBrowser {
 
         // A correction with a post that cannot be embedded is refused; the formatted text comes back as typed.
         editorOn(newsroom, edit);
-        typeIn(newsroom, edit, " ", Keys.chord(Keys.CONTROL, "b"), "Recount", Keys.chord(Keys.CONTROL, "b"),
-                " in two districts.");
+        caretAtEnd(newsroom, edit);
+        type(newsroom, Keys.ENTER);
+        shortcut(newsroom, "b");
+        type(newsroom, "Recount");
+        shortcut(newsroom, "b");
+        type(newsroom, " in two districts.");
         assertThat(content(newsroom, edit)).contains("<strong>Recount</strong> in two districts.");
         newsroom.findElement(By.id("e" + entry + "-embed")).sendKeys("https://example.org/not-a-post");
         newsroom.findElement(By.cssSelector("#entry-" + entry + " form[action$='/entries/" + entry + "'] button")).click();
         Browser.waitFor(newsroom).until(d -> !d.findElements(By.id("live-error")).isEmpty());
         editorOn(newsroom, edit);
         assertThat(content(newsroom, edit)).contains("<strong>eight</strong>", "<em>rising</em>",
-                "<strong>Recount</strong> in two districts.");
+                "<p><strong>Recount</strong> in two districts.</p>");
         assertThat(newsroom.findElement(By.id("e" + entry + "-embed")).getAttribute("value"))
                 .isEqualTo("https://example.org/not-a-post");
         assertThat(blogs.entry(story, entry).orElseThrow().text()).doesNotContain("Recount");
