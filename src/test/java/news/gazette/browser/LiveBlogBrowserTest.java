@@ -107,7 +107,9 @@ class LiveBlogBrowserTest {
         // The text is written in TinyMCE (LiveBlogEditorBrowserTest follows the rich text to the reader).
         Browser.waitFor(driver).until(d -> Boolean.TRUE.equals(((ChromeDriver) d).executeScript(
                 "var e = window.tinymce && tinymce.get('new-text'); return !!(e && e.initialized);")));
+        driver.executeScript("tinymce.get('new-text').focus();");
         driver.switchTo().frame("new-text_ifr");
+        driver.findElement(By.tagName("body")).click();
         driver.findElement(By.tagName("body")).sendKeys("The editor typed this entry.");
         driver.switchTo().defaultContent();
         driver.findElement(By.cssSelector("form.live-entry-form button[type=submit]")).click();

@@ -140,6 +140,7 @@ class LiveBlogEditorBrowserTest extends NewsroomInBrowser {
         assertThat(reader.findElement(By.cssSelector(shown + " a")).getText()).isEqualTo("Follow the count");
 
         String edit = "e" + entry + "-text";
+        By save = By.cssSelector("#entry-" + entry + " form[action$='/entries/" + entry + "'] button[type=submit]");
         editorOn(newsroom, edit);
         assertThat(content(newsroom, edit)).contains("<strong>eight</strong>");
         caretAtEnd(newsroom, edit);
@@ -150,7 +151,7 @@ class LiveBlogEditorBrowserTest extends NewsroomInBrowser {
         type(newsroom, ".");
         // (TinyMCE keeps the space before a format as &nbsp;, which readers see as a space.)
         assertThat(content(newsroom, edit)).contains("<p>Turnout is", "<em>rising</em>.</p>");
-        newsroom.findElement(By.cssSelector("#entry-" + entry + " form[action$='/entries/" + entry + "'] button")).click();
+        newsroom.findElement(save).click();
         Browser.waitFor(newsroom).until(ExpectedConditions.urlContains("done=edited"));
         Browser.waitFor(reader).until(d -> !d.findElements(By.cssSelector(shown + " em")).isEmpty());
         assertThat(reader.findElement(By.cssSelector(shown + " em")).getText()).isEqualTo("rising");
@@ -169,7 +170,7 @@ class LiveBlogEditorBrowserTest extends NewsroomInBrowser {
         type(newsroom, " in two districts.");
         assertThat(content(newsroom, edit)).contains("<p><strong>Recount</strong>", "in two districts.</p>");
         newsroom.findElement(By.id("e" + entry + "-embed")).sendKeys("https://example.org/not-a-post");
-        newsroom.findElement(By.cssSelector("#entry-" + entry + " form[action$='/entries/" + entry + "'] button")).click();
+        newsroom.findElement(save).click();
         Browser.waitFor(newsroom).until(d -> !d.findElements(By.id("live-error")).isEmpty());
         editorOn(newsroom, edit);
         assertThat(content(newsroom, edit)).contains("<strong>eight</strong>", "<em>rising</em>",
