@@ -3,6 +3,7 @@ package news.gazette.reader;
 import news.gazette.support.SharedDatabase;
 import news.gazette.support.TestDatabases;
 
-@SharedDatabase(TestDatabases.Kind.H2)
+// The reader site's tests find demo stories by their images; other classes of this configuration copy them.
+@SharedDatabase(value = TestDatabases.Kind.H2, group = "reader-site")
 class ReaderSiteOnH2Test extends ReaderSiteContract {
 }

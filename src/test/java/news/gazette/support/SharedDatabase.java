@@ -21,4 +21,10 @@ import java.lang.annotation.Target;
 public @interface SharedDatabase {
 
     TestDatabases.Kind value();
+
+    /**
+     * Keeps classes apart from others of the same configuration: only classes of one group share. The default group
+     * is the configuration alone.
+     */
+    String group() default "";
 }

@@ -21,11 +21,11 @@ public final class SharedDatabases implements ContextCustomizerFactory {
     @Override
     public ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> configs) {
         SharedDatabase shared = TestContextAnnotationUtils.findMergedAnnotation(testClass, SharedDatabase.class);
-        return shared == null ? null : new Fresh(shared.value());
+        return shared == null ? null : new Fresh(shared.value(), shared.group());
     }
 
-    /** One per database kind; records compare by kind, which is all the cache key needs. */
-    private record Fresh(TestDatabases.Kind kind) implements ContextCustomizer {
+    /** One per database kind and group; records compare by both, which is all the cache key needs. */
+    private record Fresh(TestDatabases.Kind kind, String group) implements ContextCustomizer {
 
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
