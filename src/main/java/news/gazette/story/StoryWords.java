@@ -55,7 +55,12 @@ public class StoryWords {
      * @return how many stories
      */
     int fillAll() {
-        return fill("");
+        return fill("", () -> { });
+    }
+
+    /** As {@link #fillAll()}, calling {@code afterPage} after each page of stories (to commit it). */
+    int fillAll(Runnable afterPage) {
+        return fill("", afterPage);
     }
 
     /**
@@ -65,10 +70,10 @@ public class StoryWords {
      * @return how many stories
      */
     public int fillMissing() {
-        return fill(" and not exists (select 1 from story_words w where w.story_id = s.id)");
+        return fill(" and not exists (select 1 from story_words w where w.story_id = s.id)", () -> { });
     }
 
-    private int fill(String condition) {
+    private int fill(String condition, Runnable afterPage) {
         long after = 0;
         int stories = 0;
         while (true) {
@@ -82,6 +87,7 @@ public class StoryWords {
             for (Object[] row : page) {
                 write((Long) row[0], (String) row[1], (String) row[2], (String) row[3]);
             }
+            afterPage.run();
             stories += page.size();
             after = (Long) page.get(page.size() - 1)[0];
         }
