@@ -150,6 +150,15 @@ public class Alerts {
                 .list();
     }
 
+    /**
+     * Claims the one CDN purge of the alert's expiry for this node: true for exactly one caller in the cluster (the
+     * first whose update of the alert's row commits), false for every other and for an unknown alert.
+     */
+    public boolean claimExpiryPurge(long alertId) {
+        return jdbc.sql("update breaking_alerts set expiry_purged = true where id = ? and expiry_purged = false")
+                .param(alertId).update() == 1;
+    }
+
     /** The alert an event set, as readers see it (with its story's address today). */
     public Alert of(LiveEvent.AlertSet event) {
         return new Alert(event.alertId(), event.edition(), event.text(), event.storyId(), storyUrl(event.storyId()),

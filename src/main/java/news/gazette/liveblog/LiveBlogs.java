@@ -9,8 +9,15 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
+import news.gazette.live.LiveEvent;
+import news.gazette.platform.nodes.KeptCopy;
+import news.gazette.platform.nodes.OnEveryNode;
+import news.gazette.story.StoriesRestored;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -25,9 +32,12 @@ public class LiveBlogs {
     public static final int PAGE_SIZE = 20;
 
     private final JdbcClient jdbc;
+    private final KeptCopy<Set<Long>> running;
 
     LiveBlogs(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.running = new KeptCopy<>(() -> Set.copyOf(
+                jdbc.sql("select story_id from live_blogs where ended_at is null").query(Long.class).list()));
     }
 
     public Optional<LiveBlog> find(long storyId) {
@@ -43,13 +53,35 @@ public class LiveBlogs {
                 .query(LiveBlogs::blog).list().stream().collect(Collectors.toMap(LiveBlog::storyId, b -> b));
     }
 
-    /** The stories among these that are live blogs running now (for the "Live" badge on teasers). */
-    public java.util.Set<Long> running(Collection<Long> storyIds) {
+    /**
+     * The stories among these that are live blogs running now (for the "Live" badge on teasers). Answered from this
+     * node's copy of the running live blogs (a handful), so a rendered list costs no query.
+     */
+    public Set<Long> running(Collection<Long> storyIds) {
         if (storyIds.isEmpty()) {
-            return java.util.Set.of();
+            return Set.of();
         }
-        return java.util.Set.copyOf(jdbc.sql("select story_id from live_blogs where story_id in (:ids) and ended_at is null")
-                .param("ids", storyIds).query(Long.class).list());
+        Set<Long> all = running.get();
+        return storyIds.stream().filter(all::contains).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * A live blog started or ended, here or on another node: this node reads the running ones again at the next
+     * rendering (the change feed tells every node, before its pages that list the story are purged).
+     */
+    @OnEveryNode
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    void forget(LiveEvent.EntryChanged event) {
+        if (event.change() == LiveEvent.Change.STARTED || event.change() == LiveEvent.Change.ENDED) {
+            running.forget();
+        }
+    }
+
+    /** An edition's stories (their live blogs with them) came in from an archive. */
+    @OnEveryNode
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    void forget(StoriesRestored event) {
+        running.forget();
     }
 
     /**

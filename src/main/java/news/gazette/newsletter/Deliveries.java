@@ -10,13 +10,13 @@ import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The deliveries of a send (ADR 135): one row per recipient, numbered into batches when the send is queued. A batch's
  * run marks a chunk of rows {@code begun} in one commit before handing their mails to the server, and writes what
- * happened to the whole chunk in one commit after; rows still {@code begun} when a batch starts again were left by a
- * run that ended in between, and become {@code unknown} (never sent again).
+ * happened to the whole chunk in one commit after (the commits are {@code jobs/ChunkedDelivery}'s); rows still
+ * {@code begun} when a batch starts again were left by a run that ended in between, and become {@code unknown}
+ * (never sent again).
  */
 @Component
 class Deliveries {
@@ -28,12 +28,10 @@ class Deliveries {
     enum Outcome { SENT, REFUSED, FAILED, TRANSIENT, UNKNOWN, SKIPPED, NOT_TRIED }
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate transaction;
     private final Clock clock;
 
-    Deliveries(JdbcClient jdbc, TransactionTemplate transaction, Clock clock) {
+    Deliveries(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
-        this.transaction = transaction;
         this.clock = clock;
     }
 
@@ -67,21 +65,19 @@ class Deliveries {
     }
 
     /**
-     * Marks the chunk begun by {@code run}, in one commit; returns the subscriptions this run holds (a row another run
-     * took meanwhile is left to it).
+     * Marks the chunk begun by {@code run} (in the caller's transaction, committed before any mail leaves); returns
+     * the subscriptions this run holds (a row another run took meanwhile is left to it).
      */
     List<Long> begin(long sendId, Collection<Long> chunk, String run) {
-        return transaction.execute(status -> {
-            jdbc.sql("""
-                            update newsletter_deliveries set state = 'begun', run_id = :run
-                            where send_id = :send and state = 'pending' and subscription_id in (:ids)""")
-                    .param("run", run).param("send", sendId).param("ids", chunk).update();
-            return jdbc.sql("""
-                            select subscription_id from newsletter_deliveries
-                            where send_id = :send and run_id = :run and state = 'begun' and subscription_id in (:ids)
-                            order by subscription_id""")
-                    .param("run", run).param("send", sendId).param("ids", chunk).query(Long.class).list();
-        });
+        jdbc.sql("""
+                        update newsletter_deliveries set state = 'begun', run_id = :run
+                        where send_id = :send and state = 'pending' and subscription_id in (:ids)""")
+                .param("run", run).param("send", sendId).param("ids", chunk).update();
+        return jdbc.sql("""
+                        select subscription_id from newsletter_deliveries
+                        where send_id = :send and run_id = :run and state = 'begun' and subscription_id in (:ids)
+                        order by subscription_id""")
+                .param("run", run).param("send", sendId).param("ids", chunk).query(Long.class).list();
     }
 
     /**

@@ -44,6 +44,7 @@ final class MailConnection implements AutoCloseable {
 
     private final JavaMailSender sender;
     private Tracking transport;
+    private Session session;
     private int opened;
 
     MailConnection(JavaMailSender sender) {
@@ -102,10 +103,13 @@ final class MailConnection implements AutoCloseable {
         if (transport != null) {
             return transport;
         }
-        Session session = settings.getSession();
+        Session configured = settings.getSession();
         String protocol = settings.getProtocol() != null ? settings.getProtocol()
-                : session.getProperty("mail.transport.protocol") != null ? session.getProperty("mail.transport.protocol")
-                : "smtp";
+                : configured.getProperty("mail.transport.protocol") != null
+                ? configured.getProperty("mail.transport.protocol") : "smtp";
+        if (session == null) {
+            session = NoDelaySockets.session(configured, protocol);
+        }
         String username = settings.getUsername();
         String password = settings.getPassword();
         if ("".equals(username)) {

@@ -33,9 +33,13 @@ public class NewsletterDesk {
         this.dkim = dkim;
     }
 
-    /** A send as the newsroom lists it: {@code delivered} counts mails the server took; {@code waiting} not yet sent. */
+    /**
+     * A send as the newsroom lists it: {@code delivered} counts mails the server took; {@code waiting} not yet sent;
+     * {@code skipped} the recipients who left (or stopped that list) after the send was queued, so were not mailed.
+     */
     public record SendReport(long id, String edition, String kind, String subject, java.time.Instant createdAt,
-                             int recipients, long delivered, long waiting, long failed, int bounced, int complaints) {
+                             int recipients, long delivered, long waiting, long failed, long skipped, int bounced,
+                             int complaints) {
     }
 
     /** The record to publish: its name and TXT value; empty without a DKIM key. */
@@ -61,7 +65,8 @@ public class NewsletterDesk {
             long failed = states.getOrDefault("failed", 0L) + states.getOrDefault("unknown", 0L);
             long delivered = send.kind().equals("test") ? 0 : states.getOrDefault("done", 0L);
             return new SendReport(send.id(), send.edition(), send.kind(), send.subject(), send.createdAt(),
-                    send.recipients(), delivered, waiting, failed, send.bounced(), send.complaints());
+                    send.recipients(), delivered, waiting, failed, states.getOrDefault("skipped", 0L), send.bounced(),
+                    send.complaints());
         }).toList();
     }
 

@@ -14,6 +14,7 @@ import jakarta.mail.internet.MimeMessage;
 
 import news.gazette.edition.Edition;
 import news.gazette.edition.Editions;
+import news.gazette.jobs.ChunkedDelivery;
 import news.gazette.jobs.Job;
 import news.gazette.jobs.JobFailure;
 import news.gazette.jobs.JobHandler;
@@ -22,14 +23,14 @@ import news.gazette.newsletter.Deliveries.Outcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The queue {@code newsletter-batches} (ADR 135): each message is one batch of a send's recipients. A run composes
  * the send's mail once, opens one connection to the mail server, and sends the batch's pending mails in chunks of
- * {@code commit-every}: a chunk is marked begun in one commit, its mails handed over one by one (each waiting for
- * its slot of the node's rate), and their outcomes written in one commit. A run that stops (its node stopping, the
+ * {@code commit-every} by the rule push follows too ({@link ChunkedDelivery}): a chunk is marked begun in one commit,
+ * its mails handed over one by one (each waiting for its slot of the node's rate), and their outcomes written in one
+ * commit. A run that stops (its node stopping, the
  * server unreachable, mails the server asked to try later) leaves the rest pending and is tried again by the queue;
  * each mail is sent at most once, by its delivery row.
  */
@@ -48,13 +49,13 @@ class SendBatches implements JobHandler {
     private final LinkTokens tokens;
     private final Editions editions;
     private final JsonMapper json;
-    private final TransactionTemplate transaction;
+    private final ChunkedDelivery delivery;
     private final NewsletterProperties.Sending settings;
     private final int maxAttempts;
 
     SendBatches(Deliveries deliveries, Sends sends, Subscriptions subscriptions, Letters letters, MailOut mail,
                 MailThrottle throttle, LinkTokens tokens, Editions editions, JsonMapper json,
-                TransactionTemplate transaction, NewsletterProperties properties, JobsProperties jobs) {
+                ChunkedDelivery delivery, NewsletterProperties properties, JobsProperties jobs) {
         this.deliveries = deliveries;
         this.sends = sends;
         this.subscriptions = subscriptions;
@@ -64,7 +65,7 @@ class SendBatches implements JobHandler {
         this.tokens = tokens;
         this.editions = editions;
         this.json = json;
-        this.transaction = transaction;
+        this.delivery = delivery;
         this.settings = properties.sending();
         this.maxAttempts = jobs.queue(QUEUE).maxAttempts();
     }
@@ -98,7 +99,7 @@ class SendBatches implements JobHandler {
         if (send.isEmpty()) {
             return;
         }
-        int lost = deliveries.recover(sendId, batch);
+        int lost = delivery.recover(() -> deliveries.recover(sendId, batch));
         if (lost > 0) {
             log.warn("Newsletter send {}, batch {}: {} mails begun by a run that ended without an outcome are counted "
                     + "unknown and not sent again", sendId, batch, lost);
@@ -111,13 +112,8 @@ class SendBatches implements JobHandler {
                 .orElseThrow(() -> new JobFailure("No edition " + send.get().edition(), true, null));
         Run run = new Run(send.get(), compose(send.get(), edition), UUID.randomUUID().toString(), stopping);
         try (MailConnection connection = mail.open()) {
-            for (int from = 0; from < pending.size() && run.stopped == null; from += settings.commitEvery()) {
-                if (run.stopping()) {
-                    break;
-                }
-                List<Long> chunk = pending.subList(from, Math.min(pending.size(), from + settings.commitEvery()));
-                run.chunk(deliveries.begin(sendId, chunk, run.id), connection);
-            }
+            run.connection = connection;
+            delivery.deliver(pending, settings.commitEvery(), run::stopping, run);
             log.debug("Newsletter send {}, batch {}: {} mails over {} connections", sendId, batch, pending.size(),
                     connection.opened());
         } catch (JobFailure unreachable) {
@@ -139,13 +135,17 @@ class SendBatches implements JobHandler {
                 "breaking");
     }
 
-    /** One run of a batch: its id on the rows it begins, and why it stopped early ({@code null} while it goes on). */
-    private final class Run {
+    /**
+     * One run of a batch, its chunks delivered by the shared rule ({@link ChunkedDelivery}): its id on the rows it
+     * begins, its connection, and why it stopped early ({@code null} while it goes on).
+     */
+    private final class Run implements ChunkedDelivery.Chunk<Long, Map<Outcome, List<Long>>> {
 
         final Sends.Send send;
         final Letters.Composed composed;
         final String id;
         final BooleanSupplier stopping;
+        MailConnection connection;
         String stopped;
 
         Run(Sends.Send send, Letters.Composed composed, String id, BooleanSupplier stopping) {
@@ -164,38 +164,46 @@ class SendBatches implements JobHandler {
             return stopped != null;
         }
 
-        /** Sends the chunk's mails on the connection and writes their outcomes in one commit. */
-        void chunk(List<Long> ids, MailConnection connection) {
-            Map<Long, Subscriber> subscribers = subscriptions.byIds(ids);
+        @Override
+        public List<Long> begin(List<Long> chunk) {
+            return deliveries.begin(send.id(), chunk, id);
+        }
+
+        @Override
+        public Map<Outcome, List<Long>> outcomes(List<Long> held) {
             Map<Outcome, List<Long>> outcomes = new EnumMap<>(Outcome.class);
             for (Outcome outcome : Outcome.values()) {
                 outcomes.put(outcome, new ArrayList<>());
             }
-            List<Long> refused = new ArrayList<>();
-            try {
-                for (Long subscription : ids) {
-                    if (stopped != null) {
-                        break;
-                    }
-                    Outcome outcome = one(subscribers.get(subscription), connection);
-                    if (outcome == Outcome.REFUSED) {
-                        refused.add(subscription);
-                    }
-                    outcomes.get(outcome).add(subscription);
-                    stopping();
+            return outcomes;
+        }
+
+        /** Hands the chunk's mails to the server one by one, until the run stops. */
+        @Override
+        public void send(List<Long> held, Map<Outcome, List<Long>> outcomes) {
+            Map<Long, Subscriber> subscribers = subscriptions.byIds(held);
+            for (Long subscription : held) {
+                if (stopped != null) {
+                    break;
                 }
-            } finally {
-                Set<Long> settled = new HashSet<>();
-                outcomes.values().forEach(settled::addAll);
-                ids.stream().filter(id -> !settled.contains(id)).forEach(outcomes.get(Outcome.NOT_TRIED)::add);
-                transaction.executeWithoutResult(status -> {
-                    deliveries.settle(send.id(), id, outcomes, maxAttempts);
-                    refused.forEach(subscriptions::end);
-                    if (!refused.isEmpty()) {
-                        sends.bounced(send.id(), refused.size());
-                    }
-                });
+                outcomes.get(one(subscribers.get(subscription), connection)).add(subscription);
+                stopping();
             }
+        }
+
+        /** Mails not handed over go back to pending; refused addresses end their subscriptions as bounces. */
+        @Override
+        public int settle(List<Long> held, Map<Outcome, List<Long>> outcomes) {
+            Set<Long> settled = new HashSet<>();
+            outcomes.values().forEach(settled::addAll);
+            held.stream().filter(id -> !settled.contains(id)).forEach(outcomes.get(Outcome.NOT_TRIED)::add);
+            deliveries.settle(send.id(), id, outcomes, maxAttempts);
+            List<Long> refused = outcomes.get(Outcome.REFUSED);
+            refused.forEach(subscriptions::end);
+            if (!refused.isEmpty()) {
+                sends.bounced(send.id(), refused.size());
+            }
+            return outcomes.get(Outcome.NOT_TRIED).size();
         }
 
         private Outcome one(Subscriber subscriber, MailConnection connection) {

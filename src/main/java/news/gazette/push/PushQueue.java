@@ -10,23 +10,23 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import news.gazette.jobs.ChunkedDelivery;
 import news.gazette.jobs.Job;
 import news.gazette.jobs.JobFailure;
 import news.gazette.jobs.JobHandler;
 import news.gazette.jobs.Jobs;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The queue {@code push} (ADR 125): each message is one notification to a batch of subscriptions
- * ({@link PushBatch}), worked through in chunks of {@code gazette.push.chunk} devices. Per chunk: the devices are
- * taken in {@code push_sends} (one commit), encrypted and sent at once ({@link PushSender}), and their outcomes
- * written with the gone subscriptions deleted and the devices to try again queued as a smaller batch (one commit,
- * {@link PushSettling}). A batch cut short by a stopping node is run again later and sends only to the devices it
- * had not taken; one whose node died between a request and its commit leaves those devices {@code unknown}, never
- * sent twice.
+ * The queue {@code push} (ADR 125): each message is one notification to a batch of subscriptions ({@link PushBatch}),
+ * worked through in chunks of {@code gazette.push.chunk} devices by the rule the newsletter follows too
+ * ({@link ChunkedDelivery}). Per chunk: the devices are taken in {@code push_sends} (one commit), encrypted and sent
+ * at once ({@link PushSender}), and their outcomes written with the gone subscriptions deleted and the devices to try
+ * again queued as a smaller batch (one commit, {@link PushSettling}). A batch cut short by a stopping node is run
+ * again later and sends only to the devices it had not taken; one whose node died between a request and its commit
+ * leaves those devices {@code unknown}, never sent twice.
  */
 @Component
 class PushQueue implements JobHandler {
@@ -38,19 +38,19 @@ class PushQueue implements JobHandler {
     private final PushSender sender;
     private final PushSettling settling;
     private final Jobs jobs;
-    private final TransactionTemplate transaction;
+    private final ChunkedDelivery delivery;
     private final PushProperties properties;
     private final JsonMapper json;
     private final Clock clock;
 
     PushQueue(PushSubscriptions subscriptions, PushDeliveries deliveries, PushSender sender, PushSettling settling,
-              Jobs jobs, TransactionTemplate transaction, PushProperties properties, JsonMapper json, Clock clock) {
+              Jobs jobs, ChunkedDelivery delivery, PushProperties properties, JsonMapper json, Clock clock) {
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.sender = sender;
         this.settling = settling;
         this.jobs = jobs;
-        this.transaction = transaction;
+        this.delivery = delivery;
         this.properties = properties;
         this.json = json;
         this.clock = clock;
@@ -82,43 +82,66 @@ class PushQueue implements JobHandler {
         PushBatch batch = read(job);
         if (job.attempts() > 1) {
             // Run again: what an earlier run had taken and not settled may have reached the device.
-            transaction.executeWithoutResult(status -> deliveries.abandoned(batch.message(), batch.ids()));
+            delivery.recover(() -> deliveries.abandoned(batch.message(), batch.ids()));
         }
         Duration ttl = batch.ttlLeft(clock.instant());
         PushSender.Notification notification = new PushSender.Notification(notification(batch), ttl,
                 batch.urgency(), batch.topic());
         AtomicBoolean interrupted = new AtomicBoolean();
-        List<Long> ids = batch.ids();
-        for (int from = 0; from < ids.size(); from += properties.chunk()) {
-            if (jobs.stopping() || interrupted.get()) {
-                throw new JobFailure("Stopped with devices of the batch not sent yet", false, Duration.ZERO, null);
-            }
-            int left = chunk(batch, ids.subList(from, Math.min(ids.size(), from + properties.chunk())), notification,
-                    interrupted);
-            if (left > 0) {
-                throw new JobFailure("Stopped with " + left + " devices of the batch not sent yet", false,
-                        Duration.ZERO, null);
-            }
+        if (delivery.deliver(batch.ids(), properties.chunk(), () -> jobs.stopping() || interrupted.get(),
+                new Chunks(batch, notification, interrupted)) == ChunkedDelivery.Ending.STOPPED) {
+            throw new JobFailure("Stopped with devices of the batch not sent yet", false, Duration.ZERO, null);
         }
     }
 
-    /** Sends one chunk; returns how many of its devices were left for a later run (the node began stopping). */
-    private int chunk(PushBatch batch, List<Long> ids, PushSender.Notification notification,
-                      AtomicBoolean interrupted) {
-        List<PushSubscription> found = subscriptions.byIds(ids);
-        List<Long> existing = found.stream().map(PushSubscription::id).toList();
-        Set<Long> taken = transaction.execute(status -> deliveries.claim(batch.message(), existing, batch.attempt()));
-        List<PushSubscription> mine = found.stream().filter(s -> taken.contains(s.id())).toList();
-        if (mine.isEmpty()) {
-            return 0;
+    /** The batch's chunks, by the rule the newsletter follows too ({@link ChunkedDelivery}). */
+    private final class Chunks implements ChunkedDelivery.Chunk<Long, List<PushSender.Result>> {
+
+        private final PushBatch batch;
+        private final PushSender.Notification notification;
+        private final AtomicBoolean interrupted;
+        private final boolean expired;
+        private List<PushSubscription> mine = List.of();
+
+        Chunks(PushBatch batch, PushSender.Notification notification, AtomicBoolean interrupted) {
+            this.batch = batch;
+            this.notification = notification;
+            this.interrupted = interrupted;
+            this.expired = notification.ttl().isNegative() || notification.ttl().isZero();
         }
-        if (notification.ttl().isNegative() || notification.ttl().isZero()) {
-            transaction.executeWithoutResult(status -> deliveries.settle(batch.message(), mine.stream()
-                    .map(s -> new PushDeliveries.Outcome(s.id(), "expired", "TTL over before it was sent")).toList()));
-            return 0;
+
+        /** Takes the chunk's devices that still exist and no other run took ({@code push_sends}). */
+        @Override
+        public List<Long> begin(List<Long> ids) {
+            List<PushSubscription> found = subscriptions.byIds(ids);
+            Set<Long> taken = deliveries.claim(batch.message(), found.stream().map(PushSubscription::id).toList(),
+                    batch.attempt());
+            mine = found.stream().filter(s -> taken.contains(s.id())).toList();
+            return mine.stream().map(PushSubscription::id).toList();
         }
-        List<PushSender.Result> results = sender.send(mine, notification, jobs::stopping, interrupted);
-        return settling.settle(batch, results);
+
+        @Override
+        public List<PushSender.Result> outcomes(List<Long> held) {
+            return new ArrayList<>();
+        }
+
+        /** Encrypts and sends to the devices taken at once; nothing once the notification's TTL is over. */
+        @Override
+        public void send(List<Long> held, List<PushSender.Result> results) {
+            if (!expired) {
+                results.addAll(sender.send(mine, notification, jobs::stopping, interrupted));
+            }
+        }
+
+        @Override
+        public int settle(List<Long> held, List<PushSender.Result> results) {
+            if (expired) {
+                deliveries.settle(batch.message(), held.stream()
+                        .map(id -> new PushDeliveries.Outcome(id, "expired", "TTL over before it was sent")).toList());
+                return 0;
+            }
+            return settling.settle(batch, results);
+        }
     }
 
     /** The batch of a queue message; a message of the queue before ADR 125 (one device) is a batch of one. */

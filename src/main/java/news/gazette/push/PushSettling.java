@@ -13,15 +13,14 @@ import news.gazette.jobs.JobsProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes what a chunk's requests came to, in one transaction: 2xx {@code sent}; 404 and 410 {@code gone}, the
- * subscription deleted; 429, 5xx and no answer {@code retry}, the devices queued again as a smaller batch due no
- * sooner than the backoff of their attempt nor the push service's {@code Retry-After} (or {@code failed} after the
- * queue's {@code max-attempts}); other answers {@code failed}. Devices not begun (the node began stopping) are
- * released for a later run.
+ * Writes what a chunk's requests came to, in one transaction (the caller's): 2xx {@code sent}; 404 and 410
+ * {@code gone}, the subscription deleted; 429, 5xx and no answer {@code retry}, the devices queued again as a smaller
+ * batch due no sooner than the backoff of their attempt nor the push service's {@code Retry-After} (or
+ * {@code failed} after the queue's {@code max-attempts}); other answers {@code failed}. Devices not begun (the node
+ * began stopping) are released for a later run.
  */
 @Component
 class PushSettling {
@@ -32,22 +31,23 @@ class PushSettling {
     private final PushSubscriptions subscriptions;
     private final Jobs jobs;
     private final JobsProperties.Queue settings;
-    private final TransactionTemplate transaction;
     private final JsonMapper json;
     private final Clock clock;
 
     PushSettling(PushDeliveries deliveries, PushSubscriptions subscriptions, Jobs jobs, JobsProperties properties,
-                 TransactionTemplate transaction, JsonMapper json, Clock clock) {
+                 JsonMapper json, Clock clock) {
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
         this.jobs = jobs;
         this.settings = properties.queue(PushQueue.QUEUE);
-        this.transaction = transaction;
         this.json = json;
         this.clock = clock;
     }
 
-    /** Writes the chunk's outcomes; returns how many devices were not begun (given back for a later run). */
+    /**
+     * Writes the chunk's outcomes (in the caller's one transaction, {@code jobs/ChunkedDelivery}'s); returns how many
+     * devices were not begun (given back for a later run).
+     */
     int settle(PushBatch batch, List<PushSender.Result> results) {
         List<PushDeliveries.Outcome> outcomes = new ArrayList<>(results.size());
         List<String> gone = new ArrayList<>();
@@ -76,18 +76,16 @@ class PushSettling {
                 }
             }
         }
-        transaction.executeWithoutResult(status -> {
-            deliveries.settle(batch.message(), outcomes);
-            subscriptions.goneAll(gone);
-            if (batch.attempt() <= 1) {
-                deliveries.release(batch.message(), notBegun);
-            } else {
-                deliveries.releaseRetry(batch.message(), notBegun, batch.attempt());
-            }
-            again.forEach((due, devices) -> {
-                PushBatch retry = batch.retry(devices, batch.attempt() + 1);
-                jobs.enqueue(PushQueue.QUEUE, PushQueue.key(retry), json.writeValueAsString(retry), due);
-            });
+        deliveries.settle(batch.message(), outcomes);
+        subscriptions.goneAll(gone);
+        if (batch.attempt() <= 1) {
+            deliveries.release(batch.message(), notBegun);
+        } else {
+            deliveries.releaseRetry(batch.message(), notBegun, batch.attempt());
+        }
+        again.forEach((due, devices) -> {
+            PushBatch retry = batch.retry(devices, batch.attempt() + 1);
+            jobs.enqueue(PushQueue.QUEUE, PushQueue.key(retry), json.writeValueAsString(retry), due);
         });
         if (!gone.isEmpty() || !again.isEmpty()) {
             log.debug("Push {}: {} gone, {} to try again", batch.message(), gone.size(),

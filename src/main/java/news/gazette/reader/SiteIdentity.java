@@ -1,12 +1,19 @@
 package news.gazette.reader;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import news.gazette.edition.Edition;
 import news.gazette.media.Media;
 import news.gazette.media.MediaLibrary;
 import news.gazette.platform.web.Permalinks;
+import news.gazette.platform.nodes.OnEveryNode;
 import news.gazette.site.EditionSettings;
+import news.gazette.site.SiteSettingsChanged;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,13 +26,28 @@ class SiteIdentity {
     /** The logo's height in the header, in CSS pixels; its width follows the image, at most {@link #WIDEST}. */
     static final int LOGO_HEIGHT = 40;
     static final int WIDEST = 240;
+    /** More than any outlet's editions have logos: a bound, not a limit anybody meets. */
+    private static final int KEPT_LOGOS = 64;
 
     private final MediaLibrary media;
     private final Permalinks links;
+    /** The chosen logos' images by id, so a rendered page looks none up; forgotten when any settings change. */
+    private final Map<Long, Media> logos = new ConcurrentHashMap<>();
+    private long generation;
 
     SiteIdentity(MediaLibrary media, Permalinks links) {
         this.media = media;
         this.links = links;
+    }
+
+    /** Settings were saved here or on another node (the change feed tells every node before its pages are purged). */
+    @OnEveryNode
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    void forget(SiteSettingsChanged event) {
+        synchronized (logos) {
+            generation++;
+            logos.clear();
+        }
     }
 
     String outletName(Edition edition, EditionSettings settings) {
@@ -41,7 +63,27 @@ class SiteIdentity {
         if (settings.logoId() == null) {
             return null;
         }
-        return media.byId(settings.logoId()).map(m -> drawn(m, outletName)).orElse(null);
+        return image(settings.logoId()).map(m -> drawn(m, outletName)).orElse(null);
+    }
+
+    /** The logo's image, looked up once per settings change; an id the library lacks is looked up again each time. */
+    private Optional<Media> image(long id) {
+        Media kept = logos.get(id);
+        if (kept != null) {
+            return Optional.of(kept);
+        }
+        long before;
+        synchronized (logos) {
+            before = generation;
+        }
+        Optional<Media> found = media.byId(id);
+        synchronized (logos) {
+            // Not kept when settings changed while it was read: it may be the image of the logo before.
+            if (found.isPresent() && generation == before && logos.size() < KEPT_LOGOS) {
+                logos.put(id, found.get());
+            }
+        }
+        return found;
     }
 
     private Chrome.Logo drawn(Media m, String outletName) {

@@ -88,6 +88,12 @@ class LiveBlogBrowserTest {
         return ids;
     }
 
+    /** The text of a part of an entry as the page shows it now ({@code headline}, {@code updated}), or null. */
+    private static String entryText(ChromeDriver driver, long entry, String part) {
+        return (String) driver.executeScript("var e = document.querySelector('#entry-' + arguments[0]"
+                + " + ' .live-entry-' + arguments[1]); return e && e.textContent.trim();", entry, part);
+    }
+
     private long newest(long story) {
         return blogs.page(story, null, 1).get(0).id();
     }
@@ -104,7 +110,14 @@ class LiveBlogBrowserTest {
         Browser.waitFor(driver).until(ExpectedConditions.urlToBe(base() + "/newsroom"));
         driver.get(base() + "/newsroom/stories/" + story + "/live");
         driver.findElement(By.id("new-headline")).sendKeys("Posted from the newsroom");
-        driver.findElement(By.id("new-text")).sendKeys("The editor typed this entry.");
+        // The text is written in TinyMCE (LiveBlogEditorBrowserTest follows the rich text to the reader).
+        Browser.waitFor(driver).until(d -> Boolean.TRUE.equals(((ChromeDriver) d).executeScript(
+                "var e = window.tinymce && tinymce.get('new-text'); return !!(e && e.initialized);")));
+        driver.executeScript("tinymce.get('new-text').focus();");
+        driver.switchTo().frame("new-text_ifr");
+        driver.findElement(By.tagName("body")).click();
+        driver.findElement(By.tagName("body")).sendKeys("The editor typed this entry.");
+        driver.switchTo().defaultContent();
         driver.findElement(By.cssSelector("form.live-entry-form button[type=submit]")).click();
         Browser.waitFor(driver).until(ExpectedConditions.urlContains("done=added"));
         assertThat(driver.findElement(By.cssSelector("[role=status]")).getText()).isEqualTo("The entry is posted.");
@@ -155,10 +168,9 @@ class LiveBlogBrowserTest {
 
         desk.edit(DESK, story, added, new EntryDraft("Breaking update, corrected", "<p>Something new.</p>", "", "", ""));
         tell(driver, story, added, "EDITED");
-        Browser.waitFor(driver).until(d -> d.findElement(By.cssSelector("#entry-" + added + " .live-entry-headline"))
-                .getText().equals("Breaking update, corrected"));
-        assertThat(driver.findElement(By.cssSelector("#entry-" + added + " .live-entry-updated")).getText())
-                .startsWith("updated");
+        // The edit comes twice (told here, and by the edition's stream), and each replaces the entry: read it in one go.
+        Browser.waitFor(driver).until(d -> "Breaking update, corrected".equals(entryText(driver, added, "headline")));
+        assertThat(entryText(driver, added, "updated")).startsWith("updated");
 
         desk.remove(DESK, story, atTop);
         tell(driver, story, atTop, "REMOVED");

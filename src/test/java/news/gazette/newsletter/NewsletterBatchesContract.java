@@ -6,6 +6,8 @@ import static news.gazette.newsletter.Mails.returnPath;
 import static news.gazette.newsletter.Mails.whole;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -27,7 +29,8 @@ import org.springframework.context.SmartLifecycle;
  * (batches of 10, outcomes written every 3 mails, 40 mails a second): one connection per batch, every mail addressed
  * and signed for its own subscriber, the node's rate kept across batches running at once, a node stopped mid-send
  * going on where it stopped, mails a failed run left begun never sent again, a connection the server ends opened
- * again, and a mail whose answer was lost counted unknown and not sent twice.
+ * again, a mail whose answer was lost counted unknown and not sent twice, and readers who left after the send was
+ * queued skipped and counted on the newsroom's screen.
  */
 abstract class NewsletterBatchesContract extends NewsletterGround {
 
@@ -110,18 +113,11 @@ abstract class NewsletterBatchesContract extends NewsletterGround {
     @Test
     void mailsARunLeftBegunAreCountedUnknownAndNeverSentAgain() throws Exception {
         List<Long> ids = subscribers(12);
-        long send;
-        runner.stop();
-        try {
-            send = sends.sendDigest("en").orElseThrow();
-            // What a node leaves that failed outright after handing three mails over and before writing it down.
-            jdbc.sql("""
-                            update newsletter_deliveries set state = 'begun', run_id = 'a-failed-node'
-                            where send_id = ? and subscription_id in (?, ?, ?)""")
-                    .params(send, ids.get(0), ids.get(1), ids.get(2)).update();
-        } finally {
-            runner.start();
-        }
+        // What a node leaves that failed outright after handing three mails over and before writing it down.
+        long send = digestQueuedWhileStopped(queued -> jdbc.sql("""
+                        update newsletter_deliveries set state = 'begun', run_id = 'a-failed-node'
+                        where send_id = ? and subscription_id in (?, ?, ?)""")
+                .params(queued, ids.get(0), ids.get(1), ids.get(2)).update());
         awaitReceived(9);
         awaitQueueIdle();
         assertThat(MAIL.getReceivedMessages()).hasSize(9);
@@ -155,6 +151,33 @@ abstract class NewsletterBatchesContract extends NewsletterGround {
         assertThat(deliveries.countByState(send)).isEqualTo(Map.of("sent", 7L, "unknown", 3L));
     }
 
+    @Test
+    void readersWhoLeftAfterTheSendWasQueuedAreSkippedAndTheNewsroomScreenCountsThem() throws Exception {
+        List<Long> ids = subscribers(12);
+        // Two leave and one stops the digest between the send's queueing and its batch's run.
+        long send = digestQueuedWhileStopped(queued -> {
+            subscriptions.end(ids.get(4));
+            subscriptions.end(ids.get(11));
+            jdbc.sql("update newsletter_subscriptions set digest = false where id = ?").param(ids.get(7)).update();
+        });
+        awaitReceived(9);
+        awaitQueueIdle();
+        assertThat(MAIL.getReceivedMessages()).hasSize(9);
+        assertThat(deliveries.countByState(send)).isEqualTo(Map.of("sent", 9L, "skipped", 3L));
+        assertThat(desk.lastSends(1)).singleElement().satisfies(report -> {
+            assertThat(report.recipients()).isEqualTo(12);
+            assertThat(report.delivered()).isEqualTo(9);
+            assertThat(report.skipped()).isEqualTo(3);
+            assertThat(report.failed()).isZero();
+            assertThat(report.waiting()).isZero();
+        });
+        String screen = mvc.perform(get("/newsroom/newsletters").with(user("admin@example.org")
+                .roles("ADMIN", "EDITOR", "AUTHOR", "CONTRIBUTOR"))).andReturn().getResponse().getContentAsString();
+        assertThat(screen).contains("<th scope=\"col\">Skipped (no longer subscribed)</th>")
+                .as("recipients, delivered, waiting, failed, skipped, bounced")
+                .contains("<td>12</td><td>9</td><td>0</td><td>0</td><td>3</td><td>0</td>");
+    }
+
     // --- helpers
 
     /** {@code count} confirmed digest subscribers of {@code en}, written directly; their ids in order. */
@@ -168,6 +191,18 @@ abstract class NewsletterBatchesContract extends NewsletterGround {
         }
         return jdbc.sql("select id from newsletter_subscriptions where address like '%@batch.example' order by id")
                 .query(Long.class).list();
+    }
+
+    /** Queues the day's digest while the queue's runner is stopped, does {@code meanwhile} with it, starts again. */
+    private long digestQueuedWhileStopped(java.util.function.LongConsumer meanwhile) {
+        runner.stop();
+        try {
+            long send = sends.sendDigest("en").orElseThrow();
+            meanwhile.accept(send);
+            return send;
+        } finally {
+            runner.start();
+        }
     }
 
     private static void awaitReceived(int count) {

@@ -156,6 +156,44 @@ abstract class LiveBlogContract extends LiveBlogRequests {
     }
 
     @Test
+    void theFormsWriteInTheStoryEditorsTinyMceInThePersonsLanguageAndATextareaStaysUnderneath() throws Exception {
+        RequestPostProcessor editor = as(Role.EDITOR);
+        long story = publishedStory(editor, "Rich text on election night");
+        MockHttpServletResponse notLive = mvc.perform(get(live(story)).with(editor)).andReturn().getResponse();
+        assertThat(notLive.getHeader("Content-Security-Policy")).doesNotContain("unsafe-inline");
+        assertThat(Jsoup.parse(notLive.getContentAsString()).select("script")).isEmpty();
+        mvc.perform(post(live(story) + "/start").with(editor).with(csrf()));
+        long entry = add(story, editor, "Count", "<p>Counting has <strong>begun</strong>, <a href=\"https://example.org/\">"
+                + "see</a>.</p>");
+
+        MockHttpServletResponse screen = mvc.perform(get(live(story)).header("Accept-Language", "ru").with(editor))
+                .andReturn().getResponse();
+        assertThat(screen.getHeader("Content-Security-Policy")).contains("style-src 'self' 'unsafe-inline'",
+                "script-src 'self';");
+        Document page = Jsoup.parse(screen.getContentAsString());
+        assertThat(page.select("script").eachAttr("src")).hasSize(2).allMatch(src -> src.equals(
+                "/newsroom/tinymce/6.8.3/tinymce.min.js") || src.matches("/assets/js/entry-editor.*\\.js"));
+        assertThat(page.select("script[data-language=ru]").attr("data-tinymce-texts")).contains("\"Bold\":\"Полужирный\"");
+        assertThat(page.select("form textarea[data-rich-text]").eachAttr("id"))
+                .containsExactly("key-points", "new-text", "e" + entry + "-text");
+        assertThat(page.select("#e" + entry + "-text").attr("data-rich-text")).startsWith("Запись ").endsWith(": Текст");
+        assertThat(page.select("#e" + entry + "-text").val()).contains("<strong>begun</strong>", "<a href=\"https://example.org/\"");
+
+        // A refused entry comes back formatted as typed, in the editor's textarea.
+        String typed = "<p>Turnout <em>rising</em> in <a href=\"https://example.org/\">Gyumri</a>.</p>";
+        MockHttpServletResponse refused = mvc.perform(entry(post(live(story) + "/entries"), "Turnout", typed)
+                .param("embed", "https://example.org/clip").with(editor)).andReturn().getResponse();
+        assertThat(refused.getStatus()).isEqualTo(400);
+        assertThat(refused.getHeader("Content-Security-Policy")).contains("'unsafe-inline'");
+        assertThat(Jsoup.parse(refused.getContentAsString()).select("#new-text[data-rich-text]").val()).isEqualTo(typed);
+
+        // Who may only look gets neither the editor nor its policy.
+        MockHttpServletResponse looking = mvc.perform(get(live(story)).with(as(Role.CONTRIBUTOR))).andReturn().getResponse();
+        assertThat(looking.getHeader("Content-Security-Policy")).doesNotContain("unsafe-inline");
+        assertThat(Jsoup.parse(looking.getContentAsString()).select("script, textarea")).isEmpty();
+    }
+
+    @Test
     void entryTextPassesTheStorySanitizer() throws Exception {
         RequestPostProcessor editor = as(Role.EDITOR);
         long story = publishedStory(editor, "Sanitized live blog");

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.sun.net.httpserver.HttpServer;
 import news.gazette.author.Author;
 import news.gazette.author.Authors;
+import news.gazette.live.Alerts;
 import news.gazette.platform.nodes.DomainEvent;
 import news.gazette.platform.nodes.OnEveryNode;
 import news.gazette.platform.nodes.OncePerCluster;
@@ -45,7 +47,8 @@ import static org.awaitility.Awaitility.await;
  * One node: each change is told to its {@code @OnEveryNode} handlers exactly once (right after the commit, though the
  * feed's reader reads the same row from the feed a moment later) and handled by its {@code @OncePerCluster} handlers
  * exactly once; the page cache purges this node's pages once per event and tells the CDN once per event. Stories,
- * sections, tags, authors and site settings alike. Run against H2 and PostgreSQL (where the reader is also woken by
+ * sections, tags, authors and site settings alike; an alert's expiry is purged on every node and sent to the CDN by
+ * one. Run against H2 and PostgreSQL (where the reader is also woken by
  * the commit's notification, at the same moment the committing thread tells the change).
  */
 @SpringBootTest
@@ -69,6 +72,8 @@ abstract class ChangesToldOnceContract {
     @Autowired TagMaintenance tagMaintenance;
     @Autowired Authors authors;
     @Autowired SiteSettings settings;
+    @Autowired Alerts alerts;
+    @Autowired Clock clock;
 
     /** A CDN stand-in that records the body of every purge it is sent; its address is set before the context starts. */
     static void cdn(DynamicPropertyRegistry registry) {
@@ -178,6 +183,30 @@ abstract class ChangesToldOnceContract {
                 .anySatisfy(body -> assertThat(body).contains("\"author:" + author.id() + "\""))
                 .anySatisfy(body -> assertThat(body).isEqualTo("{\"tags\":[\"settings:ru\"]}"))
                 .filteredOn(body -> body.equals("{\"tags\":[\"edition:ru\"]}")).hasSize(1);
+    }
+
+    @Test
+    void anAlertsExpiryDropsTheCachedPagesOfEveryNodeAndIsSentToTheCdnByOneNode() {
+        // A second node's expiry timer, over the same database; it learns of the alert as a node started meanwhile.
+        AlertChanges otherNode = new AlertChanges(cache, alerts, clock);
+        try {
+            long purgesBefore = cache.purges();
+            alerts.set("hy", "Ends by itself " + UUID.randomUUID(), null, clock.instant().plusSeconds(2), false,
+                    "test", "127.0.0.1");
+            otherNode.started();
+            String alertPurge = "{\"tags\":[\"alert:hy\"]}";
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(CDN_PURGES).containsOnly(alertPurge));
+
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(cache.purges() - purgesBefore)
+                    .as("the set on this node, then the expiry on both").isEqualTo(3));
+            await().during(SETTLED).atMost(SETTLED.plusSeconds(2)).untilAsserted(() -> {
+                assertThat(CDN_PURGES).as("one CDN purge at the set, one at the expiry")
+                        .containsExactly(alertPurge, alertPurge);
+                assertThat(cache.purges() - purgesBefore).isEqualTo(3);
+            });
+        } finally {
+            otherNode.destroy();
+        }
     }
 
     /** Each of the events is told once and handled once per cluster, and stays so after the reader went by. */

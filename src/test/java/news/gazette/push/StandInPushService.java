@@ -46,6 +46,8 @@ final class StandInPushService implements AutoCloseable {
     final Map<String, Queue<Long>> arrivals = new ConcurrentHashMap<>();
     final Queue<Received> received = new ConcurrentLinkedQueue<>();
     final List<String> faults = new CopyOnWriteArrayList<>();
+    /** Tokens whose ES256 signature was verified (their claims are checked on every request all the same). */
+    private final java.util.Set<String> verifiedTokens = ConcurrentHashMap.newKeySet();
     volatile String expectedKey;
 
     StandInPushService() throws IOException {
@@ -122,7 +124,7 @@ final class StandInPushService implements AutoCloseable {
     /** Checks the request as a push service would and returns the message decrypted (null for an unknown name). */
     private String verify(HttpExchange exchange, String name, byte[] body) throws Exception {
         var headers = exchange.getRequestHeaders();
-        String key = VapidCheck.check(headers.getFirst("Authorization"), origin(), Instant.now());
+        String key = VapidCheck.check(headers.getFirst("Authorization"), origin(), Instant.now(), verifiedTokens);
         if (expectedKey != null && !expectedKey.equals(key)) {
             throw new IllegalArgumentException("signed by another key");
         }

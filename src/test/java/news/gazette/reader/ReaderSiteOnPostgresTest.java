@@ -1,13 +1,9 @@
 package news.gazette.reader;
 
+import news.gazette.support.SharedDatabase;
 import news.gazette.support.TestDatabases;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
+// The reader site's tests find demo stories by their images; other classes of this configuration copy them.
+@SharedDatabase(value = TestDatabases.Kind.POSTGRES, group = "reader-site")
 class ReaderSiteOnPostgresTest extends ReaderSiteContract {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabases.postgres(registry);
-    }
 }

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -23,21 +25,37 @@ public final class TestDatabases {
     private TestDatabases() {
     }
 
+    /** The two kinds, for {@link SharedDatabase}. */
+    public enum Kind { H2, POSTGRES }
+
     public static void h2(DynamicPropertyRegistry registry) {
-        String name = "gazette_" + UUID.randomUUID().toString().replace("-", "");
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + name
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-        registry.add("spring.datasource.username", () -> "sa");
-        registry.add("spring.datasource.password", () -> "");
-        dataDir(registry);
+        register(registry, properties(Kind.H2));
     }
 
     public static void postgres(DynamicPropertyRegistry registry) {
-        String url = newPostgresDatabase();
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
-        dataDir(registry);
+        register(registry, properties(Kind.POSTGRES));
+    }
+
+    /** The connection properties of a fresh, empty database of this kind, and a fresh data folder. */
+    public static Map<String, Object> properties(Kind kind) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        if (kind == Kind.H2) {
+            String name = "gazette_" + UUID.randomUUID().toString().replace("-", "");
+            properties.put("spring.datasource.url", "jdbc:h2:mem:" + name
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+            properties.put("spring.datasource.username", "sa");
+            properties.put("spring.datasource.password", "");
+        } else {
+            properties.put("spring.datasource.url", newPostgresDatabase());
+            properties.put("spring.datasource.username", "postgres");
+            properties.put("spring.datasource.password", "postgres");
+        }
+        properties.put("gazette.data-dir", newDataDir().toString());
+        return properties;
+    }
+
+    private static void register(DynamicPropertyRegistry registry, Map<String, Object> properties) {
+        properties.forEach((name, value) -> registry.add(name, () -> value));
     }
 
     /** A fresh, empty database on the shared PostgreSQL server; user and password are both {@code postgres}. */
@@ -54,9 +72,13 @@ public final class TestDatabases {
     }
 
     public static void dataDir(DynamicPropertyRegistry registry) {
+        Path dir = newDataDir();
+        registry.add("gazette.data-dir", dir::toString);
+    }
+
+    private static Path newDataDir() {
         try {
-            Path dir = Files.createTempDirectory("gazette-test");
-            registry.add("gazette.data-dir", dir::toString);
+            return Files.createTempDirectory("gazette-test");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -99,7 +99,7 @@ class NewsletterScreens {
         DateTimeFormatter format = DateTimeFormatter.ofPattern(t.get("date.full"), t.locale()).withZone(zone);
         List<NewsletterSendRow> rows = desk.lastSends(20).stream().map(s -> new NewsletterSendRow(
                 format.format(s.createdAt()), s.edition(), t.get("newsroom.newsletters.kind." + s.kind()), s.subject(),
-                s.recipients(), s.delivered(), s.waiting(), s.failed(), s.bounced())).toList();
+                s.recipients(), s.delivered(), s.waiting(), s.failed(), s.skipped(), s.bounced())).toList();
         var record = desk.dkimRecord().orElse(null);
         java.util.HashMap<String, Object> params = new java.util.HashMap<>();
         params.put("t", t);

@@ -19,10 +19,11 @@ import news.gazette.liveblog.LiveBlog;
  * @param notice     a localized notice, or empty
  * @param readerHref the story's page when it is published, else {@code null}
  * @param images     the media library's recent images an entry may show
+ * @param editor     the rich-text editor of the entries and key points, or {@code null} where nothing can be changed
  */
 public record LiveBlogForm(long storyId, String headline, String edition, LiveBlog blog, boolean mayChange,
         long editing, EntryDraft typed, String keyPoints, String error, String notice, String readerHref,
-        List<Entry> entries, List<Image> images) {
+        List<Entry> entries, List<Image> images, Editor editor) {
 
     /** The draft a form shows: what was typed into it when it was refused, otherwise the entry as stored. */
     public EntryDraft draftOf(Entry entry) {
@@ -31,6 +32,13 @@ public record LiveBlogForm(long storyId, String headline, String edition, LiveBl
 
     public EntryDraft newDraft() {
         return editing == 0 ? typed : EntryDraft.EMPTY;
+    }
+
+    /**
+     * What the entry editor's script needs ({@code static/js/entry-editor.js}): where TinyMCE is, and the texts of its
+     * interface in the person's language (the story editor's, {@link EditorTexts}).
+     */
+    public record Editor(String tinymce, String script, String language, String tinymceTexts) {
     }
 
     /** An image one may choose. */

@@ -156,10 +156,14 @@ class LiveBlogScreen {
                 .forEach(id -> media.usable(id).ifPresent(library::add));
         var images = library.stream()
                 .map(m -> new LiveBlogForm.Image(m.id(), m.alt() + " (" + m.originalName() + ")")).toList();
+        // TinyMCE only where there are forms to write in; its page then has the story editor's policy (ADR 11).
+        LiveBlogForm.Editor editor = mayChange && blog != null ? new LiveBlogForm.Editor(EditorResources.TINYMCE
+                + "tinymce.min.js", screens.asset("/assets/js/entry-editor.js"), screens.lang(request),
+                EditorTexts.tinymce(t)) : null;
         LiveBlogForm form = new LiveBlogForm(story.id(), story.headline(), story.edition(), blog, mayChange, editing,
                 typed, keyPoints != null ? keyPoints : blog == null ? "" : blog.keyPoints(), error, notice, reader,
-                entries, images);
+                entries, images, editor);
         return screens.page(status, "newsroom/live-blog.jte", Map.of("t", t, "lang", screens.lang(request),
-                "csrf", csrf, "form", form), false);
+                "csrf", csrf, "form", form), editor != null);
     }
 }

@@ -1,0 +1,76 @@
+// The live-blog screen's rich text: TinyMCE on the text of the new entry, of each entry and on the key points, with
+// the story editor's text tools (bold, italic, lists, quotations, links) and its interface in the person's language.
+// The textareas stay the form's fields: TinyMCE writes the HTML back into them when their form is sent, and without
+// this script they take the same HTML typed by hand. Loaded after tinymce.min.js; the server sanitizes on save.
+(function () {
+  'use strict';
+  var script = document.currentScript;
+  var areas = Array.prototype.slice.call(document.querySelectorAll('textarea[data-rich-text]'));
+  if (!script || !areas.length || !window.tinymce) {
+    return;
+  }
+  var language = script.getAttribute('data-language');
+  var tinymceBase = script.getAttribute('data-tinymce').replace(/\/tinymce\.min\.js$/, '');
+  if (language !== 'en') {
+    window.tinymce.addI18n(language, JSON.parse(script.getAttribute('data-tinymce-texts')));
+  }
+
+  /** Puts the editor on one textarea, once; a textarea that had the focus gives it to the editor. */
+  function start(area) {
+    if (area.hasAttribute('data-rich-started')) {
+      return;
+    }
+    area.setAttribute('data-rich-started', '');
+    var focused = document.activeElement === area;
+    window.tinymce.init({
+      target: area,
+      base_url: tinymceBase,
+      suffix: '.min',
+      language: language === 'en' ? undefined : language,
+      plugins: 'lists link',
+      menubar: false,
+      statusbar: false,
+      promotion: false,
+      branding: false,
+      width: '100%',
+      height: area.id === 'key-points' ? 220 : 260,
+      toolbar: 'undo redo | bold italic | bullist numlist blockquote | link unlink',
+      // What an entry's text may hold (story/StoryBodies keeps text blocks only): headings and sub/superscripts an
+      // entry already has are kept, though the toolbar does not offer them.
+      valid_elements: 'p,h2,h3,ul,ol,li,blockquote,strong/b,em/i,sub,sup,br,a[href]',
+      link_title: false,
+      link_target_list: false,
+      relative_urls: false,
+      // Each editor is named after its field ("Entry 12: Text"), its frame and the text in it, so the page's
+      // editors are told apart (TinyMCE names every frame "Rich Text Area").
+      iframe_aria_text: area.getAttribute('data-rich-text'),
+      setup: function (editor) {
+        editor.on('init', function () {
+          editor.iframeElement.setAttribute('title', area.getAttribute('data-rich-text'));
+          if (focused) {
+            editor.focus();
+          }
+        });
+      }
+    });
+  }
+
+  // A long live blog has a form for each of its entries: each editor starts when its form comes near the screen,
+  // not two hundred at once.
+  if (!('IntersectionObserver' in window)) {
+    areas.forEach(start);
+    return;
+  }
+  var watcher = new IntersectionObserver(function (seen) {
+    seen.forEach(function (one) {
+      if (one.isIntersecting) {
+        watcher.unobserve(one.target);
+        start(one.target);
+      }
+    });
+  }, {rootMargin: '400px 0px'});
+  areas.forEach(function (area) {
+    watcher.observe(area);
+    area.addEventListener('focus', function () { start(area); });
+  });
+}());

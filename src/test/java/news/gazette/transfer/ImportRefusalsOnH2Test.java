@@ -1,0 +1,8 @@
+package news.gazette.transfer;
+
+import news.gazette.support.SharedDatabase;
+import news.gazette.support.TestDatabases;
+
+@SharedDatabase(TestDatabases.Kind.H2)
+class ImportRefusalsOnH2Test extends ImportRefusalsContract {
+}
