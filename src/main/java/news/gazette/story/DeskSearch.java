@@ -6,17 +6,17 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * The newsroom desk's search over every story of every edition in any state (ADR 91): filters, words in the headline,
- * standfirst and text, three orders, a page at a time. Each filtered order is served by an index of V190, so a page is
- * read from an index's end instead of sorting every story; pages are counted forward (one row more than the page
- * tells whether there is a next), never by counting every match. Words are matched in SQL, not in the reader's search
- * index, which holds only published stories.
+ * standfirst and text (the beginnings of words, ADR 140), three orders, a page at a time. Each filtered order is
+ * served by an index of V190, so a page is read from an index's end instead of sorting every story; pages are
+ * counted forward (one row more than the page tells whether there is a next), never by counting every match. Words
+ * are matched in the database's word index ({@link DeskWords}), not in the reader's search index, which holds only
+ * published stories.
  */
 @Repository
 public class DeskSearch {
@@ -63,13 +63,10 @@ public class DeskSearch {
         range(where, params, dated, query.from(), query.before());
         range(where, params, "s.published_at", query.publishedFrom(), query.publishedBefore());
         range(where, params, "s.changed_at", null, query.changedBefore());
-        for (String word : words(query.words())) {
-            where.append(" and (lower(s.headline) like ? escape '\\' or lower(s.standfirst) like ? escape '\\'"
-                    + " or lower(s.body) like ? escape '\\')");
-            String like = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            params.add(like);
-            params.add(like);
-            params.add(like);
+        List<String> words = words(query.words());
+        boolean asked = query.words() != null && !query.words().isBlank();
+        if (asked && (words.isEmpty() || !DeskWords.append(jdbc, words, where, params))) {
+            return new DeskPage(List.of(), query.page(), false);
         }
         String order = switch (query.sort()) {
             case UPDATED -> " order by s.changed_at desc, s.id desc";
@@ -92,14 +89,9 @@ public class DeskSearch {
                 .query(Integer.class).single();
     }
 
-    /** The distinct lower-case words of a search, at most eight of at most 100 characters each. */
+    /** The distinct words of a search as the word index holds them ({@link StoryWords}), at most eight. */
     static List<String> words(String text) {
-        if (text == null || text.isBlank()) {
-            return List.of();
-        }
-        return java.util.Arrays.stream(text.toLowerCase(Locale.ROOT).strip().split("\\s+"))
-                .filter(w -> !w.isEmpty()).map(w -> w.length() > 100 ? w.substring(0, 100) : w)
-                .distinct().limit(8).toList();
+        return StoryWords.split(text).stream().distinct().limit(8).toList();
     }
 
     private static void range(StringBuilder where, List<Object> params, String column, Instant from, Instant before) {

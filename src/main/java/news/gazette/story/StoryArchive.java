@@ -30,12 +30,15 @@ public class StoryArchive {
     private final TableRows rows;
     private final JdbcClient jdbc;
     private final StoryBodies bodies;
+    private final StoryWords words;
     private final ApplicationEventPublisher events;
 
-    StoryArchive(TableRows rows, JdbcClient jdbc, StoryBodies bodies, ApplicationEventPublisher events) {
+    StoryArchive(TableRows rows, JdbcClient jdbc, StoryBodies bodies, StoryWords words,
+                 ApplicationEventPublisher events) {
         this.rows = rows;
         this.jdbc = jdbc;
         this.bodies = bodies;
+        this.words = words;
         this.events = events;
     }
 
@@ -51,13 +54,15 @@ public class StoryArchive {
     }
 
     /**
-     * Once every table is in: cleans the bodies and raises the events.
+     * Once every table is in: cleans the bodies, writes the desk's words of every story (an archive does not carry
+     * them: they follow from the text) and raises the events.
      *
      * @throws IllegalArgumentException when a story's blocks are not blocks
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void restored() {
         cleanBodies();
+        words.fillAll();
         jdbc.sql("select edition, count(*) from stories group by edition order by edition")
                 .query((rs, n) -> new StoriesRestored(rs.getString(1), rs.getInt(2))).list()
                 .forEach(events::publishEvent);

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Inserting and replacing whole story rows, with their bylines and tags. Only the story module's operations
+ * Inserting and replacing whole story rows, with their words, bylines and tags. Only the story module's operations
  * ({@link Editing}, {@link StoryImports}) call it, after checking what they write.
  */
 @Repository
@@ -21,11 +21,13 @@ class StoryRows {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final StoryBodies bodies;
+    private final StoryWords words;
 
-    StoryRows(JdbcClient jdbc, Clock clock, StoryBodies bodies) {
+    StoryRows(JdbcClient jdbc, Clock clock, StoryBodies bodies, StoryWords words) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.bodies = bodies;
+        this.words = words;
     }
 
     @Transactional
@@ -47,6 +49,7 @@ class StoryRows {
                         utc(story.publishedAt()), utc(story.updatedAt()), body.blocksJson(), story.createdBy())
                 .update(keys, "id");
         long id = keys.getKey().longValue();
+        words.write(id, story.headline(), story.standfirst(), body.html());
         bylinesAndTags(id, story);
         return id;
     }
@@ -68,6 +71,7 @@ class StoryRows {
                         story.imageAlt(), story.imageCaption(), story.imageCredit(), utc(story.publishedAt()),
                         utc(story.updatedAt()), id)
                 .update();
+        words.write(id, story.headline(), story.standfirst(), body.html());
         jdbc.sql("delete from story_authors where story_id = ?").param(id).update();
         jdbc.sql("delete from story_tags where story_id = ?").param(id).update();
         bylinesAndTags(id, story);

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes a story's new state over its stored one, the only place a save reaches the database: the row (only if nobody
- * saved since), the bylines and tags, a redirect when a published story's address moves, the revision, and the event
+ * saved since), its words for the desk, the bylines and tags, a redirect when a published story's address moves, the revision, and the event
  * when readers see the change.
  */
 @Component
@@ -32,11 +32,13 @@ class StoryWriter {
     private final Permalinks links;
     private final Redirects redirects;
     private final Revisions revisions;
+    private final StoryWords words;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     StoryWriter(JdbcClient jdbc, Stories stories, StoryBodies bodies, Sections sections, Authors authors, Tags tags,
-                Permalinks links, Redirects redirects, Revisions revisions, ApplicationEventPublisher events, Clock clock) {
+                Permalinks links, Redirects redirects, Revisions revisions, StoryWords words,
+                ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.stories = stories;
         this.bodies = bodies;
@@ -46,6 +48,7 @@ class StoryWriter {
         this.links = links;
         this.redirects = redirects;
         this.revisions = revisions;
+        this.words = words;
         this.events = events;
         this.clock = clock;
     }
@@ -90,6 +93,7 @@ class StoryWriter {
         if (updated != 1) {
             throw new StaleStoryException(stories.find(story.id()).orElseThrow(() -> new StoryNotFoundException(story.id())));
         }
+        words.write(story.id(), draft.headline().strip(), draft.standfirst().strip(), body.html());
         jdbc.sql("delete from story_authors where story_id = ?").param(story.id()).update();
         List<Long> authorIds = List.copyOf(new LinkedHashSet<>(draft.authorIds()));
         for (int i = 0; i < authorIds.size(); i++) {

@@ -18,15 +18,17 @@ import java.util.regex.Pattern;
 import news.gazette.GazetteApplication;
 import news.gazette.account.Accounts;
 import news.gazette.account.Role;
+import news.gazette.story.StoryWords;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The desk with many stories (ADR 91): {@code DeskBench <data dir> <stories> <requests per address>}. Copies the
- * demo stories in bulk until there are that many, turns some of them into drafts, stories in review and
- * scheduled ones with older last changes, starts Gazette on a free port, signs in as an editor and asks each desk
- * address in turn, printing the median, p95 and slowest answer in milliseconds and the machine's load. Not a test.
+ * demo stories in bulk until there are that many, writes the copies' words for the desk (ADR 140), turns some of them
+ * into drafts, stories in review and scheduled ones with older last changes, starts Gazette on a free port, signs in
+ * as an editor and asks each desk address in turn, printing the median, p95 and slowest answer in milliseconds and
+ * the machine's load. Not a test.
  */
 public final class DeskBench {
 
@@ -45,6 +47,14 @@ public final class DeskBench {
                 "--server.address=127.0.0.1", "--logging.level.root=WARN")) {
             JdbcClient jdbc = context.getBean(JdbcClient.class);
             grow(jdbc, total);
+            jdbc.sql("select execution_time from flyway_schema_history where version = '241'").query(Long.class)
+                    .optional().ifPresent(ms -> System.out.printf("migration V241 (words of the stories there) took %,d ms%n", ms));
+            long started = System.nanoTime();
+            int filled = context.getBean(StoryWords.class).fillMissing();
+            if (filled > 0) {
+                System.out.printf("words of %,d copied stories written in %d s%n", filled,
+                        (System.nanoTime() - started) / 1_000_000_000);
+            }
             long drafts = jdbc.sql("select count(*) from stories where status = 'draft'").query(Long.class).single();
             if (drafts < total / 20) {
                 mix(jdbc);
@@ -70,7 +80,10 @@ public final class DeskBench {
                     "/newsroom?section=" + section, "/newsroom?page=200",
                     "/newsroom?q=" + URLEncoder.encode("(99999)", StandardCharsets.UTF_8),
                     "/newsroom?q=" + URLEncoder.encode("(12345)", StandardCharsets.UTF_8) + "&sort=published",
-                    "/newsroom?q=nowordlikethis")) {
+                    "/newsroom?q=nowordlikethis", "/newsroom?q=the", "/newsroom?q=the&sort=published",
+                    "/newsroom?q=the&sort=views", "/newsroom?q=the&view=review", "/newsroom?q=aragats",
+                    "/newsroom?q=aragats&sort=views", "/newsroom?q=" + URLEncoder.encode("таян", StandardCharsets.UTF_8),
+                    "/newsroom?q=" + URLEncoder.encode("the 12345", StandardCharsets.UTF_8), "/newsroom?q=th")) {
                 measure(http, base + address, address, requests);
             }
             System.out.printf("load average after: %s%n", load());

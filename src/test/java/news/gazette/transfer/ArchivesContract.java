@@ -106,6 +106,9 @@ abstract class ArchivesContract {
         assertThat(command("restore", first.toString(), database, dataDir)).isZero();
         // The story module raised one event per edition it restored, and the change feed carries it to every node.
         assertThat(restoredEditions(database)).containsExactly("en", "ru");
+        // An archive carries no desk words (ADR 140): the restore wrote them from the stories' text.
+        assertThat(RestoredWords.of(database, "Harbour ferries return after the winter storms"))
+                .contains("harbour", "ferries", "winter");
         Path second = temp.resolve("second.zip");
         assertThat(command("export", second.toString(), database, dataDir)).isZero();
 
