@@ -55,6 +55,31 @@
     });
   }
 
+  // Text typed into one form and not sent is lost when another form is sent (each form leaves the page) or the page
+  // is left: the browser asks first. Sending the form whose text was typed does not ask.
+  var sending = null;
+  document.addEventListener('submit', function (event) {
+    sending = event.target;
+  }, true);
+  function unsent(form) {
+    var typed = window.tinymce.get().some(function (editor) {
+      return editor.getElement().form === form && editor.isDirty();
+    });
+    return typed || Array.prototype.some.call(form.querySelectorAll('input[type=text], input[type=url], textarea'),
+        function (field) {
+          return !field.hasAttribute('data-rich-started') && field.value !== field.defaultValue;
+        });
+  }
+  window.addEventListener('beforeunload', function (event) {
+    var leaving = sending;
+    sending = null;
+    var forms = Array.prototype.filter.call(document.forms, function (form) { return form !== leaving; });
+    if (forms.some(unsent)) {
+      event.preventDefault();
+      event.returnValue = '';
+    }
+  });
+
   // A long live blog has a form for each of its entries: each editor starts when its form comes near the screen,
   // not two hundred at once.
   if (!('IntersectionObserver' in window)) {

@@ -29,7 +29,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * A journalist's election night on the live-blog screen, in Chromium: entries are written in TinyMCE (bold by the
  * keyboard, a link by the toolbar), posted, and appear formatted on a reader's page that is already open; an entry is
  * corrected in rich text again; a correction the server refuses comes back with its formatting. The editors speak the
- * account's language, and axe-core finds nothing on the screen with its editors on a desktop and a phone.
+ * account's language, and axe-core finds nothing on the screen with its editors on a desktop and a phone. Text typed
+ * and not posted makes the browser ask before the page is left, also by saving another entry.
  */
 class LiveBlogEditorBrowserTest extends NewsroomInBrowser {
 
@@ -178,6 +179,48 @@ class LiveBlogEditorBrowserTest extends NewsroomInBrowser {
         assertThat(newsroom.findElement(By.id("e" + entry + "-embed")).getAttribute("value"))
                 .isEqualTo("https://example.org/not-a-post");
         assertThat(blogs.entry(story, entry).orElseThrow().text()).doesNotContain("Recount");
+    }
+
+    /**
+     * Whether leaving the page now would make the browser ask first, when {@code sentForm} (a CSS selector, or null)
+     * is the form being sent: its submit event is dispatched (and kept from leaving) before the page's
+     * {@code beforeunload} is asked, as a click on that form's button would.
+     */
+    private static boolean wouldAskWhenSending(ChromeDriver driver, String sentForm) {
+        return Boolean.TRUE.equals(driver.executeScript("if (arguments[0]) {"
+                + " var f = document.querySelector(arguments[0]);"
+                + " f.addEventListener('submit', function (e) { e.preventDefault(); }, {once: true});"
+                + " f.dispatchEvent(new Event('submit', {bubbles: true, cancelable: true})); }"
+                + " var e = new Event('beforeunload', {cancelable: true}); window.dispatchEvent(e);"
+                + " return e.defaultPrevented;", sentForm));
+    }
+
+    @Test
+    void anEntryTypedButNotPostedIsNotLostByLeavingOrBySavingAnotherEntry() {
+        accounts.create("liveedit-unsent@example.org", "Night desk", PASSWORD, Role.EDITOR);
+        long story = story();
+        StoryActor system = StoryActor.system("test");
+        desk.start(system, story);
+        long entry = desk.add(system, story, new EntryDraft("Doors open", "<p>Stations opened at eight.</p>", "", "",
+                ""));
+        ChromeDriver newsroom = Browser.signIn(browser.newPage(base()), base(), "liveedit-unsent@example.org",
+                PASSWORD);
+        newsroom.get(base() + "/newsroom/stories/" + story + "/live");
+        String newEntry = "form.live-entry-form";
+        String other = "#entry-" + entry + " form[action$='/entries/" + entry + "']";
+        editorOn(newsroom, "new-text");
+        assertThat(wouldAskWhenSending(newsroom, null)).as("nothing typed yet").isFalse();
+
+        caretAtEnd(newsroom, "new-text");
+        type(newsroom, "Queues outside every school in the north.");
+        assertThat(wouldAskWhenSending(newsroom, null)).as("leaving with an entry typed").isTrue();
+        assertThat(wouldAskWhenSending(newsroom, other)).as("saving another entry").isTrue();
+        assertThat(wouldAskWhenSending(newsroom, newEntry)).as("posting the typed entry").isFalse();
+
+        newsroom.findElement(By.cssSelector(newEntry + " button[type=submit]")).click();
+        Browser.waitFor(newsroom).until(ExpectedConditions.urlContains("done=added"));
+        assertThat(blogs.page(story, null, 1).get(0).text()).contains("Queues outside every school");
+        assertThat(wouldAskWhenSending(newsroom, null)).as("after posting").isFalse();
     }
 
     @Test
