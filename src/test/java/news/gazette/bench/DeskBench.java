@@ -19,12 +19,13 @@ import news.gazette.GazetteApplication;
 import news.gazette.account.Accounts;
 import news.gazette.account.Role;
 import news.gazette.story.StoryWords;
+import news.gazette.support.TestDatabases;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The desk with many stories (ADR 91): {@code DeskBench <data dir> <stories> <requests per address>}. Copies the
+ * The desk with many stories (ADR 91): {@code DeskBench <data dir or "postgres"> <stories> <requests per address>}. Copies the
  * demo stories in bulk until there are that many, writes the copies' words for the desk (ADR 140), turns some of them
  * into drafts, stories in review and scheduled ones with older last changes, starts Gazette on a free port, signs in
  * as an editor and asks each desk address in turn, printing the median, p95 and slowest answer in milliseconds and
@@ -41,12 +42,22 @@ public final class DeskBench {
         String dataDir = args[0];
         int total = Integer.parseInt(args[1]);
         int requests = args.length > 2 ? Integer.parseInt(args[2]) : 100;
+        // "postgres" instead of a folder: a fresh database of an embedded PostgreSQL in this JVM, grown from empty.
+        boolean postgres = dataDir.equals("postgres");
+        List<String> options = new ArrayList<>(List.of("--gazette.demo-content=true", "--spring.main.banner-mode=off",
+                "--server.port=0", "--server.address=127.0.0.1", "--logging.level.root=WARN"));
+        if (postgres) {
+            options.add("--gazette.data-dir=" + Files.createTempDirectory("desk-bench-postgres"));
+            options.add("--spring.datasource.url=" + TestDatabases.newPostgresDatabase());
+            options.add("--spring.datasource.username=postgres");
+            options.add("--spring.datasource.password=postgres");
+        } else {
+            options.add("--gazette.data-dir=" + dataDir);
+        }
         SpringApplication app = new SpringApplication(GazetteApplication.class);
-        try (ConfigurableApplicationContext context = app.run("--gazette.data-dir=" + dataDir,
-                "--gazette.demo-content=true", "--spring.main.banner-mode=off", "--server.port=0",
-                "--server.address=127.0.0.1", "--logging.level.root=WARN")) {
+        try (ConfigurableApplicationContext context = app.run(options.toArray(String[]::new))) {
             JdbcClient jdbc = context.getBean(JdbcClient.class);
-            grow(jdbc, total);
+            grow(jdbc, total, postgres);
             jdbc.sql("select execution_time from flyway_schema_history where version = '241'").query(Long.class)
                     .optional().ifPresent(ms -> System.out.printf("migration V241 (words of the stories there) took %,d ms%n", ms));
             long started = System.nanoTime();
@@ -57,7 +68,7 @@ public final class DeskBench {
             }
             long drafts = jdbc.sql("select count(*) from stories where status = 'draft'").query(Long.class).single();
             if (drafts < total / 20) {
-                mix(jdbc);
+                mix(jdbc, postgres);
             } else {
                 System.out.printf("%,d drafts: the folder was mixed by an earlier run%n", drafts);
             }
@@ -95,7 +106,7 @@ public final class DeskBench {
      * headline numbered, published a few minutes before the one after it: rows as an archive holds them, written in
      * bulk (the desk reads rows; how they were written does not matter to it).
      */
-    private static void grow(JdbcClient jdbc, int total) {
+    private static void grow(JdbcClient jdbc, int total, boolean postgres) {
         long count = jdbc.sql("select count(*) from stories").query(Long.class).single();
         long models = jdbc.sql("select max(id) from stories").query(Long.class).single();
         long started = System.nanoTime();
@@ -104,9 +115,11 @@ public final class DeskBench {
                     insert into stories (edition, section_id, slug, headline, standfirst, body, status, featured,
                         breaking, created_at, published_at, views, version, created_by, changed_at)
                     select edition, section_id, slug, headline || ' (' || cast(cast(? as bigint) * 1000 + id as varchar(20)) || ')',
-                        standfirst, body, 'published', false, false, created_at, dateadd(hour, -cast(? as int), coalesce(published_at, created_at)),
+                        standfirst, body, 'published', false, false, created_at, %s,
                         0, 0, created_by, changed_at
-                    from stories where id <= ? order by id limit ?""")
+                    from stories where id <= ? order by id limit ?""".formatted(postgres
+                    ? "coalesce(published_at, created_at) - cast(? as int) * interval '1 hour'"
+                    : "dateadd(hour, -cast(? as int), coalesce(published_at, created_at))"))
                     .params(round, round, models, Math.min(models, total - count)).update();
             count = jdbc.sql("select count(*) from stories").query(Long.class).single();
         }
@@ -123,7 +136,7 @@ public final class DeskBench {
      * of ids, each statement committed on its own, so that no transaction holds the table's rows for long (the
      * application's own writers, such as scheduled publishing, wait at most H2's lock timeout).
      */
-    private static void mix(JdbcClient jdbc) {
+    private static void mix(JdbcClient jdbc, boolean postgres) {
         long started = System.nanoTime();
         long last = jdbc.sql("select max(id) from stories").query(Long.class).single();
         for (long from = 0; from <= last; from += BATCH) {
@@ -134,12 +147,14 @@ public final class DeskBench {
                                         when mod(id, 10) > 3 and status = 'published' and published_at is not null
                                         then published_at else changed_at end,
                       published_at = case when mod(id, 10) = 1 or mod(id, 20) = 2 then null
-                                          when mod(id, 50) = 3 then dateadd(minute, 60 + mod(id, 20000), current_timestamp)
+                                          when mod(id, 50) = 3 then %s
                                           else published_at end,
                       status = case when mod(id, 10) = 1 then 'draft' when mod(id, 20) = 2 then 'in_review'
                                     when mod(id, 50) = 3 then 'scheduled' else status end,
                       views = mod(id * 7919, 100000)
-                    where id between ? and ?""").params(from, from + BATCH - 1).update();
+                    where id between ? and ?""".formatted(postgres
+                    ? "current_timestamp + (60 + mod(id, 20000)) * interval '1 minute'"
+                    : "dateadd(minute, 60 + mod(id, 20000), current_timestamp)")).params(from, from + BATCH - 1).update();
         }
         System.out.printf("stories mixed in %d s%n", (System.nanoTime() - started) / 1_000_000_000);
     }
