@@ -241,8 +241,9 @@ final class ImageIntake {
 
     private byte[] encode(BufferedImage image, boolean png) {
         if (!png) {
-            // The JDK's JPEG writer reads 3-byte BGR rows directly and converts any other layout pixel by pixel:
-            // one copy first halves the time a demo illustration or an upload takes to encode.
+            // The JDK's JPEG writer reads 3-byte BGR rows directly and converts any other layout pixel by pixel: one
+            // copy first makes the encoding about a fifth faster once warm and several times faster cold, as at the
+            // start's demo content (JpegEncodeBench: 15.0 -> 12.0 ms warm, 94.5 -> 33.8 ms in the first round).
             image = redraw(image, BufferedImage.TYPE_3BYTE_BGR);
         }
         ImageWriter writer = ImageIO.getImageWritersByFormatName(png ? "png" : "jpeg").next();
