@@ -3,7 +3,6 @@ package news.gazette.browser;
 import java.util.Base64;
 
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -35,9 +34,7 @@ final class PickerSteps {
 
     /** Types words into the search field and waits until every image shown has them all (in its visible texts). */
     static void search(ChromeDriver driver, String words) {
-        WebElement field = driver.findElement(By.id("picker-q"));
-        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-        field.sendKeys(words);
+        NewsroomInBrowser.retype(driver, "picker-q", words);
         Browser.waitFor(driver).until(d -> Boolean.TRUE.equals(((ChromeDriver) d).executeScript(
                 "var words = arguments[0].toLowerCase().split(/\\s+/);"
                         + " var items = Array.from(document.querySelectorAll('[data-picker-grid] .nr-picker-item'));"
@@ -72,12 +69,5 @@ final class PickerSteps {
         Browser.waitFor(driver).until(d -> Boolean.TRUE.equals(((ChromeDriver) d).executeScript(
                 "var pressed = document.querySelector('[data-picker-grid] .nr-picker-item[aria-pressed=true]');"
                         + " return !!pressed && pressed.textContent.indexOf(arguments[0]) >= 0;", name)));
-    }
-
-    /** Replaces the text of a field of the chosen image (alt text, caption, credit). */
-    static void retype(ChromeDriver driver, String id, String text) {
-        WebElement field = driver.findElement(By.id(id));
-        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-        field.sendKeys(text);
     }
 }
