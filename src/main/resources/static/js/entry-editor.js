@@ -22,9 +22,9 @@
       target: area,
       width: '100%',
       height: area.id === 'key-points' ? 220 : 260,
+      // The base's text elements are what an entry's text may hold (story/StoryBodies keeps text blocks only), so
+      // headings and sub/superscripts an entry already has are kept, though this toolbar does not offer them.
       toolbar: 'undo redo | bold italic | bullist numlist blockquote | link unlink',
-      // The shared text elements are what an entry's text may hold (story/StoryBodies keeps text blocks only):
-      // headings and sub/superscripts an entry already has are kept, though the toolbar does not offer them.
       // Each editor is named after its field ("Entry 12: Text"), its frame and the text in it, so the page's
       // editors are told apart (TinyMCE names every frame "Rich Text Area").
       iframe_aria_text: area.getAttribute('data-rich-text'),

@@ -13,11 +13,17 @@ final class PickerSteps {
     private PickerSteps() {
     }
 
-    /** Waits until the picker is open and its first page is shown. */
+    /**
+     * Waits until the picker is open and its first page is shown: loaded (its status no longer says "Loading"), not the
+     * tiles a previous opening left, which the new page replaces (a tile clicked then is gone a moment later).
+     */
     static void waitOpen(ChromeDriver driver) {
         Browser.waitFor(driver).until(d -> Boolean.TRUE.equals(((ChromeDriver) d).executeScript(
                 "var p = document.getElementById('media-picker');"
-                        + " return p.open && p.querySelectorAll('[data-picker-grid] .nr-picker-item').length > 0;")));
+                        + " var loading = p.querySelector('[data-picker-status]').textContent"
+                        + "   === p.getAttribute('data-text-loading');"
+                        + " return p.open && !loading"
+                        + "   && p.querySelectorAll('[data-picker-grid] .nr-picker-item').length > 0;")));
     }
 
     /** The featured image's "Choose from the library". */
