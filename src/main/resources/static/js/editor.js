@@ -1,18 +1,14 @@
 // The newsroom's story editor: TinyMCE on the body field, with Gazette's own image and embed buttons, its
-// interface in the person's language, and autosave. Loaded only on editor pages, after tinymce.min.js.
+// interface in the person's language, and autosave. Loaded only on editor pages, after tinymce.min.js and
+// tinymce-base.js (the options every newsroom editor shares).
 (function () {
   'use strict';
   var area = document.getElementById('story-body');
-  if (!area || !window.tinymce) {
+  if (!area || !window.tinymce || !window.GazetteTinymce) {
     return;
   }
   var form = document.getElementById('story-form');
   var texts = JSON.parse(area.getAttribute('data-texts'));
-  var language = area.getAttribute('data-language');
-  var base = area.getAttribute('data-tinymce').replace(/\/tinymce\.min\.js$/, '');
-  if (language !== 'en') {
-    window.tinymce.addI18n(language, JSON.parse(area.getAttribute('data-tinymce-texts')));
-  }
   var embeddable = /^https?:\/\/(www\.|m\.|mobile\.)?(youtube\.com|youtu\.be|youtube-nocookie\.com|x\.com|twitter\.com|t\.me|telegram\.me|instagram\.com)\//i;
   var dirty = false;
   var readOnly = area.hasAttribute('data-readonly');
@@ -137,25 +133,14 @@
       });
   }
 
-  window.tinymce.init({
+  window.tinymce.init(window.GazetteTinymce.options(area, {
     target: area,
-    base_url: base,
-    suffix: '.min',
     readonly: readOnly,
-    language: language === 'en' ? undefined : language,
-    plugins: 'lists link',
-    menubar: false,
-    statusbar: false,
-    promotion: false,
-    branding: false,
     height: 480,
     toolbar: 'undo redo | blocks | bold italic subscript superscript | bullist numlist blockquote | link unlink | gazetteimage gazetteembed',
     block_formats: texts.paragraph + '=p;' + texts.heading2 + '=h2;' + texts.heading3 + '=h3',
-    valid_elements: 'p,h2,h3,ul,ol,li,blockquote,strong/b,em/i,sub,sup,br,a[href],'
+    valid_elements: window.GazetteTinymce.textElements + ','
       + 'figure[class|contenteditable|data-media-id|data-embed],img[src|alt],figcaption,cite',
-    link_title: false,
-    link_target_list: false,
-    relative_urls: false,
     setup: function (editor) {
       editor.ui.registry.addButton('gazetteimage', {icon: 'image', tooltip: texts.image, onAction: function () { insertImage(editor); }});
       editor.ui.registry.addButton('gazetteembed', {icon: 'embed', tooltip: texts.embed, onAction: function () { insertEmbed(editor); }});
@@ -164,5 +149,5 @@
       form.addEventListener('input', function () { dirty = true; });
       window.setInterval(function () { autosave(editor); }, 15000);
     }
-  });
+  }));
 }());

@@ -1,18 +1,14 @@
 // The live-blog screen's rich text: TinyMCE on the text of the new entry, of each entry and on the key points, with
 // the story editor's text tools (bold, italic, lists, quotations, links) and its interface in the person's language.
 // The textareas stay the form's fields: TinyMCE writes the HTML back into them when their form is sent, and without
-// this script they take the same HTML typed by hand. Loaded after tinymce.min.js; the server sanitizes on save.
+// this script they take the same HTML typed by hand. Loaded after tinymce.min.js and tinymce-base.js (the options every
+// newsroom editor shares); the server sanitizes on save.
 (function () {
   'use strict';
   var script = document.currentScript;
   var areas = Array.prototype.slice.call(document.querySelectorAll('textarea[data-rich-text]'));
-  if (!script || !areas.length || !window.tinymce) {
+  if (!script || !areas.length || !window.tinymce || !window.GazetteTinymce) {
     return;
-  }
-  var language = script.getAttribute('data-language');
-  var tinymceBase = script.getAttribute('data-tinymce').replace(/\/tinymce\.min\.js$/, '');
-  if (language !== 'en') {
-    window.tinymce.addI18n(language, JSON.parse(script.getAttribute('data-tinymce-texts')));
   }
 
   /** Puts the editor on one textarea, once; a textarea that had the focus gives it to the editor. */
@@ -22,25 +18,13 @@
     }
     area.setAttribute('data-rich-started', '');
     var focused = document.activeElement === area;
-    window.tinymce.init({
+    window.tinymce.init(window.GazetteTinymce.options(script, {
       target: area,
-      base_url: tinymceBase,
-      suffix: '.min',
-      language: language === 'en' ? undefined : language,
-      plugins: 'lists link',
-      menubar: false,
-      statusbar: false,
-      promotion: false,
-      branding: false,
       width: '100%',
       height: area.id === 'key-points' ? 220 : 260,
+      // The base's text elements are what an entry's text may hold (story/StoryBodies keeps text blocks only), so
+      // headings and sub/superscripts an entry already has are kept, though this toolbar does not offer them.
       toolbar: 'undo redo | bold italic | bullist numlist blockquote | link unlink',
-      // What an entry's text may hold (story/StoryBodies keeps text blocks only): headings and sub/superscripts an
-      // entry already has are kept, though the toolbar does not offer them.
-      valid_elements: 'p,h2,h3,ul,ol,li,blockquote,strong/b,em/i,sub,sup,br,a[href]',
-      link_title: false,
-      link_target_list: false,
-      relative_urls: false,
       // Each editor is named after its field ("Entry 12: Text"), its frame and the text in it, so the page's
       // editors are told apart (TinyMCE names every frame "Rich Text Area").
       iframe_aria_text: area.getAttribute('data-rich-text'),
@@ -52,16 +36,20 @@
           }
         });
       }
-    });
+    }));
   }
 
   // Text typed into one form and not sent is lost when another form is sent (each form leaves the page) or the page
-  // is left: the browser asks first. Sending the form whose text was typed does not ask.
+  // is left: the browser asks first. Sending the form whose text was typed does not ask. A form that came back refused
+  // (data-refused) holds what was typed and not saved, though it arrived with the page: it counts as typed.
   var sending = null;
   document.addEventListener('submit', function (event) {
     sending = event.target;
   }, true);
   function unsent(form) {
+    if (form.hasAttribute('data-refused')) {
+      return true;
+    }
     var typed = window.tinymce.get().some(function (editor) {
       return editor.getElement().form === form && editor.isDirty();
     });

@@ -66,8 +66,7 @@ class EditorBrowserTest extends NewsroomInBrowser {
         post(editor, "translate-ru");
         Browser.waitFor(editor).until(ExpectedConditions.urlContains("/edit?saved"));
         Browser.waitFor(editor).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".tox-tinymce")));
-        editor.findElement(By.id("headline")).clear();
-        editor.findElement(By.id("headline")).sendKeys("Ночные автобусы возвращаются в долину");
+        retype(editor, "headline", "Ночные автобусы возвращаются в долину");
         // The address sits in the sidebar's folded "more" box, which the journalist opens first.
         editor.findElement(By.xpath("//*[@id='slug']/ancestor::details/summary")).click();
         editor.findElement(By.id("slug")).clear();

@@ -17,6 +17,7 @@ import news.gazette.liveblog.LiveBlogs;
 import news.gazette.story.StoryActor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -30,7 +31,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * keyboard, a link by the toolbar), posted, and appear formatted on a reader's page that is already open; an entry is
  * corrected in rich text again; a correction the server refuses comes back with its formatting. The editors speak the
  * account's language, and axe-core finds nothing on the screen with its editors on a desktop and a phone. Text typed
- * and not posted makes the browser ask before the page is left, also by saving another entry.
+ * and not posted, or come back refused, makes the browser ask before the page is left: by a link, or by saving another
+ * entry or the key points (the real dialog, answered as a journalist does).
  */
 class LiveBlogEditorBrowserTest extends NewsroomInBrowser {
 
@@ -182,17 +184,16 @@ class LiveBlogEditorBrowserTest extends NewsroomInBrowser {
     }
 
     /**
-     * Whether leaving the page now would make the browser ask first, when {@code sentForm} (a CSS selector, or null)
-     * is the form being sent: its submit event is dispatched (and kept from leaving) before the page's
-     * {@code beforeunload} is asked, as a click on that form's button would.
+     * Waits for the browser's question before it leaves a page with text not saved (the {@code beforeunload} dialog,
+     * an alert for a {@link Browser#openAskingBeforeLeaving()} browser) and answers it: stay on the page, or leave.
      */
-    private static boolean wouldAskWhenSending(ChromeDriver driver, String sentForm) {
-        return Boolean.TRUE.equals(driver.executeScript("if (arguments[0]) {"
-                + " var f = document.querySelector(arguments[0]);"
-                + " f.addEventListener('submit', function (e) { e.preventDefault(); }, {once: true});"
-                + " f.dispatchEvent(new Event('submit', {bubbles: true, cancelable: true})); }"
-                + " var e = new Event('beforeunload', {cancelable: true}); window.dispatchEvent(e);"
-                + " return e.defaultPrevented;", sentForm));
+    private static void answerTheLeaveQuestion(ChromeDriver driver, boolean leave) {
+        Alert question = Browser.waitFor(driver).until(ExpectedConditions.alertIsPresent());
+        if (leave) {
+            question.accept();
+        } else {
+            question.dismiss();
+        }
     }
 
     @Test
@@ -203,24 +204,52 @@ class LiveBlogEditorBrowserTest extends NewsroomInBrowser {
         desk.start(system, story);
         long entry = desk.add(system, story, new EntryDraft("Doors open", "<p>Stations opened at eight.</p>", "", "",
                 ""));
-        ChromeDriver newsroom = Browser.signIn(browser.newPage(base()), base(), "liveedit-unsent@example.org",
+        ChromeDriver newsroom = Browser.signIn(browser.openAskingBeforeLeaving(), base(), "liveedit-unsent@example.org",
                 PASSWORD);
-        newsroom.get(base() + "/newsroom/stories/" + story + "/live");
-        String newEntry = "form.live-entry-form";
-        String other = "#entry-" + entry + " form[action$='/entries/" + entry + "']";
+        String screen = base() + "/newsroom/stories/" + story + "/live";
+        String storyPage = base() + "/newsroom/stories/" + story;
+        By post = By.cssSelector("form.live-entry-form button[type=submit]");
+        By saveOther = By.cssSelector("#entry-" + entry + " form[action$='/entries/" + entry + "'] button[type=submit]");
+        By saveKeyPoints = By.cssSelector("form[action$='/live/key-points'] button[type=submit]");
+        By backToStory = By.cssSelector("a[href='/newsroom/stories/" + story + "']");
+        newsroom.get(screen);
         editorOn(newsroom, "new-text");
-        assertThat(wouldAskWhenSending(newsroom, null)).as("nothing typed yet").isFalse();
-
         caretAtEnd(newsroom, "new-text");
         type(newsroom, "Queues outside every school in the north.");
-        assertThat(wouldAskWhenSending(newsroom, null)).as("leaving with an entry typed").isTrue();
-        assertThat(wouldAskWhenSending(newsroom, other)).as("saving another entry").isTrue();
-        assertThat(wouldAskWhenSending(newsroom, newEntry)).as("posting the typed entry").isFalse();
 
-        newsroom.findElement(By.cssSelector(newEntry + " button[type=submit]")).click();
+        // Another entry's Save, the key points' Save and the link away each make the browser ask; staying keeps it all.
+        for (By elsewhere : List.of(saveOther, saveKeyPoints, backToStory)) {
+            newsroom.findElement(elsewhere).click();
+            answerTheLeaveQuestion(newsroom, false);
+            assertThat(newsroom.getCurrentUrl()).isEqualTo(screen);
+            assertThat(content(newsroom, "new-text")).contains("Queues outside every school in the north.");
+        }
+        assertThat(blogs.page(story, null, 5)).as("nothing sent").hasSize(1);
+
+        // Posting the typed entry does not ask; with nothing typed since, neither does leaving.
+        newsroom.findElement(post).click();
         Browser.waitFor(newsroom).until(ExpectedConditions.urlContains("done=added"));
         assertThat(blogs.page(story, null, 1).get(0).text()).contains("Queues outside every school");
-        assertThat(wouldAskWhenSending(newsroom, null)).as("after posting").isFalse();
+        newsroom.findElement(backToStory).click();
+        Browser.waitFor(newsroom).until(ExpectedConditions.urlToBe(storyPage));
+
+        // A refused entry comes back with what was typed, which is not saved: leaving still asks, and then leaves.
+        newsroom.get(screen);
+        editorOn(newsroom, "new-text");
+        caretAtEnd(newsroom, "new-text");
+        type(newsroom, "Turnout passes half by noon.");
+        newsroom.findElement(By.id("new-embed")).sendKeys("https://example.org/not-a-post");
+        newsroom.findElement(post).click();
+        Browser.waitFor(newsroom).until(d -> !d.findElements(By.id("live-error")).isEmpty());
+        editorOn(newsroom, "new-text");
+        assertThat(content(newsroom, "new-text")).contains("Turnout passes half by noon.");
+        newsroom.findElement(saveKeyPoints).click();
+        answerTheLeaveQuestion(newsroom, false);
+        assertThat(content(newsroom, "new-text")).contains("Turnout passes half by noon.");
+        newsroom.findElement(backToStory).click();
+        answerTheLeaveQuestion(newsroom, true);
+        Browser.waitFor(newsroom).until(ExpectedConditions.urlToBe(storyPage));
+        assertThat(blogs.page(story, null, 5)).noneMatch(e -> e.text().contains("Turnout passes half"));
     }
 
     @Test

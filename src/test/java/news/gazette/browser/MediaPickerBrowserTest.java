@@ -137,7 +137,7 @@ class MediaPickerBrowserTest extends NewsroomInBrowser {
         PickerSteps.search(driver, "market picture 12");
         long market = PickerSteps.chooseFirst(driver);
         assertThat(driver.findElement(By.id("picker-alt")).getDomProperty("value")).startsWith("Crowd at the market");
-        PickerSteps.retype(driver, "picker-alt", "Stalls at the market, chosen for this story");
+        retype(driver, "picker-alt", "Stalls at the market, chosen for this story");
         PickerSteps.use(driver);
         EditorSteps.typeInBody(driver, "Words after the picture.");
 
@@ -148,7 +148,7 @@ class MediaPickerBrowserTest extends NewsroomInBrowser {
         Browser.waitFor(driver).until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("[data-picker-detail-error]"), "alt text"));
         assertThat(driver.findElement(By.id("picker-alt")).getDomAttribute("aria-invalid")).isEqualTo("true");
-        PickerSteps.retype(driver, "picker-alt", "A hand-drawn map of the valley");
+        retype(driver, "picker-alt", "A hand-drawn map of the valley");
         PickerSteps.use(driver);
 
         driver.findElement(By.cssSelector("#story-form button[name=intent][value=save]")).click();

@@ -3,6 +3,10 @@ package news.gazette.browser;
 import news.gazette.account.Accounts;
 import news.gazette.support.TestDatabases;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,10 +36,14 @@ abstract class NewsroomInBrowser {
         TestDatabases.h2(registry);
     }
 
-    /** Replaces what a field holds with the given text, as a person selecting it all and typing would. */
-    static void retype(org.openqa.selenium.chrome.ChromeDriver driver, String id, String text) {
-        org.openqa.selenium.WebElement field = driver.findElement(org.openqa.selenium.By.id(id));
-        field.clear();
+    /**
+     * Replaces what a field holds with the given text as a person does, by the keyboard: Ctrl+A and Delete, then the
+     * text key by key, so the page sees the same key and input events (not WebDriver's clear(), which no one can do).
+     * The one helper for every browser test that rewrites a field ({@link PickerSteps} too).
+     */
+    static void retype(ChromeDriver driver, String id, String text) {
+        WebElement field = driver.findElement(By.id(id));
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         field.sendKeys(text);
     }
 

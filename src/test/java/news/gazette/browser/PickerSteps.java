@@ -3,7 +3,6 @@ package news.gazette.browser;
 import java.util.Base64;
 
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -14,11 +13,17 @@ final class PickerSteps {
     private PickerSteps() {
     }
 
-    /** Waits until the picker is open and its first page is shown. */
+    /**
+     * Waits until the picker is open and its first page is shown: loaded (its status no longer says "Loading"), not the
+     * tiles a previous opening left, which the new page replaces (a tile clicked then is gone a moment later).
+     */
     static void waitOpen(ChromeDriver driver) {
         Browser.waitFor(driver).until(d -> Boolean.TRUE.equals(((ChromeDriver) d).executeScript(
                 "var p = document.getElementById('media-picker');"
-                        + " return p.open && p.querySelectorAll('[data-picker-grid] .nr-picker-item').length > 0;")));
+                        + " var loading = p.querySelector('[data-picker-status]').textContent"
+                        + "   === p.getAttribute('data-text-loading');"
+                        + " return p.open && !loading"
+                        + "   && p.querySelectorAll('[data-picker-grid] .nr-picker-item').length > 0;")));
     }
 
     /** The featured image's "Choose from the library". */
@@ -35,9 +40,7 @@ final class PickerSteps {
 
     /** Types words into the search field and waits until every image shown has them all (in its visible texts). */
     static void search(ChromeDriver driver, String words) {
-        WebElement field = driver.findElement(By.id("picker-q"));
-        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-        field.sendKeys(words);
+        NewsroomInBrowser.retype(driver, "picker-q", words);
         Browser.waitFor(driver).until(d -> Boolean.TRUE.equals(((ChromeDriver) d).executeScript(
                 "var words = arguments[0].toLowerCase().split(/\\s+/);"
                         + " var items = Array.from(document.querySelectorAll('[data-picker-grid] .nr-picker-item'));"
@@ -72,12 +75,5 @@ final class PickerSteps {
         Browser.waitFor(driver).until(d -> Boolean.TRUE.equals(((ChromeDriver) d).executeScript(
                 "var pressed = document.querySelector('[data-picker-grid] .nr-picker-item[aria-pressed=true]');"
                         + " return !!pressed && pressed.textContent.indexOf(arguments[0]) >= 0;", name)));
-    }
-
-    /** Replaces the text of a field of the chosen image (alt text, caption, credit). */
-    static void retype(ChromeDriver driver, String id, String text) {
-        WebElement field = driver.findElement(By.id(id));
-        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-        field.sendKeys(text);
     }
 }

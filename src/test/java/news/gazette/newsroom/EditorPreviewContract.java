@@ -80,6 +80,11 @@ abstract class EditorPreviewContract extends EditorRequests {
         Document page = Jsoup.parse(editor.getContentAsString());
         assertThat(page.select("script").eachAttr("src")).allMatch(src -> src.startsWith("/newsroom/tinymce/") || src.startsWith("/assets/js/"));
         assertThat(page.select("script").stream().filter(s -> !s.data().isBlank())).isEmpty();
+        // TinyMCE, then the options every newsroom editor shares, then the story editor's own script (in that order).
+        assertThat(page.select("script[src*=tinymce], script[src*=/editor]").eachAttr("src")).satisfiesExactly(
+                src -> assertThat(src).endsWith("/tinymce.min.js"),
+                src -> assertThat(src).matches("/assets/js/tinymce-base-[0-9a-f]+\\.js"),
+                src -> assertThat(src).matches("/assets/js/editor-[0-9a-f]+\\.js"));
         assertThat(page.select("#story-body").attr("data-tinymce-texts")).contains("\"Bold\":\"Թավ\"");
         assertThat(page.select("#story-body").attr("data-texts")).contains("Ներդնել հրապարակում");
         assertThat(mvc.perform(get("/newsroom").with(as(Role.EDITOR))).andReturn().getResponse()

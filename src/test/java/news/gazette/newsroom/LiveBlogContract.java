@@ -171,8 +171,11 @@ abstract class LiveBlogContract extends LiveBlogRequests {
         assertThat(screen.getHeader("Content-Security-Policy")).contains("style-src 'self' 'unsafe-inline'",
                 "script-src 'self';");
         Document page = Jsoup.parse(screen.getContentAsString());
-        assertThat(page.select("script").eachAttr("src")).hasSize(2).allMatch(src -> src.equals(
-                "/newsroom/tinymce/6.8.3/tinymce.min.js") || src.matches("/assets/js/entry-editor.*\\.js"));
+        assertThat(page.select("script").eachAttr("src")).satisfiesExactly(
+                src -> assertThat(src).isEqualTo("/newsroom/tinymce/6.8.3/tinymce.min.js"),
+                src -> assertThat(src).matches("/assets/js/tinymce-base-[0-9a-f]+\\.js"),
+                src -> assertThat(src).matches("/assets/js/entry-editor-[0-9a-f]+\\.js"));
+        assertThat(page.select("form[data-refused]")).as("nothing refused").isEmpty();
         assertThat(page.select("script[data-language=ru]").attr("data-tinymce-texts")).contains("\"Bold\":\"Полужирный\"");
         assertThat(page.select("form textarea[data-rich-text]").eachAttr("id"))
                 .containsExactly("key-points", "new-text", "e" + entry + "-text");
@@ -186,6 +189,19 @@ abstract class LiveBlogContract extends LiveBlogRequests {
         assertThat(refused.getStatus()).isEqualTo(400);
         assertThat(refused.getHeader("Content-Security-Policy")).contains("'unsafe-inline'");
         assertThat(Jsoup.parse(refused.getContentAsString()).select("#new-text[data-rich-text]").val()).isEqualTo(typed);
+        // It is marked as not saved (the screen's script then asks before it is left), and only it.
+        assertThat(Jsoup.parse(refused.getContentAsString()).select("form[data-refused]").eachAttr("action"))
+                .containsExactly(live(story) + "/entries");
+        MockHttpServletResponse refusedEdit = mvc.perform(entry(post(live(story) + "/entries/" + entry), "Count", typed)
+                .param("embed", "https://example.org/clip").with(editor)).andReturn().getResponse();
+        assertThat(Jsoup.parse(refusedEdit.getContentAsString()).select("form[data-refused]").eachAttr("action"))
+                .containsExactly(live(story) + "/entries/" + entry);
+        MockHttpServletResponse refusedPoints = mvc.perform(post(live(story) + "/key-points")
+                .param("keyPoints", "<p>" + "x".repeat(50_001) + "</p>").with(editor).with(csrf())).andReturn()
+                .getResponse();
+        assertThat(refusedPoints.getStatus()).isEqualTo(400);
+        assertThat(Jsoup.parse(refusedPoints.getContentAsString()).select("form[data-refused]").eachAttr("action"))
+                .containsExactly(live(story) + "/key-points");
 
         // Who may only look gets neither the editor nor its policy.
         MockHttpServletResponse looking = mvc.perform(get(live(story)).with(as(Role.CONTRIBUTOR))).andReturn().getResponse();

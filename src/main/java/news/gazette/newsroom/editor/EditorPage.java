@@ -58,11 +58,12 @@ public record EditorPage(Long id, String edition, int version, String status, Va
     }
 
     /**
-     * What the editor's script needs: where TinyMCE is and its texts in the person's language (the library's images
+     * What the editor's script needs: where TinyMCE is, the options every newsroom editor shares
+     * ({@code static/js/tinymce-base.js}) and TinyMCE's texts in the person's language (the library's images
      * come from the media picker, {@code newsroom/media}).
      */
-    public record Script(String tinymce, String editorJs, String language, String tinymceTexts, String ownTexts,
-                         String editorCss, String presenceJs) {
+    public record Script(String tinymce, String tinymceBase, String editorJs, String language, String tinymceTexts,
+                         String ownTexts, String editorCss, String presenceJs) {
     }
 
     /**

@@ -16,6 +16,9 @@ class EditorResources implements WebMvcConfigurer {
 
     static final String TINYMCE = "/newsroom/tinymce/6.8.3/";
 
+    /** The options every newsroom TinyMCE shares (the story editor's and the live-blog screen's), before their own. */
+    static final String SHARED_OPTIONS = "/assets/js/tinymce-base.js";
+
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
         registry.addResourceHandler(TINYMCE + "**")

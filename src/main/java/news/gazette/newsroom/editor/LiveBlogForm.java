@@ -12,7 +12,8 @@ import news.gazette.liveblog.LiveBlog;
  *
  * @param blog       {@code null} when the story is not a live blog yet
  * @param mayChange  whether the person may publish the story, and so run its live blog
- * @param editing    the entry whose form was refused ({@code 0} for the new entry's form, {@code -1} for none)
+ * @param editing    the entry whose form was refused ({@code 0} for the new entry's form, {@link #KEY_POINTS} for the
+ *                   key points' form, {@code -1} for none)
  * @param typed      what that form held
  * @param keyPoints  the key points as typed, or as stored
  * @param error      a localized error, or empty
@@ -25,6 +26,17 @@ public record LiveBlogForm(long storyId, String headline, String edition, LiveBl
         long editing, EntryDraft typed, String keyPoints, String error, String notice, String readerHref,
         List<Entry> entries, List<Image> images, Editor editor) {
 
+    /** {@link #editing()} when the key points' form was refused. */
+    public static final long KEY_POINTS = -2;
+
+    /**
+     * Whether the form of this entry ({@code 0}: the new entry's, {@link #KEY_POINTS}: the key points') came back
+     * refused: it holds what was typed and is not saved, so leaving it makes the browser ask first like text typed.
+     */
+    public boolean refused(long form) {
+        return !error.isEmpty() && editing == form;
+    }
+
     /** The draft a form shows: what was typed into it when it was refused, otherwise the entry as stored. */
     public EntryDraft draftOf(Entry entry) {
         return editing == entry.id() ? typed : EntryDraft.of(entry);
@@ -35,10 +47,11 @@ public record LiveBlogForm(long storyId, String headline, String edition, LiveBl
     }
 
     /**
-     * What the entry editor's script needs ({@code static/js/entry-editor.js}): where TinyMCE is, and the texts of its
-     * interface in the person's language (the story editor's, {@link EditorTexts}).
+     * What the entry editor's script needs ({@code static/js/entry-editor.js}): where TinyMCE is, the options every
+     * newsroom editor shares ({@code static/js/tinymce-base.js}), and the texts of its interface in the person's
+     * language (the story editor's, {@link EditorTexts}).
      */
-    public record Editor(String tinymce, String script, String language, String tinymceTexts) {
+    public record Editor(String tinymce, String tinymceBase, String script, String language, String tinymceTexts) {
     }
 
     /** An image one may choose. */

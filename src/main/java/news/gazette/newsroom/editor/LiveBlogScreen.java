@@ -84,7 +84,7 @@ class LiveBlogScreen {
     @PostMapping("/newsroom/stories/" + ID + "/live/key-points")
     ResponseEntity<byte[]> keyPoints(@PathVariable long id, @RequestParam(defaultValue = "") String keyPoints,
                                      HttpServletRequest request, CsrfToken csrf) {
-        return attempt(id, -1, EntryDraft.EMPTY, keyPoints, request, csrf, "key-points",
+        return attempt(id, LiveBlogForm.KEY_POINTS, EntryDraft.EMPTY, keyPoints, request, csrf, "key-points",
                 () -> desk.keyPoints(screens.storyActor(request), id, keyPoints));
     }
 
@@ -158,8 +158,8 @@ class LiveBlogScreen {
                 .map(m -> new LiveBlogForm.Image(m.id(), m.alt() + " (" + m.originalName() + ")")).toList();
         // TinyMCE only where there are forms to write in; its page then has the story editor's policy (ADR 11).
         LiveBlogForm.Editor editor = mayChange && blog != null ? new LiveBlogForm.Editor(EditorResources.TINYMCE
-                + "tinymce.min.js", screens.asset("/assets/js/entry-editor.js"), screens.lang(request),
-                EditorTexts.tinymce(t)) : null;
+                + "tinymce.min.js", screens.asset(EditorResources.SHARED_OPTIONS),
+                screens.asset("/assets/js/entry-editor.js"), screens.lang(request), EditorTexts.tinymce(t)) : null;
         LiveBlogForm form = new LiveBlogForm(story.id(), story.headline(), story.edition(), blog, mayChange, editing,
                 typed, keyPoints != null ? keyPoints : blog == null ? "" : blog.keyPoints(), error, notice, reader,
                 entries, images, editor);
