@@ -7,12 +7,13 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * The newsroom desk's search over every story of every edition in any state (ADR 91): filters, words in the headline,
- * standfirst and text (the beginnings of words, ADR 140), three orders, a page at a time. Each filtered order is
+ * standfirst and text (the beginnings of words, ADR 140; a common word's stories walked in chunks, ADR 170), three orders, a page at a time. Each filtered order is
  * served by an index of V190, so a page is read from an index's end instead of sorting every story; pages are
  * counted forward (one row more than the page tells whether there is a next), never by counting every match. Words
  * are matched in the database's word index ({@link DeskWords}), not in the reader's search index, which holds only
@@ -24,10 +25,26 @@ public class DeskSearch {
     /** The longest page the desk shows. */
     public static final int MAX_SIZE = 100;
 
-    private final JdbcClient jdbc;
+    private static final String SELECT = "select s.id, s.edition, s.section_id, s.headline, s.status, s.created_by,"
+            + " s.created_at, s.changed_at, s.published_at, s.views from stories s";
 
+    private final JdbcClient jdbc;
+    private final int few;
+    private final int smallestChunk;
+
+    @Autowired
     DeskSearch(JdbcClient jdbc) {
+        this(jdbc, DeskWords.FEW, DeskWalk.SMALLEST);
+    }
+
+    /**
+     * A desk search that counts a word with more than {@code few} index entries as common and walks the order in
+     * chunks of at least {@code smallestChunk} stories (tests make both small to walk many chunks of few stories).
+     */
+    DeskSearch(JdbcClient jdbc, int few, int smallestChunk) {
         this.jdbc = jdbc;
+        this.few = few;
+        this.smallestChunk = smallestChunk;
     }
 
     /** One page of the stories that match, in the asked order. */
@@ -64,21 +81,29 @@ public class DeskSearch {
         range(where, params, "s.published_at", query.publishedFrom(), query.publishedBefore());
         range(where, params, "s.changed_at", null, query.changedBefore());
         List<String> words = words(query.words());
-        boolean asked = query.words() != null && !query.words().isBlank();
-        if (asked && (words.isEmpty() || !DeskWords.append(jdbc, words, where, params))) {
-            return new DeskPage(List.of(), query.page(), false);
+        DeskWords matching = null;
+        if (query.words() != null && !query.words().isBlank()) {
+            matching = words.isEmpty() ? null : DeskWords.of(jdbc, words, few);
+            if (matching == null || matching.none()) {
+                return new DeskPage(List.of(), query.page(), false);
+            }
+            matching.appendKnown(where, params);
         }
-        String order = switch (query.sort()) {
-            case UPDATED -> " order by s.changed_at desc, s.id desc";
-            case PUBLISHED -> " order by s.published_at desc, s.id desc";
-            case VIEWS -> " order by s.views desc, s.id desc";
-        };
-        params.add(query.size() + 1);
-        params.add((long) (query.page() - 1) * query.size());
-        List<DeskStory> found = jdbc.sql("select s.id, s.edition, s.section_id, s.headline, s.status, s.created_by,"
-                        + " s.created_at, s.changed_at, s.published_at, s.views from stories s" + where + order
-                        + " limit ? offset ?")
-                .params(params).query(DeskSearch::row).list();
+        long skip = (long) (query.page() - 1) * query.size();
+        List<DeskStory> found;
+        if (matching != null && matching.walks()) {
+            found = DeskWalk.page(jdbc, SELECT, where, params, query.sort(), matching, skip, query.size() + 1,
+                    smallestChunk);
+        } else {
+            String order = switch (query.sort()) {
+                case UPDATED -> " order by s.changed_at desc, s.id desc";
+                case PUBLISHED -> " order by s.published_at desc, s.id desc";
+                case VIEWS -> " order by s.views desc, s.id desc";
+            };
+            params.add(query.size() + 1);
+            params.add(skip);
+            found = jdbc.sql(SELECT + where + order + " limit ? offset ?").params(params).query(DeskSearch::row).list();
+        }
         boolean more = found.size() > query.size();
         return new DeskPage(more ? found.subList(0, query.size()) : found, query.page(), more);
     }
@@ -105,7 +130,7 @@ public class DeskSearch {
         }
     }
 
-    private static DeskStory row(ResultSet rs, int n) throws SQLException {
+    static DeskStory row(ResultSet rs, int n) throws SQLException {
         return new DeskStory(rs.getLong("id"), rs.getString("edition"), rs.getLong("section_id"),
                 rs.getString("headline"), StoryStatus.ofColumn(rs.getString("status")), rs.getString("created_by"),
                 instant(rs, "created_at"), instant(rs, "changed_at"), instant(rs, "published_at"), rs.getLong("views"));

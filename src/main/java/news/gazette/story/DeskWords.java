@@ -1,6 +1,9 @@
 package news.gazette.story;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -8,11 +11,11 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The desk's words as a condition on {@code stories s} (ADR 140), every word required, each matching the start of a
- * word of the story ({@link StoryWords}). First each word's stories are looked up in the word index, at most
- * {@link #FEW} entries per word: when some word is that rare, the page is read from the stories it names (by their
- * ids, then sorted); when every word is common, the order's index is walked and each story checked for the words,
- * which finds a page after a few rows. So neither database's planner has to guess how common a word is.
+ * The desk's words (ADR 140, ADR 170), every word required, each matching the start of a word of the story
+ * ({@link StoryWords}). First each word's stories are looked up in the word index, at most {@link #FEW} entries per
+ * word: when some word is that rare, the page is read from the stories it names (by their ids, then sorted); the
+ * words with more entries are common, and are checked by {@link DeskWalk} on the stories of the order, a chunk of
+ * ids at a time. So neither database's planner has to guess how common a word is.
  */
 final class DeskWords {
 
@@ -21,39 +24,66 @@ final class DeskWords {
 
     private static final String MATCH = "select story_id from story_words where head = ? and word ";
 
-    private DeskWords() {
+    private final JdbcClient jdbc;
+    private final List<String> common = new ArrayList<>();
+    private Set<Long> known;
+
+    private DeskWords(JdbcClient jdbc) {
+        this.jdbc = jdbc;
     }
 
-    /** The condition and its parameters, appended to {@code where}; false when no story can match. */
-    static boolean append(JdbcClient jdbc, List<String> words, StringBuilder where, List<Object> params) {
-        Set<Long> known = null;
-        List<String> common = new ArrayList<>();
+    /** Looks each word up, a word with more than {@code few} entries being common; see {@link #none()}. */
+    static DeskWords of(JdbcClient jdbc, List<String> words, int few) {
+        DeskWords found = new DeskWords(jdbc);
         for (String word : words) {
             List<Long> entries = jdbc.sql(MATCH + operator(word) + " limit ?")
-                    .params(StoryWords.head(word), pattern(word), FEW + 1).query(Long.class).list();
-            if (entries.size() > FEW) {
-                common.add(word);
-            } else if (known == null) {
-                known = new LinkedHashSet<>(entries);
+                    .params(StoryWords.head(word), pattern(word), few + 1).query(Long.class).list();
+            if (entries.size() > few) {
+                found.common.add(word);
+            } else if (found.known == null) {
+                found.known = new LinkedHashSet<>(entries);
             } else {
-                known.retainAll(entries);
+                found.known.retainAll(entries);
             }
         }
+        return found;
+    }
+
+    /** True when some rare word's stories have nothing in common with another's: no story matches. */
+    boolean none() {
+        return known != null && known.isEmpty();
+    }
+
+    /** True when a common word is left for {@link DeskWalk} to check story by story. */
+    boolean walks() {
+        return !common.isEmpty();
+    }
+
+    /** The rare words' stories as a condition on {@code stories s}, appended to {@code where}. */
+    void appendKnown(StringBuilder where, List<Object> params) {
         if (known != null) {
-            if (known.isEmpty()) {
-                return false;
-            }
-            where.append(" and s.id in (").append(String.join(", ", java.util.Collections.nCopies(known.size(), "?")))
+            where.append(" and s.id in (").append(String.join(", ", Collections.nCopies(known.size(), "?")))
                     .append(')');
             params.addAll(known);
         }
+    }
+
+    /** Which of the given stories have every common word: one look in the word index per common word. */
+    Set<Long> withCommonWords(Collection<Long> stories) {
+        Set<Long> left = new HashSet<>(stories);
         for (String word : common) {
-            where.append(" and exists (select 1 from story_words w where w.story_id = s.id and w.head = ? and w.word ")
-                    .append(operator(word)).append(')');
+            if (left.isEmpty()) {
+                break;
+            }
+            List<Object> params = new ArrayList<>(left.size() + 2);
             params.add(StoryWords.head(word));
             params.add(pattern(word));
+            params.addAll(left);
+            left = new HashSet<>(jdbc.sql(MATCH + operator(word) + " and story_id in ("
+                            + String.join(", ", Collections.nCopies(left.size(), "?")) + ")")
+                    .params(params).query(Long.class).list());
         }
-        return true;
+        return left;
     }
 
     /** A word shorter than a head matches whole words; a longer one, words it begins. */

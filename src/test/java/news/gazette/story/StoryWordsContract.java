@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -162,6 +164,37 @@ abstract class StoryWordsContract {
             connection.commit();
         }
         assertThat(found(mark + " lighthouse keeper")).containsExactly(old);
+    }
+
+    @Test
+    void aCommonWordWalkedInChunksGivesThePagesOfTheSameSearchReadById() {
+        // Every word common and chunks as small as the page allows: the walk (ADR 170) crosses chunk boundaries inside
+        // runs of stories with equal order values; reading by id is the other way to the same pages.
+        DeskSearch walking = new DeskSearch(jdbc, 1, 1);
+        DeskSearch byId = new DeskSearch(jdbc, 1_000_000, 1);
+        Instant base = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        for (int i = 0; i < 24; i++) {
+            long id = story("en", "Walk " + i + " " + mark, "", i % 2 == 0 ? "<p>Harbour lights.</p>" : "<p>Fog.</p>");
+            jdbc.sql("update stories set changed_at = ?, views = ?, published_at = ? where id = ?")
+                    .params(Stories.utc(base.minusSeconds(i / 5)), 2_000_000_000L + 24 - i / 5,
+                            i % 4 == 3 ? null : Stories.utc(base.minusSeconds(60 + i / 5)), id).update();
+        }
+        for (DeskQuery.Sort sort : DeskQuery.Sort.values()) {
+            for (String words : List.of(mark, mark + " harbour")) {
+                List<Long> expected = byId.find(new DeskQuery.Builder().words(words).sort(sort).size(100).build())
+                        .stories().stream().map(DeskSearch.DeskStory::id).toList();
+                List<Long> walked = new ArrayList<>();
+                DeskSearch.DeskPage page;
+                int number = 1;
+                do {
+                    page = walking.find(new DeskQuery.Builder().words(words).sort(sort).page(number++).size(2).build());
+                    page.stories().forEach(story -> walked.add(story.id()));
+                } while (page.hasNext() && number < 40);
+                assertThat(expected).as(sort + " " + words).hasSize(sort == DeskQuery.Sort.PUBLISHED
+                        ? (words.equals(mark) ? 18 : 12) : (words.equals(mark) ? 24 : 12));
+                assertThat(walked).as(sort + " " + words).isEqualTo(expected);
+            }
+        }
     }
 
     @Test
