@@ -1,7 +1,12 @@
 package news.gazette.story;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import news.gazette.story.DeskSearch.DeskStory;
@@ -40,53 +45,64 @@ final class DeskWalk {
             case PUBLISHED -> "s.published_at";
             case VIEWS -> "s.views";
         };
+        // The walk reads ids and the order's value only, which the order's index holds; the page's rows come after.
+        String walk = "select s.id, " + column + " from stories s" + where;
         String order = " order by " + column + " desc, s.id desc limit ?";
-        List<DeskStory> found = new ArrayList<>(wanted);
+        List<Long> found = new ArrayList<>(wanted);
         long toSkip = skip;
         int chunk = (int) Math.min(LARGEST, Math.max(smallest, 4L * wanted));
-        DeskStory last = null;
+        Place last = null;
         while (found.size() < wanted) {
             List<Object> chunkParams = new ArrayList<>(params);
-            StringBuilder sql = new StringBuilder(select).append(where);
+            StringBuilder sql = new StringBuilder(walk);
             if (last != null) {
                 // "At or below the last value" is a range of the order's index on both databases; the rows of equal
                 // value already read are left out by id.
-                Object value = value(last, sort);
                 sql.append(" and ").append(column).append(" <= ? and (").append(column).append(" < ? or s.id < ?)");
-                chunkParams.add(value);
-                chunkParams.add(value);
+                chunkParams.add(last.value());
+                chunkParams.add(last.value());
                 chunkParams.add(last.id());
             }
             chunkParams.add(chunk);
-            List<DeskStory> stories = jdbc.sql(sql + order).params(chunkParams).query(DeskSearch::row).list();
-            if (stories.isEmpty()) {
+            List<Place> places = jdbc.sql(sql + order).params(chunkParams)
+                    .query((rs, n) -> new Place(rs.getLong(1), sort == DeskQuery.Sort.VIEWS
+                            ? (Object) rs.getLong(2) : rs.getObject(2, OffsetDateTime.class))).list();
+            if (places.isEmpty()) {
                 break;
             }
-            Set<Long> matching = words.withCommonWords(stories.stream().map(DeskStory::id).toList());
-            for (DeskStory story : stories) {
-                if (!matching.contains(story.id())) {
+            Set<Long> matching = words.withCommonWords(places.stream().map(Place::id).toList());
+            for (Place place : places) {
+                if (!matching.contains(place.id())) {
                     continue;
                 }
                 if (toSkip > 0) {
                     toSkip--;
                 } else if (found.size() < wanted) {
-                    found.add(story);
+                    found.add(place.id());
                 }
             }
-            if (stories.size() < chunk) {
+            if (places.size() < chunk) {
                 break;
             }
-            last = stories.get(stories.size() - 1);
+            last = places.get(places.size() - 1);
             chunk = Math.min(LARGEST, chunk * 2);
         }
-        return found;
+        return rows(jdbc, select, found);
     }
 
-    private static Object value(DeskStory story, DeskQuery.Sort sort) {
-        return switch (sort) {
-            case UPDATED -> Stories.utc(story.changedAt());
-            case PUBLISHED -> Stories.utc(story.publishedAt());
-            case VIEWS -> story.views();
-        };
+    /** The stories of the given ids, in that order. */
+    private static List<DeskStory> rows(JdbcClient jdbc, String select, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, DeskStory> byId = new HashMap<>();
+        jdbc.sql(select + " where s.id in (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")")
+                .params(new ArrayList<Object>(ids)).query(DeskSearch::row).list()
+                .forEach(story -> byId.put(story.id(), story));
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+    }
+
+    /** Where a story stands in the walk: its id and its value of the order. */
+    private record Place(long id, Object value) {
     }
 }
