@@ -44,14 +44,16 @@ public class MediaLibrary {
     private final JdbcClient jdbc;
     private final MediaStore store;
     private final ImageIntake intake;
+    private final DrawnImages drawn;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    MediaLibrary(JdbcClient jdbc, MediaStore store, MediaProperties properties, TransactionTemplate transactions,
-                 Clock clock) {
+    MediaLibrary(JdbcClient jdbc, MediaStore store, MediaProperties properties, DrawnImages drawn,
+                 TransactionTemplate transactions, Clock clock) {
         this.jdbc = jdbc;
         this.store = store;
         this.intake = new ImageIntake(properties);
+        this.drawn = drawn;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -83,7 +85,7 @@ public class MediaLibrary {
 
     /** Stores an image Gazette drew itself, with its variants. */
     public Media storeDrawn(String originalName, BufferedImage image, String uploadedBy, Details details) {
-        return keep(intake.drawn(image), originalName, uploadedBy, details);
+        return keep(drawn.processed(image, intake::drawn), originalName, uploadedBy, details);
     }
 
     private Media keep(ImageIntake.Processed image, String originalName, String uploadedBy, Details details) {

@@ -16,6 +16,7 @@ import news.gazette.account.Role;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.w3c.dom.NodeList;
@@ -160,13 +161,34 @@ abstract class LiveBlogReadingContract extends LiveBlogRequests {
     @Test
     void theDemoHasALiveBlogInEveryEdition() throws Exception {
         for (String edition : List.of("en", "ru", "hy")) {
-            long story = jdbc.sql("select b.story_id from live_blogs b join stories s on s.id = b.story_id"
-                    + " where s.edition = ? and s.status = 'published' order by b.story_id limit 1")
-                    .param(edition).query(Long.class).single();
+            long story = demoLiveBlog(edition);
             Document page = reader(story);
             assertThat(page.select(".live-entry").size()).as(edition).isGreaterThanOrEqualTo(5);
             assertThat(page.select(".key-points li").size()).as(edition).isGreaterThanOrEqualTo(3);
             assertThat(page.select(".live-entry-updated")).as(edition).isNotEmpty();
         }
+    }
+
+    /**
+     * The story of the edition's demo live blog, found by the headline the demo content gives it: the application is
+     * shared with other classes, whose live blogs (started on demo stories too) may have lower story ids.
+     */
+    private long demoLiveBlog(String edition) throws Exception {
+        String key;
+        try (var in = new ClassPathResource("demo/live-blogs.json").getInputStream()) {
+            key = JSON.readTree(in).get(edition).get("story").asString();
+        }
+        String headline = null;
+        try (var in = new ClassPathResource("demo/" + edition + ".json").getInputStream()) {
+            for (JsonNode s : JSON.readTree(in).get("stories")) {
+                if (s.get("key").asString().equals(key)) {
+                    headline = s.get("headline").asString();
+                }
+            }
+        }
+        assertThat(headline).as("the demo story %s in %s", key, edition).isNotNull();
+        return jdbc.sql("select b.story_id from live_blogs b join stories s on s.id = b.story_id"
+                        + " where s.edition = ? and s.status = 'published' and s.headline = ? order by b.story_id limit 1")
+                .params(edition, headline).query(Long.class).single();
     }
 }

@@ -1,13 +1,8 @@
 package news.gazette.newsroom;
 
+import news.gazette.support.SharedDatabase;
 import news.gazette.support.TestDatabases;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
+@SharedDatabase(TestDatabases.Kind.H2)
 class LiveBlogReadingOnH2Test extends LiveBlogReadingContract {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabases.h2(registry);
-    }
 }
