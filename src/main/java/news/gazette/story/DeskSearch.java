@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
+import news.gazette.platform.database.Databases;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -29,20 +30,23 @@ public class DeskSearch {
             + " s.created_at, s.changed_at, s.published_at, s.views from stories s";
 
     private final JdbcClient jdbc;
+    private final DeskWords.Probe probe;
     private final int few;
     private final int smallestChunk;
 
     @Autowired
-    DeskSearch(JdbcClient jdbc) {
-        this(jdbc, DeskWords.FEW, DeskWalk.SMALLEST);
+    DeskSearch(JdbcClient jdbc, Databases databases) {
+        this(jdbc, databases.isPostgres() ? DeskWords.Probe.LIST : DeskWords.Probe.EACH, DeskWords.FEW,
+                DeskWalk.SMALLEST);
     }
 
     /**
-     * A desk search that counts a word with more than {@code few} index entries as common and walks the order in
+     * A desk search that checks a chunk of stories for a common word the given way, counts a word with more than {@code few} index entries as common and walks the order in
      * chunks of at least {@code smallestChunk} stories (tests make both small to walk many chunks of few stories).
      */
-    DeskSearch(JdbcClient jdbc, int few, int smallestChunk) {
+    DeskSearch(JdbcClient jdbc, DeskWords.Probe probe, int few, int smallestChunk) {
         this.jdbc = jdbc;
+        this.probe = probe;
         this.few = few;
         this.smallestChunk = smallestChunk;
     }
@@ -83,7 +87,7 @@ public class DeskSearch {
         List<String> words = words(query.words());
         DeskWords matching = null;
         if (query.words() != null && !query.words().isBlank()) {
-            matching = words.isEmpty() ? null : DeskWords.of(jdbc, words, few);
+            matching = words.isEmpty() ? null : DeskWords.of(jdbc, probe, words, few);
             if (matching == null || matching.none()) {
                 return new DeskPage(List.of(), query.page(), false);
             }

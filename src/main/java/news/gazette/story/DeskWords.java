@@ -24,17 +24,22 @@ final class DeskWords {
 
     private static final String MATCH = "select story_id from story_words where head = ? and word ";
 
+    /** How a chunk of stories is checked for a common word: one statement for all, or one per story. */
+    enum Probe { LIST, EACH }
+
     private final JdbcClient jdbc;
+    private final Probe probe;
     private final List<String> common = new ArrayList<>();
     private Set<Long> known;
 
-    private DeskWords(JdbcClient jdbc) {
+    private DeskWords(JdbcClient jdbc, Probe probe) {
         this.jdbc = jdbc;
+        this.probe = probe;
     }
 
     /** Looks each word up, a word with more than {@code few} entries being common; see {@link #none()}. */
-    static DeskWords of(JdbcClient jdbc, List<String> words, int few) {
-        DeskWords found = new DeskWords(jdbc);
+    static DeskWords of(JdbcClient jdbc, Probe probe, List<String> words, int few) {
+        DeskWords found = new DeskWords(jdbc, probe);
         for (String word : words) {
             List<Long> entries = jdbc.sql(MATCH + operator(word) + " limit ?")
                     .params(StoryWords.head(word), pattern(word), few + 1).query(Long.class).list();
@@ -68,22 +73,45 @@ final class DeskWords {
         }
     }
 
-    /** Which of the given stories have every common word: one look in the word index per common word. */
+    /** Which of the given stories have every common word: asked of the word index per common word. */
     Set<Long> withCommonWords(Collection<Long> stories) {
         Set<Long> left = new HashSet<>(stories);
         for (String word : common) {
             if (left.isEmpty()) {
                 break;
             }
-            List<Object> params = new ArrayList<>(left.size() + 2);
-            params.add(StoryWords.head(word));
-            params.add(pattern(word));
-            params.addAll(left);
-            left = new HashSet<>(jdbc.sql(MATCH + operator(word) + " and story_id in ("
-                            + String.join(", ", Collections.nCopies(left.size(), "?")) + ")")
-                    .params(params).query(Long.class).list());
+            left = probe == Probe.LIST ? inList(word, left) : eachOf(word, left);
         }
         return left;
+    }
+
+    /** One statement for all the stories: PostgreSQL probes the primary key per id ({@code story_id = any(…)}). */
+    private Set<Long> inList(String word, Set<Long> stories) {
+        List<Object> params = new ArrayList<>(stories.size() + 2);
+        params.add(StoryWords.head(word));
+        params.add(pattern(word));
+        params.addAll(stories);
+        return new HashSet<>(jdbc.sql(MATCH + operator(word) + " and story_id in ("
+                        + String.join(", ", Collections.nCopies(stories.size(), "?")) + ")")
+                .params(params).query(Long.class).list());
+    }
+
+    /**
+     * One statement per story, its id and the head fixed: H2 serves a list of ids from the primary key by its first
+     * column only (every word of every story read) and, offered {@code head = ?}, prefers the head's index and reads
+     * every story's entries of that head; the head given as a range lets it take the primary key to the one entry.
+     */
+    private Set<Long> eachOf(String word, Set<Long> stories) {
+        String head = StoryWords.head(word);
+        Set<Long> having = new HashSet<>();
+        for (long story : stories) {
+            if (jdbc.sql("select 1 from story_words where story_id = ? and head >= ? and head <= ? and word "
+                            + operator(word) + " limit 1").params(story, head, head, pattern(word))
+                    .query(Integer.class).optional().isPresent()) {
+                having.add(story);
+            }
+        }
+        return having;
     }
 
     /** A word shorter than a head matches whole words; a longer one, words it begins. */
