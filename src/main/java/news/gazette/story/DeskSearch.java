@@ -33,19 +33,22 @@ public class DeskSearch {
     private final DeskWords.Probe probe;
     private final int few;
     private final int smallestChunk;
+    private final int longWalk;
 
     @Autowired
     DeskSearch(JdbcClient jdbc, Databases databases) {
         this(jdbc, databases.isPostgres() ? DeskWords.Probe.LIST : DeskWords.Probe.EACH, DeskWords.FEW,
-                DeskWalk.SMALLEST);
+                DeskWalk.SMALLEST, DeskWalk.LONG_WALK);
     }
 
     /**
      * A desk search that checks a chunk of stories for a common word the given way, counts a word with more than {@code few} index entries as common and walks the order in
-     * chunks of at least {@code smallestChunk} stories (tests make both small to walk many chunks of few stories).
+     * chunks of at least {@code smallestChunk} stories, reading the common words' stories whole after {@code longWalk}
+     * stories (tests make these small to walk many chunks of few stories).
      */
-    DeskSearch(JdbcClient jdbc, DeskWords.Probe probe, int few, int smallestChunk) {
+    DeskSearch(JdbcClient jdbc, DeskWords.Probe probe, int few, int smallestChunk, int longWalk) {
         this.jdbc = jdbc;
+        this.longWalk = longWalk;
         this.probe = probe;
         this.few = few;
         this.smallestChunk = smallestChunk;
@@ -97,7 +100,7 @@ public class DeskSearch {
         List<DeskStory> found;
         if (matching != null && matching.walks()) {
             found = DeskWalk.page(jdbc, SELECT, where, params, query.sort(), matching, skip, query.size() + 1,
-                    smallestChunk);
+                    smallestChunk, longWalk);
         } else {
             String order = switch (query.sort()) {
                 case UPDATED -> " order by s.changed_at desc, s.id desc";

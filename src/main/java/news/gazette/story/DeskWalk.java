@@ -25,6 +25,9 @@ final class DeskWalk {
     /** The fewest stories a first chunk reads. */
     static final int SMALLEST = 200;
 
+    /** After how many stories read the walk reads the common words' stories whole ({@link DeskWords#readWhole()}). */
+    static final int LONG_WALK = 1_600;
+
     /** The most stories one chunk reads and hands to the word index. */
     static final int LARGEST = 4_000;
 
@@ -39,7 +42,7 @@ final class DeskWalk {
      */
     static List<DeskStory> page(JdbcClient jdbc, String select, CharSequence where, List<Object> params,
                                 DeskQuery.Sort sort, DeskWords words, long skip, int wanted,
-                                int smallest) {
+                                int smallest, int longWalk) {
         String column = switch (sort) {
             case UPDATED -> "s.changed_at";
             case PUBLISHED -> "s.published_at";
@@ -52,6 +55,7 @@ final class DeskWalk {
         long toSkip = skip;
         int chunk = (int) Math.min(LARGEST, Math.max(smallest, 4L * wanted));
         Place last = null;
+        long read = 0;
         while (found.size() < wanted) {
             List<Object> chunkParams = new ArrayList<>(params);
             StringBuilder sql = new StringBuilder(walk);
@@ -69,6 +73,10 @@ final class DeskWalk {
                             ? (Object) rs.getLong(2) : rs.getObject(2, OffsetDateTime.class))).list();
             if (places.isEmpty()) {
                 break;
+            }
+            read += places.size();
+            if (read > longWalk) {
+                words.readWhole();
             }
             Set<Long> matching = words.withCommonWords(places.stream().map(Place::id).toList());
             for (Place place : places) {

@@ -22,6 +22,9 @@ final class DeskWords {
     /** Up to how many index entries a word counts as rare: its stories are read by id and sorted. */
     static final int FEW = 2_000;
 
+    /** Up to how many index entries a common word's stories are read whole for a long walk (about 2 MB of ids). */
+    static final int WHOLE = 250_000;
+
     private static final String MATCH = "select story_id from story_words where head = ? and word ";
 
     /** How a chunk of stories is checked for a common word: one statement for all, or one per story. */
@@ -30,6 +33,8 @@ final class DeskWords {
     private final JdbcClient jdbc;
     private final Probe probe;
     private final List<String> common = new ArrayList<>();
+    /** Per common word, every story that has it, once {@link #readWhole()} read them; null where too many. */
+    private final List<Set<Long>> allStories = new ArrayList<>();
     private Set<Long> known;
 
     private DeskWords(JdbcClient jdbc, Probe probe) {
@@ -76,13 +81,31 @@ final class DeskWords {
     /** Which of the given stories have every common word: asked of the word index per common word. */
     Set<Long> withCommonWords(Collection<Long> stories) {
         Set<Long> left = new HashSet<>(stories);
-        for (String word : common) {
-            if (left.isEmpty()) {
-                break;
+        for (int i = 0; i < common.size() && !left.isEmpty(); i++) {
+            Set<Long> all = allStories.size() > i ? allStories.get(i) : null;
+            if (all != null) {
+                left.retainAll(all);
+            } else {
+                left = probe == Probe.LIST ? inList(common.get(i), left) : eachOf(common.get(i), left);
             }
-            left = probe == Probe.LIST ? inList(word, left) : eachOf(word, left);
         }
         return left;
+    }
+
+    /**
+     * Reads every story of each common word that has at most {@link #WHOLE} index entries, once, so that the rest of
+     * a long walk checks its stories in memory: for a deep page (page 200 of "the") asking the index id by id costs
+     * more than reading the word's entries whole.
+     */
+    void readWhole() {
+        if (!allStories.isEmpty()) {
+            return;
+        }
+        for (String word : common) {
+            List<Long> entries = jdbc.sql(MATCH + operator(word) + " limit ?")
+                    .params(StoryWords.head(word), pattern(word), WHOLE + 1).query(Long.class).list();
+            allStories.add(entries.size() > WHOLE ? null : new HashSet<>(entries));
+        }
     }
 
     /** One statement for all the stories: PostgreSQL probes the primary key per id ({@code story_id = any(…)}). */

@@ -170,7 +170,7 @@ abstract class StoryWordsContract {
     void aCommonWordWalkedInChunksGivesThePagesOfTheSameSearchReadById() {
         // Every word common and chunks as small as the page allows: the walk (ADR 170) crosses chunk boundaries inside
         // runs of stories with equal order values; reading by id is the other way to the same pages.
-        DeskSearch byId = new DeskSearch(jdbc, DeskWords.Probe.LIST, 1_000_000, 1);
+        DeskSearch byId = new DeskSearch(jdbc, DeskWords.Probe.LIST, 1_000_000, 1, Integer.MAX_VALUE);
         Instant base = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         for (int i = 0; i < 24; i++) {
             long id = story("en", "Walk " + i + " " + mark, "", i % 2 == 0 ? "<p>Harbour lights.</p>" : "<p>Fog.</p>");
@@ -185,8 +185,11 @@ abstract class StoryWordsContract {
                 assertThat(expected).as(sort + " " + words).hasSize(sort == DeskQuery.Sort.PUBLISHED
                         ? (words.equals(mark) ? 18 : 12) : (words.equals(mark) ? 24 : 12));
                 for (DeskWords.Probe probe : DeskWords.Probe.values()) {
-                    assertThat(pagesOfTwo(new DeskSearch(jdbc, probe, 1, 1), words, sort))
-                            .as(sort + " " + probe + " " + words).isEqualTo(expected);
+                    // Asking the index chunk by chunk all along, and reading the words' stories whole midway.
+                    for (int longWalk : new int[] {Integer.MAX_VALUE, 12}) {
+                        assertThat(pagesOfTwo(new DeskSearch(jdbc, probe, 1, 1, longWalk), words, sort))
+                                .as(sort + " " + probe + " " + longWalk + " " + words).isEqualTo(expected);
+                    }
                 }
             }
         }
