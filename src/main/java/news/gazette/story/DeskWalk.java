@@ -2,7 +2,6 @@ package news.gazette.story;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,8 +103,7 @@ final class DeskWalk {
             return List.of();
         }
         Map<Long, DeskStory> byId = new HashMap<>();
-        jdbc.sql(select + " where s.id in (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")")
-                .params(new ArrayList<Object>(ids)).query(DeskSearch::row).list()
+        jdbc.sql(select + " where s.id in (:ids)").param("ids", ids).query(DeskSearch::row).list()
                 .forEach(story -> byId.put(story.id(), story));
         return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }

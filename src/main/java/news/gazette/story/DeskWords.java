@@ -1,12 +1,14 @@
 package news.gazette.story;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.LongStream;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -22,7 +24,7 @@ final class DeskWords {
     /** Up to how many index entries a word counts as rare: its stories are read by id and sorted. */
     static final int FEW = 2_000;
 
-    /** Up to how many index entries a common word's stories are read whole for a long walk (about 2 MB of ids). */
+    /** Up to how many index entries a common word's stories are read whole for a long walk (at most 2 MB of ids, kept as a sorted array). */
     static final int WHOLE = 250_000;
 
     private static final String MATCH = "select story_id from story_words where head = ? and word ";
@@ -33,8 +35,8 @@ final class DeskWords {
     private final JdbcClient jdbc;
     private final Probe probe;
     private final List<String> common = new ArrayList<>();
-    /** Per common word, every story that has it, once {@link #readWhole()} read them; null where too many. */
-    private final List<Set<Long>> allStories = new ArrayList<>();
+    /** Per common word, its stories' ids in order, once {@link #readWhole()} read them; null where too many. */
+    private final List<long[]> allStories = new ArrayList<>();
     private Set<Long> known;
 
     private DeskWords(JdbcClient jdbc, Probe probe) {
@@ -82,9 +84,9 @@ final class DeskWords {
     Set<Long> withCommonWords(Collection<Long> stories) {
         Set<Long> left = new HashSet<>(stories);
         for (int i = 0; i < common.size() && !left.isEmpty(); i++) {
-            Set<Long> all = allStories.size() > i ? allStories.get(i) : null;
+            long[] all = allStories.size() > i ? allStories.get(i) : null;
             if (all != null) {
-                left.retainAll(all);
+                left.removeIf(story -> Arrays.binarySearch(all, story) < 0);
             } else {
                 left = probe == Probe.LIST ? inList(common.get(i), left) : eachOf(common.get(i), left);
             }
@@ -102,21 +104,34 @@ final class DeskWords {
             return;
         }
         for (String word : common) {
-            List<Long> entries = jdbc.sql(MATCH + operator(word) + " limit ?")
-                    .params(StoryWords.head(word), pattern(word), WHOLE + 1).query(Long.class).list();
-            allStories.add(entries.size() > WHOLE ? null : new HashSet<>(entries));
+            LongStream.Builder entries = LongStream.builder();
+            int[] count = {0};
+            jdbc.sql(MATCH + operator(word) + " limit ?").params(StoryWords.head(word), pattern(word), WHOLE + 1)
+                    .query(rs -> {
+                        entries.add(rs.getLong(1));
+                        count[0]++;
+                    });
+            allStories.add(count[0] > WHOLE ? null : distinct(entries.build().sorted().toArray()));
         }
+    }
+
+    /** The sorted ids without repeats (a story has several words that begin with "the"), in a shorter array. */
+    private static long[] distinct(long[] sorted) {
+        int kept = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            if (kept == 0 || sorted[i] != sorted[kept - 1]) {
+                sorted[kept++] = sorted[i];
+            }
+        }
+        return Arrays.copyOf(sorted, kept);
     }
 
     /** One statement for all the stories: PostgreSQL probes the primary key per id ({@code story_id = any(…)}). */
     private Set<Long> inList(String word, Set<Long> stories) {
-        List<Object> params = new ArrayList<>(stories.size() + 2);
-        params.add(StoryWords.head(word));
-        params.add(pattern(word));
-        params.addAll(stories);
-        return new HashSet<>(jdbc.sql(MATCH + operator(word) + " and story_id in ("
-                        + String.join(", ", Collections.nCopies(stories.size(), "?")) + ")")
-                .params(params).query(Long.class).list());
+        return new HashSet<>(jdbc.sql("select story_id from story_words where head = :head and word "
+                        + (StoryWords.whole(word) ? "= :word" : "like :word") + " and story_id in (:stories)")
+                .param("head", StoryWords.head(word)).param("word", pattern(word)).param("stories", stories)
+                .query(Long.class).list());
     }
 
     /**

@@ -172,7 +172,8 @@ public class EditorScreen {
                 .map(m -> new EditorPage.Option(String.valueOf(m.id()), label(m), imageId != null && m.id() == imageId))
                 .toList();
         EditorPage.Script script = new EditorPage.Script(EditorResources.TINYMCE + "tinymce.min.js",
-                screens.asset(EditorResources.SHARED_OPTIONS), screens.asset("/assets/js/editor.js"), lang, EditorTexts.tinymce(t), EditorTexts.own(t),
+                screens.asset(EditorResources.SHARED_OPTIONS), screens.asset("/assets/js/editor.js"), lang,
+                EditorTexts.tinymce(t), EditorTexts.own(t),
                 screens.asset("/assets/css/editor.css"), screens.asset("/assets/js/presence.js"));
         EditorPage page = new EditorPage(id, edition, version, statusText, values, sectionOptions, authorOptions, images,
                 linked, translateInto, actions, error, notice, conflict, script,
